@@ -1,0 +1,118 @@
+// Result records: what the explorer produces and every formatter consumes.
+// Printers only print these; they never re-run anything.
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Quantifier, ResultComment } from '../litmus/ast.js';
+
+export type Verdict = 'Never' | 'Sometimes' | 'Always';
+
+/** One location's final value in a final state. */
+export interface StateEntry {
+  /** `0:r1` for a register, `x` for a global. */
+  loc: string;
+  kind: 'reg' | 'global';
+  /** Printed value: a decimal integer or a symbolic address such as `x`. */
+  value: string;
+}
+
+/** A distinct final state over the observed locations (condition + `locations`). */
+export interface FinalState {
+  entries: StateEntry[];
+  /** Allowed executions ending in this state. */
+  executions: number;
+  /** Whether the state satisfies the condition's proposition. */
+  satisfies: boolean;
+}
+
+/** One event of an execution, located on the test's source. */
+export interface EventRef {
+  id: number;
+  /** -1 for initial writes. */
+  thread: number;
+  /** 1-based source line of the statement that produced the event (0 for init). */
+  line: number;
+  /** Short text such as `W[once] x=1` or `F[mb]`. */
+  label: string;
+  /** The source text of the statement, trimmed. */
+  source: string;
+}
+
+/** A labelled edge of a cycle or witness. */
+export interface EdgeRef {
+  from: number;
+  to: number;
+  /** Relation name, e.g. `rfe`, `fr`, `po`, `smp_mb`, `ppo`. */
+  relation: string;
+  /** The same in words. */
+  words: string;
+}
+
+/** A witness execution: reads-from, coherence and final values. */
+export interface Witness {
+  events: EventRef[];
+  /** For each read event id: the write event id it reads from. */
+  rf: Array<{ read: number; write: number; value: string }>;
+  /** Per location: write event ids in coherence order (initial write first). */
+  co: Array<{ loc: string; writes: number[] }>;
+  /** A total order of the events consistent with the execution, for replay by hand. */
+  interleaving: number[];
+  state: StateEntry[];
+}
+
+/** Why one candidate execution with the outcome was rejected. */
+export interface Rejection {
+  axiom: string;
+  /** The cycle (or reflexive edge) that violates the axiom, as edges over `events`. */
+  cycle: EdgeRef[];
+  events: EventRef[];
+}
+
+export interface RaceReport {
+  first: EventRef;
+  second: EventRef;
+  kind: 'ww' | 'wr' | 'rw';
+  missing: string;
+}
+
+export interface Explanation {
+  /** Present when the condition's outcome is reachable. */
+  witness?: Witness;
+  /** Present when the outcome is forbidden: candidate executions and the axiom each violates. */
+  rejections?: Rejection[];
+  races?: RaceReport[];
+}
+
+export interface LimitHit {
+  kind: 'timeout' | 'max-executions';
+  message: string;
+}
+
+/** The outcome of running one test. */
+export interface RunResult {
+  file: string;
+  /** Test name from the `C name` header (empty if the file did not parse). */
+  name: string;
+  status: 'ok' | 'error' | 'limit';
+  quantifier: Quantifier;
+  /** The condition in herd's spelling, e.g. `exists (0:r1=1 /\ [x]=2)`. */
+  conditionText: string;
+  states: FinalState[];
+  /** Executions that satisfy the proposition / that do not. */
+  positive: number;
+  negative: number;
+  verdict: Verdict;
+  /** herd's Ok/No: whether the quantified condition holds. */
+  ok: boolean;
+  /** True when loop unrolling cut executions off (herd's `Loop`). */
+  loop: boolean;
+  /** Flags raised by allowed executions, sorted (e.g. `data-race`). */
+  flags: string[];
+  /** Wall time of exploration, seconds. */
+  seconds: number;
+  /** Candidate executions examined. */
+  candidates: number;
+  limit?: LimitHit;
+  diagnostics: Diagnostic[];
+  /** The file's `Result:` comment, when present. */
+  expected?: ResultComment;
+  explanation?: Explanation;
+}
