@@ -1,4 +1,5 @@
 import type { CommandSpec } from '../spec.js';
+import { runCommand } from './run.js';
 
 /** Every command, in help order. */
-export const commands: CommandSpec[] = [];
+export const commands: CommandSpec[] = [runCommand];

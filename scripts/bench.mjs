@@ -1,0 +1,45 @@
+#!/usr/bin/env node
+// Benchmark: runs every .litmus file under a directory in one process and
+// prints the total time, the ten slowest tests, peak memory and the rate of
+// candidate executions. Usage: npm run bench [-- DIR ...] [--timeout S]
+import { readdirSync, statSync, existsSync } from 'node:fs';
+import { join, resolve, relative } from 'node:path';
+import { runFile } from '../dist/engine/pipeline.js';
+
+const args = process.argv.slice(2);
+let timeout = 60;
+const dirs = [];
+for (let i = 0; i < args.length; i++) {
+  if (args[i] === '--timeout') timeout = Number(args[++i]);
+  else dirs.push(args[i]);
+}
+if (dirs.length === 0) dirs.push('../shared/corpus');
+const walk = (d) => readdirSync(d).sort().flatMap((n) => {
+  const p = join(d, n);
+  return statSync(p).isDirectory() ? walk(p) : n.endsWith('.litmus') ? [p] : [];
+});
+const files = [];
+for (const d of dirs) {
+  if (!existsSync(d)) { console.error(`bench: no such directory ${d}`); process.exit(2); }
+  files.push(...(statSync(d).isDirectory() ? walk(d) : [d]));
+}
+const rows = [];
+let candidates = 0, errors = 0, limits = 0;
+const t0 = performance.now();
+for (const f of files) {
+  const s = performance.now();
+  const r = runFile(f, { timeoutMs: timeout * 1000 });
+  const ms = performance.now() - s;
+  candidates += r.candidates;
+  if (r.status === 'error') errors++;
+  if (r.limit) limits++;
+  rows.push({ file: relative(process.cwd(), resolve(f)), ms, candidates: r.candidates, verdict: r.verdict, status: r.status });
+}
+const total = (performance.now() - t0) / 1000;
+rows.sort((a, b) => b.ms - a.ms);
+console.log(`files: ${files.length}, errors: ${errors}, limits hit: ${limits}`);
+console.log(`total: ${total.toFixed(2)} s`);
+console.log(`candidate executions: ${candidates} (${Math.round(candidates / total)} per second)`);
+console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
+console.log('slowest:');
+for (const r of rows.slice(0, 10)) console.log(`  ${(r.ms / 1000).toFixed(3)} s  ${r.candidates} cand  ${r.verdict}  ${r.file}`);

@@ -1,0 +1,108 @@
+// text -> AST -> events -> executions -> RunResult. The only module that
+// connects the parser to the explorer.
+import { readFileSync } from 'node:fs';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { hasErrors } from '../diagnostics/diagnostic.js';
+import type { LitmusTest } from '../litmus/ast.js';
+import { parseLitmus } from '../litmus/parse.js';
+import type { PrimitiveRegistry } from '../kernel/primitives.js';
+import { buildProgram, BuildError } from '../events/build.js';
+import { TooManyPaths } from '../events/interp.js';
+import type { Program } from '../events/types.js';
+import { explore, type ExploreOptions, type ExploreOutcome } from '../explore/explore.js';
+import type { RunResult, Verdict } from '../explore/result.js';
+
+export interface RunOptions {
+  timeoutMs?: number;
+  maxExecutions?: number;
+  unroll?: number;
+  registry?: PrimitiveRegistry;
+  explain?: boolean;
+}
+
+const zeroRange = { start: { line: 1, col: 1, offset: 0 }, end: { line: 1, col: 1, offset: 0 } };
+
+function failed(file: string, name: string, diagnostics: Diagnostic[], test?: LitmusTest): RunResult {
+  return {
+    file, name, status: 'error', quantifier: test?.condition.quantifier ?? 'exists', conditionText: '',
+    states: [], positive: 0, negative: 0, verdict: 'Never', ok: false, loop: false, flags: [],
+    seconds: 0, candidates: 0, diagnostics, ...(test?.result ? { expected: test.result } : {}),
+  };
+}
+
+export function verdictOf(positive: number, negative: number): Verdict {
+  if (positive === 0) return 'Never';
+  return negative === 0 ? 'Always' : 'Sometimes';
+}
+
+/** herd's Ok/No for the quantified condition. */
+export function conditionHolds(q: string, positive: number, negative: number): boolean {
+  if (q === 'exists') return positive > 0;
+  if (q === '~exists') return positive === 0;
+  return negative === 0;
+}
+
+export function compileTest(test: LitmusTest, opts: RunOptions = {}): Program {
+  return buildProgram(test, {
+    ...(opts.registry ? { registry: opts.registry } : {}),
+    ...(opts.unroll !== undefined ? { unroll: opts.unroll } : {}),
+  });
+}
+
+export function resultFrom(test: LitmusTest, file: string, outcome: ExploreOutcome, seconds: number, diagnostics: Diagnostic[], conditionText: string): RunResult {
+  const q = test.condition.quantifier;
+  return {
+    file, name: test.name, status: outcome.limit ? 'limit' : 'ok', quantifier: q, conditionText,
+    states: outcome.states.map((s) => ({
+      entries: [], executions: s.executions, satisfies: s.satisfies, values: s.values,
+    })) as RunResult['states'],
+    positive: outcome.positive, negative: outcome.negative,
+    verdict: verdictOf(outcome.positive, outcome.negative),
+    ok: conditionHolds(q, outcome.positive, outcome.negative),
+    loop: outcome.loop, flags: outcome.flags, seconds, candidates: outcome.candidates,
+    ...(outcome.limit ? { limit: outcome.limit } : {}),
+    diagnostics, ...(test.result ? { expected: test.result } : {}),
+  };
+}
+
+/** Parses, compiles and explores one test from source text. Never throws. */
+export function runSource(source: string, file: string, opts: RunOptions = {}): { result: RunResult; test?: LitmusTest; program?: Program; outcome?: ExploreOutcome } {
+  let test: LitmusTest | undefined;
+  try {
+    const parsed = parseLitmus(source, file);
+    test = parsed.test;
+    if (!test || hasErrors(parsed.diagnostics)) return { result: failed(file, test?.name ?? '', parsed.diagnostics, test) };
+    const started = performance.now();
+    const program = compileTest(test, opts);
+    const exploreOpts: ExploreOptions = {
+      ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}),
+      ...(opts.maxExecutions !== undefined ? { maxExecutions: opts.maxExecutions } : {}),
+      ...(opts.explain ? { keepExamples: true, keepRejected: 8 } : {}),
+    };
+    const outcome = explore(program, exploreOpts);
+    const seconds = (performance.now() - started) / 1000;
+    const result = resultFrom(test, file, outcome, seconds, parsed.diagnostics, program.conditionText);
+    // Fill the structured state entries.
+    result.states.forEach((s, i) => {
+      const values = outcome.states[i]!.values;
+      s.entries = program.observed.map((o, k) => ({ loc: o.kind === 'reg' ? o.label : o.label.slice(1, -1), kind: o.kind, value: values[k]! }));
+      delete (s as { values?: unknown }).values;
+    });
+    return { result, test, program, outcome };
+  } catch (e) {
+    const msg = e instanceof BuildError || e instanceof TooManyPaths ? e.message : `internal error: ${e instanceof Error ? e.message : String(e)}`;
+    const d: Diagnostic = { severity: 'error', code: e instanceof TooManyPaths ? 'limit' : 'internal', message: msg, file, range: test?.nameRange ?? zeroRange };
+    return { result: failed(file, test?.name ?? '', [d], test) };
+  }
+}
+
+export function runFile(file: string, opts: RunOptions = {}): RunResult {
+  let source: string;
+  try {
+    source = readFileSync(file, 'utf8');
+  } catch (e) {
+    const d: Diagnostic = { severity: 'error', code: 'io', message: `cannot read file: ${(e as Error).message}`, file, range: zeroRange };
+    return failed(file, '', [d]);
+  }
+  return runSource(source, file, opts).result;
+}

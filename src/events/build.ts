@@ -1,0 +1,251 @@
+// AST -> Program: shared locations, initial values, every path of every thread,
+// the observed locations and the compiled condition.
+import type { Cond, CondValue, Expr, LitmusTest, LocRef, Stmt } from '../litmus/ast.js';
+import { defaultRegistry, type PrimitiveRegistry } from '../kernel/primitives.js';
+import { domainLocationName, threadPaths, type InterpEnv } from './interp.js';
+import type { FinalView, LocationInfo, ObservedLoc, Program, ThreadTrace } from './types.js';
+import { addrOf } from './values.js';
+
+export interface BuildOptions {
+  registry?: PrimitiveRegistry;
+  /** Loop unrolling bound, as herd's -unroll (default 2). */
+  unroll?: number;
+  /** Guard on paths per thread. */
+  maxPaths?: number;
+}
+
+export class BuildError extends Error {}
+
+/** Collects every shared location name, in first-seen order. */
+function collectLocations(test: LitmusTest, registry: PrimitiveRegistry): LocationInfo[] {
+  const out: LocationInfo[] = [];
+  const seen = new Map<string, LocationInfo>();
+  const add = (name: string, type?: string): LocationInfo => {
+    let l = seen.get(name);
+    if (!l) {
+      l = { name, init: 0, ...(type ? { type } : {}) };
+      seen.set(name, l);
+      out.push(l);
+    } else if (type && !l.type) {
+      l.type = type;
+    }
+    return l;
+  };
+  for (const e of test.init) if (e.thread === undefined) add(e.name, e.type);
+  for (const p of test.processes) for (const prm of p.params) add(prm.name, prm.type);
+  for (const e of test.init) if (e.value?.kind === 'addr') add(e.value.name);
+  const visitLoc = (l: LocRef): void => {
+    if (l.kind === 'global') add(l.name);
+  };
+  const visitCond = (c: Cond): void => {
+    if (c.kind === 'atom') {
+      visitLoc(c.loc);
+      if (c.value.kind === 'loc') visitLoc(c.value.loc);
+      if (c.value.kind === 'sym') add(c.value.name);
+    } else if (c.kind === 'not') visitCond(c.arg);
+    else if (c.kind === 'and' || c.kind === 'or' || c.kind === 'implies') {
+      visitCond(c.left);
+      visitCond(c.right);
+    }
+  };
+  test.locations.forEach(visitLoc);
+  if (test.filter) visitCond(test.filter);
+  visitCond(test.condition.expr);
+  for (const d of usedDomains(test, registry)) add(domainLocationName(d));
+  return out;
+}
+
+/** Read-side flavours (other than RCU and SRCU) the test's primitives use. */
+function usedDomains(test: LitmusTest, registry: PrimitiveRegistry): string[] {
+  const found = new Set<string>();
+  const expr = (e: Expr): void => {
+    switch (e.kind) {
+      case 'call': {
+        for (const st of registry.lookup(e.name)?.steps ?? []) if ('domain' in st) found.add(st.domain);
+        e.args.forEach(expr);
+        return;
+      }
+      case 'deref': case 'addr': case 'unary': case 'cast': expr(e.arg); return;
+      case 'binary': expr(e.left); expr(e.right); return;
+      case 'ternary': expr(e.cond); expr(e.then); expr(e.else); return;
+      default: return;
+    }
+  };
+  const stmt = (s: Stmt): void => {
+    switch (s.kind) {
+      case 'decl': if (s.init) expr(s.init); return;
+      case 'assign': expr(s.target); expr(s.value); return;
+      case 'expr': expr(s.expr); return;
+      case 'if': expr(s.cond); stmt(s.then); if (s.else) stmt(s.else); return;
+      case 'while': expr(s.cond); stmt(s.body); return;
+      case 'block': s.body.forEach(stmt); return;
+      default: return;
+    }
+  };
+  for (const p of test.processes) p.body.forEach(stmt);
+  return [...found].sort();
+}
+
+export function buildProgram(test: LitmusTest, opts: BuildOptions = {}): Program {
+  const registry = opts.registry ?? defaultRegistry();
+  const locations = collectLocations(test, registry);
+  const locIndex = new Map(locations.map((l, i) => [l.name, i] as const));
+  const valueOfInit = (v: NonNullable<LitmusTest['init'][number]['value']>): number => {
+    if (v.kind === 'int') return v.value;
+    const l = locIndex.get(v.name);
+    if (l === undefined) throw new BuildError(`unknown location ${v.name}`);
+    return addrOf(l);
+  };
+  const initRegs = test.processes.map(() => new Map<string, number>());
+  for (const e of test.init) {
+    if (!e.value) continue;
+    if (e.thread === undefined) locations[locIndex.get(e.name)!]!.init = valueOfInit(e.value);
+    else {
+      const idx = test.processes.findIndex((p) => p.id === e.thread);
+      if (idx >= 0) initRegs[idx]!.set(e.name, valueOfInit(e.value));
+    }
+  }
+
+  // Candidate values per location: a fixpoint over the values writes can store,
+  // bounded by the longest chain of reads one execution can contain.
+  const values: Array<Set<number>> = locations.map((l) => new Set([l.init]));
+  const sorted: number[][] = values.map((s) => [...s]);
+  let paths: ThreadTrace[][] = [];
+  let loopCut = false;
+  for (let round = 0; ; round++) {
+    paths = [];
+    loopCut = false;
+    let maxReads = 0;
+    test.processes.forEach((proc, t) => {
+      const env: InterpEnv = {
+        thread: t, proc, locIndex, nlocs: locations.length, registry,
+        values: (loc) => sorted[loc]!, unroll: opts.unroll ?? 2,
+        initRegs: initRegs[t]!, maxPaths: opts.maxPaths ?? 100_000,
+      };
+      const r = threadPaths(env);
+      paths.push(r.traces);
+      loopCut ||= r.loopCut;
+      let most = 0;
+      for (const tr of r.traces) most = Math.max(most, tr.events.filter((e) => e.kind === 'R').length);
+      maxReads += most;
+    });
+    let changed = false;
+    for (const thread of paths) {
+      for (const tr of thread) {
+        for (const e of tr.events) {
+          if (e.kind === 'W' && !values[e.loc]!.has(e.value)) {
+            values[e.loc]!.add(e.value);
+            changed = true;
+          }
+        }
+      }
+    }
+    if (!changed || round >= maxReads) break;
+    values.forEach((s, i) => (sorted[i] = [...s].sort((a, b) => a - b)));
+  }
+
+  const observed = observedLocations(test, locIndex);
+  const threadIndex = new Map(test.processes.map((p, i) => [p.id, i] as const));
+  const compile = (c: Cond) => compileCond(c, locIndex, threadIndex);
+  return {
+    name: test.name,
+    locations,
+    threads: paths,
+    loopCut,
+    observed,
+    quantifier: test.condition.quantifier,
+    condition: compile(test.condition.expr),
+    ...(test.filter ? { filter: compile(test.filter) } : {}),
+    conditionText: `${test.condition.quantifier} (${printCond(test.condition.expr, 0)})`,
+  };
+}
+
+function observedLocations(test: LitmusTest, locIndex: ReadonlyMap<string, number>): ObservedLoc[] {
+  const regs = new Map<string, { thread: number; name: string }>();
+  const globals = new Set<string>();
+  const visitLoc = (l: LocRef): void => {
+    if (l.kind === 'reg') regs.set(`${l.thread}:${l.name}`, { thread: l.thread, name: l.name });
+    else globals.add(l.name);
+  };
+  const visitCond = (c: Cond): void => {
+    if (c.kind === 'atom') {
+      visitLoc(c.loc);
+      if (c.value.kind === 'loc') visitLoc(c.value.loc);
+    } else if (c.kind === 'not') visitCond(c.arg);
+    else if (c.kind === 'and' || c.kind === 'or' || c.kind === 'implies') {
+      visitCond(c.left);
+      visitCond(c.right);
+    }
+  };
+  test.locations.forEach(visitLoc);
+  visitCond(test.condition.expr);
+  const regList = [...regs.values()].sort((a, b) => a.thread - b.thread || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const out: ObservedLoc[] = regList.map((r) => ({ kind: 'reg', thread: r.thread, name: r.name, label: `${r.thread}:${r.name}` }));
+  for (const g of [...globals].sort()) out.push({ kind: 'global', loc: locIndex.get(g)!, label: `[${g}]` });
+  return out;
+}
+
+type Pred = (s: FinalView) => boolean;
+
+function compileCond(c: Cond, locIndex: ReadonlyMap<string, number>, threadIndex: ReadonlyMap<number, number>): Pred {
+  const readLoc = (l: LocRef): ((s: FinalView) => number) => {
+    if (l.kind === 'reg') {
+      const t = threadIndex.get(l.thread) ?? -1;
+      return (s) => s.reg(t, l.name);
+    }
+    const i = locIndex.get(l.name)!;
+    return (s) => s.mem(i);
+  };
+  const readVal = (v: CondValue): ((s: FinalView) => number) => {
+    if (v.kind === 'int') return () => v.value;
+    if (v.kind === 'sym') {
+      const a = addrOf(locIndex.get(v.name)!);
+      return () => a;
+    }
+    return readLoc(v.loc);
+  };
+  switch (c.kind) {
+    case 'true': return () => true;
+    case 'false': return () => false;
+    case 'atom': {
+      const l = readLoc(c.loc);
+      const v = readVal(c.value);
+      return c.op === '=' ? (s) => l(s) === v(s) : (s) => l(s) !== v(s);
+    }
+    case 'not': {
+      const a = compileCond(c.arg, locIndex, threadIndex);
+      return (s) => !a(s);
+    }
+    case 'and': case 'or': case 'implies': {
+      const a = compileCond(c.left, locIndex, threadIndex);
+      const b = compileCond(c.right, locIndex, threadIndex);
+      if (c.kind === 'and') return (s) => a(s) && b(s);
+      if (c.kind === 'or') return (s) => a(s) || b(s);
+      return (s) => !a(s) || b(s);
+    }
+  }
+}
+
+function printLoc(l: LocRef): string {
+  return l.kind === 'reg' ? `${l.thread}:${l.name}` : `[${l.name}]`;
+}
+
+/** herd's spelling: `/\` binds tighter than `\/`, which binds tighter than `=>`. */
+export function printCond(c: Cond, outer: number): string {
+  const prec = c.kind === 'implies' ? 1 : c.kind === 'or' ? 2 : c.kind === 'and' ? 3 : 4;
+  let s: string;
+  switch (c.kind) {
+    case 'true': s = 'true'; break;
+    case 'false': s = 'false'; break;
+    case 'atom': {
+      const v = c.value.kind === 'int' ? String(c.value.value) : c.value.kind === 'sym' ? c.value.name : printLoc(c.value.loc);
+      s = `${printLoc(c.loc)}${c.op === '=' ? '=' : '!='}${v}`;
+      break;
+    }
+    case 'not': s = `~${printCond(c.arg, 4)}`; break;
+    case 'and': s = `${printCond(c.left, 3)} /\\ ${printCond(c.right, 3)}`; break;
+    case 'or': s = `${printCond(c.left, 2)} \\/ ${printCond(c.right, 2)}`; break;
+    case 'implies': s = `${printCond(c.left, 2)} => ${printCond(c.right, 1)}`; break;
+  }
+  return prec < outer ? `(${s})` : s;
+}

@@ -1,0 +1,87 @@
+// Per-thread event programs: what the explorer consumes. Built from the AST by
+// src/events/build.ts; the explorer never sees the AST itself.
+import type { AccessTag, FenceTag } from '../kernel/types.js';
+
+export type EventKind =
+  | 'R' | 'W' | 'F'
+  /** Lock read / lock write of spin_lock() and successful spin_trylock(). */
+  | 'LKR' | 'LKW'
+  /** spin_unlock(). */
+  | 'UL'
+  /** Failed spin_trylock(): a read that saw the lock held. */
+  | 'LF'
+  /** spin_is_locked() returning true / false. */
+  | 'RL' | 'RU'
+  /** synchronize_srcu(): a grace-period event on an srcu_struct location. */
+  | 'SRCU-SYNC';
+
+/** One event of one thread's path, with values fixed by that path. */
+export interface ThreadEvent {
+  kind: EventKind;
+  /** Syntactic access tag; undefined for plain accesses and non-accesses. */
+  tag?: AccessTag;
+  fence?: FenceTag;
+  /** Location index, -1 for fences. */
+  loc: number;
+  /** Value read or written. */
+  value: number;
+  /** Member of an RMW instruction (the RMW class), including failed conditional RMWs. */
+  rmwClass: boolean;
+  /** For the read half of a successful RMW: local index of its write; -1 otherwise. */
+  rmwWrite: number;
+  /** srcu_read_lock()/srcu_read_unlock() accesses. */
+  srcu?: 'lock' | 'unlock';
+  /** Local indices of reads the address depends on. */
+  addr: number[];
+  /** Local indices of reads the written value depends on (writes only). */
+  data: number[];
+  /** Local indices of reads that control whether this event executes. */
+  ctrl: number[];
+  /** Source location of the statement that produced it. */
+  line: number;
+  col: number;
+  /** Primitive or construct that produced it, e.g. `READ_ONCE` or `*x = e`. */
+  origin: string;
+}
+
+/** One complete path of one thread with all read values chosen. */
+export interface ThreadTrace {
+  events: ThreadEvent[];
+  /** Final register values, by register name. */
+  regs: Map<string, number>;
+}
+
+export interface LocationInfo {
+  name: string;
+  init: number;
+  /** Declared type, when given (e.g. `spinlock_t`). */
+  type?: string;
+}
+
+/** A compiled test: everything the explorer needs. */
+export interface Program {
+  name: string;
+  locations: LocationInfo[];
+  /** Per thread, every possible trace. */
+  threads: ThreadTrace[][];
+  /** Whether loop unrolling cut some paths off. */
+  loopCut: boolean;
+  observed: ObservedLoc[];
+  quantifier: 'exists' | '~exists' | 'forall';
+  /** Evaluates the condition's proposition on a final state. */
+  condition: (s: FinalView) => boolean;
+  filter?: (s: FinalView) => boolean;
+  /** herd's spelling of the condition, e.g. `exists (0:r1=1 /\ [x]=2)`. */
+  conditionText: string;
+}
+
+/** A location shown in final states. */
+export type ObservedLoc =
+  | { kind: 'reg'; thread: number; name: string; label: string }
+  | { kind: 'global'; loc: number; label: string };
+
+/** Final values as seen by the condition. */
+export interface FinalView {
+  reg(thread: number, name: string): number;
+  mem(loc: number): number;
+}

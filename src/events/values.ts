@@ -1,0 +1,44 @@
+// Values are JS numbers. Addresses of shared locations are encoded far above any
+// integer a litmus test uses, so that `0:r0=x` can be printed and compared.
+
+export const ADDR_BASE = 2 ** 40;
+
+export function addrOf(loc: number): number {
+  return ADDR_BASE + loc;
+}
+
+/** The location index an address designates, or -1 if the value is not an address. */
+export function locOfAddr(v: number, nlocs: number): number {
+  const i = v - ADDR_BASE;
+  return Number.isInteger(i) && i >= 0 && i < nlocs ? i : -1;
+}
+
+export function formatValue(v: number, locNames: readonly string[]): string {
+  const l = locOfAddr(v, locNames.length);
+  return l >= 0 ? locNames[l]! : String(v);
+}
+
+/** C-like integer arithmetic on 64-bit-ish values (kept exact within 2^53). */
+export function binop(op: string, a: number, b: number): number {
+  switch (op) {
+    case '+': return a + b;
+    case '-': return a - b;
+    case '*': return a * b;
+    case '/': return b === 0 ? 0 : Math.trunc(a / b);
+    case '%': return b === 0 ? 0 : a % b;
+    case '&': return Number(BigInt(a) & BigInt(b));
+    case '|': return Number(BigInt(a) | BigInt(b));
+    case '^': return Number(BigInt(a) ^ BigInt(b));
+    case '<<': return a * 2 ** b;
+    case '>>': return Math.floor(a / 2 ** b);
+    case '==': return a === b ? 1 : 0;
+    case '!=': return a !== b ? 1 : 0;
+    case '<': return a < b ? 1 : 0;
+    case '<=': return a <= b ? 1 : 0;
+    case '>': return a > b ? 1 : 0;
+    case '>=': return a >= b ? 1 : 0;
+    case '&&': return a !== 0 && b !== 0 ? 1 : 0;
+    case '||': return a !== 0 || b !== 0 ? 1 : 0;
+    default: throw new Error(`unsupported operator ${op}`);
+  }
+}

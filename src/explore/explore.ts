@@ -1,0 +1,168 @@
+// The candidate-execution search: one path per thread, then per-location
+// (rf, co) choices that already satisfy coherence and atomicity, then the full
+// model on each combination. Counts, final states and flags as herd7 reports them.
+import type { Program, ThreadTrace } from '../events/types.js';
+import { formatValue } from '../events/values.js';
+import { Rel } from '../relations/matrix.js';
+import { evaluate } from '../model/lkmm.js';
+import type { ExecGraph } from '../model/graph.js';
+import { layout, type Layout } from './graph-build.js';
+import { locationChoices, type LocChoice } from './locations.js';
+
+export interface ExploreOptions {
+  /** Stop after this many candidate executions. */
+  maxExecutions?: number;
+  /** Stop after this many milliseconds. */
+  timeoutMs?: number;
+  /** Keep the first allowed execution satisfying the condition, and the first violating one. */
+  keepExamples?: boolean;
+  /** Keep up to this many rejected candidates whose final state satisfies the condition. */
+  keepRejected?: number;
+}
+
+export interface StateRecord {
+  values: string[];
+  executions: number;
+  satisfies: boolean;
+}
+
+/** One concrete execution, kept for explanations. */
+export interface ExecutionRecord {
+  layout: Layout;
+  traces: readonly ThreadTrace[];
+  rf: Rel;
+  co: Rel;
+  coOrders: number[][];
+  axiom?: string;
+  flags: string[];
+}
+
+export interface ExploreOutcome {
+  states: StateRecord[];
+  positive: number;
+  negative: number;
+  flags: string[];
+  candidates: number;
+  loop: boolean;
+  limit?: { kind: 'timeout' | 'max-executions'; message: string };
+  positiveExample?: ExecutionRecord;
+  negativeExample?: ExecutionRecord;
+  rejected: ExecutionRecord[];
+}
+
+class Stop extends Error {
+  constructor(readonly kind: 'timeout' | 'max-executions', message: string) {
+    super(message);
+  }
+}
+
+export function explore(program: Program, opts: ExploreOptions = {}): ExploreOutcome {
+  const started = Date.now();
+  const states = new Map<string, StateRecord>();
+  const flags = new Set<string>();
+  const out: ExploreOutcome = { states: [], positive: 0, negative: 0, flags: [], candidates: 0, loop: program.loopCut, rejected: [] };
+  const maxExec = opts.maxExecutions ?? Infinity;
+  const deadline = opts.timeoutMs !== undefined ? started + opts.timeoutMs : Infinity;
+  const names = program.locations.map((l) => l.name);
+
+  const visit = (traces: ThreadTrace[]): void => {
+    const L = layout(program, traces);
+    const perLoc: LocChoice[][] = [];
+    for (let l = 0; l < L.nlocs; l++) {
+      const c = locationChoices(L, l);
+      if (c.length === 0) return;
+      perLoc.push(c);
+    }
+    const idx = new Array<number>(perLoc.length).fill(0);
+    for (;;) {
+      out.candidates++;
+      if (out.candidates > maxExec) throw new Stop('max-executions', `stopped after ${maxExec} candidate executions (--max-executions)`);
+      if ((out.candidates & 255) === 0 && Date.now() > deadline) throw new Stop('timeout', `stopped after ${opts.timeoutMs} ms (--timeout)`);
+      const rf = new Rel(L.n), co = new Rel(L.n);
+      const coOrders: number[][] = [];
+      for (let l = 0; l < perLoc.length; l++) {
+        const ch = perLoc[l]![idx[l]!]!;
+        for (const [w, r] of ch.rf) rf.add(w, r);
+        for (let i = 0; i < ch.co.length; i++) for (let j = i + 1; j < ch.co.length; j++) co.add(ch.co[i]!, ch.co[j]!);
+        coOrders.push(ch.co);
+      }
+      if (determined(L, rf)) judge(L, traces, rf, co, coOrders);
+      let k = perLoc.length - 1;
+      while (k >= 0 && idx[k]! + 1 >= perLoc[k]!.length) idx[k--] = 0;
+      if (k < 0) break;
+      idx[k]!++;
+    }
+  };
+
+  const judge = (L: Layout, traces: readonly ThreadTrace[], rf: Rel, co: Rel, coOrders: number[][]): void => {
+    const g: ExecGraph = { n: L.n, sets: L.sets, stat: L.stat, values: L.values, rf, co };
+    const finalMem = program.locations.map((_, l) => L.values[coOrders[l]![coOrders[l]!.length - 1]!]!);
+    const view = {
+      reg: (t: number, name: string) => traces[t]?.regs.get(name) ?? 0,
+      mem: (l: number) => finalMem[l]!,
+    };
+    if (program.filter && !program.filter(view)) return;
+    const sat = program.condition(view);
+    const v = evaluate(g);
+    if (!v.allowed) {
+      if (sat && opts.keepRejected && out.rejected.length < opts.keepRejected) {
+        out.rejected.push({ layout: L, traces, rf, co, coOrders, axiom: v.violated!.name, flags: [] });
+      }
+      return;
+    }
+    for (const f of v.flags) flags.add(f);
+    if (sat) out.positive++;
+    else out.negative++;
+    if (opts.keepExamples) {
+      const rec = { layout: L, traces, rf, co, coOrders, flags: v.flags };
+      if (sat && !out.positiveExample) out.positiveExample = rec;
+      if (!sat && !out.negativeExample) out.negativeExample = rec;
+    }
+    const values = program.observed.map((o) =>
+      formatValue(o.kind === 'reg' ? view.reg(o.thread, o.name) : finalMem[o.loc]!, names));
+    const key = values.join('\u0000');
+    const s = states.get(key);
+    if (s) s.executions++;
+    else states.set(key, { values, executions: 1, satisfies: sat });
+  };
+
+  try {
+    const threads = program.threads;
+    if (threads.every((t) => t.length > 0)) {
+      const idx = new Array<number>(threads.length).fill(0);
+      for (;;) {
+        visit(threads.map((t, i) => t[idx[i]!]!));
+        let k = threads.length - 1;
+        while (k >= 0 && idx[k]! + 1 >= threads[k]!.length) idx[k--] = 0;
+        if (k < 0) break;
+        idx[k]!++;
+      }
+    }
+  } catch (e) {
+    if (!(e instanceof Stop)) throw e;
+    out.limit = { kind: e.kind, message: e.message };
+  }
+  out.states = [...states.values()].sort((a, b) => compareStates(a.values, b.values));
+  out.flags = [...flags].sort();
+  return out;
+}
+
+/** herd drops executions whose values justify themselves (a cycle of rf and data dependencies). */
+function determined(L: Layout, rf: Rel): boolean {
+  const d = L.stat.data;
+  if (d.isEmpty()) return true;
+  return rf.clone().unionWith(d).isAcyclic();
+}
+
+function compareStates(a: string[], b: string[]): number {
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!, y = b[i]!;
+    if (x === y) continue;
+    const nx = Number(x), ny = Number(y);
+    const bx = Number.isNaN(nx), by = Number.isNaN(ny);
+    if (!bx && !by) return nx - ny;
+    if (bx !== by) return bx ? 1 : -1;
+    return x < y ? -1 : 1;
+  }
+  return 0;
+}

@@ -1,0 +1,409 @@
+// The chevrotain grammar of a C litmus test after its header: init block,
+// processes and trailer. It produces a CST; visitor.ts turns it into the AST.
+//
+// Binary expressions are parsed flat (`unary (op unary)*`) and given C
+// precedence in the visitor. Error recovery is off: the first syntax error is
+// reported (see syntax-errors.ts for the wording).
+
+import { CstParser, type CstNode, type IParserErrorMessageProvider, type TokenType } from 'chevrotain';
+import * as T from './lexer.js';
+
+const firstNames = (paths: TokenType[][]): string[] => [...new Set(paths.map((p) => p[0]?.name ?? 'EOF'))];
+
+/** Error messages are JSON records that syntax-errors.ts turns into words. */
+const messageProvider: IParserErrorMessageProvider = {
+  buildMismatchTokenMessage: ({ expected, ruleName }) =>
+    JSON.stringify({ kind: 'mismatch', rule: ruleName, expected: [expected.name] }),
+  buildNotAllInputParsedMessage: ({ ruleName }) => JSON.stringify({ kind: 'redundant', rule: ruleName, expected: [] }),
+  buildNoViableAltMessage: ({ expectedPathsPerAlt, ruleName }) =>
+    JSON.stringify({ kind: 'noViable', rule: ruleName, expected: firstNames(expectedPathsPerAlt.flat()) }),
+  buildEarlyExitMessage: ({ expectedIterationPaths, ruleName }) =>
+    JSON.stringify({ kind: 'earlyExit', rule: ruleName, expected: firstNames(expectedIterationPaths) }),
+};
+
+export class LitmusParser extends CstParser {
+  constructor() {
+    super(T.allTokens, {
+      recoveryEnabled: false,
+      nodeLocationTracking: 'none',
+      maxLookahead: 3,
+      errorMessageProvider: messageProvider,
+    });
+    this.performSelfAnalysis();
+  }
+
+  // --- top level ------------------------------------------------------------
+
+  public litmus = this.RULE('litmus', () => {
+    this.SUBRULE(this.init);
+    this.MANY(() => this.SUBRULE(this.process));
+    this.MANY2(() =>
+      this.OR([{ ALT: () => this.SUBRULE(this.locationsClause) }, { ALT: () => this.SUBRULE(this.filterClause) }]),
+    );
+    this.OPTION(() => this.SUBRULE(this.conditionClause));
+  });
+
+  // --- init block -------------------------------------------------------------
+
+  public init = this.RULE('init', () => {
+    this.CONSUME(T.LBrace);
+    this.OPTION(() => this.SUBRULE(this.initEntry));
+    this.MANY(() => {
+      this.CONSUME(T.Semi);
+      this.OPTION2(() => this.SUBRULE2(this.initEntry));
+    });
+    this.CONSUME(T.RBrace);
+  });
+
+  public initEntry = this.RULE('initEntry', () => {
+    this.OPTION(() => this.SUBRULE(this.typeSpec));
+    this.MANY(() => this.OR([{ ALT: () => this.CONSUME(T.Star) }, { ALT: () => this.CONSUME(T.Qualifier) }]));
+    this.OR2([
+      {
+        ALT: () => {
+          this.CONSUME(T.IntLit, { LABEL: 'thread' });
+          this.CONSUME(T.Colon);
+          this.CONSUME(T.CodeName, { LABEL: 'name' });
+        },
+      },
+      { ALT: () => this.CONSUME2(T.CodeName, { LABEL: 'name' }) },
+    ]);
+    this.OPTION2(() => {
+      this.CONSUME(T.Eq);
+      this.SUBRULE(this.initValue);
+    });
+  });
+
+  public initValue = this.RULE('initValue', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.OPTION(() => this.CONSUME(T.Minus));
+          this.CONSUME(T.IntLit);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Amp);
+          this.CONSUME(T.CodeName, { LABEL: 'addrOf' });
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME2(T.CodeName, { LABEL: 'name' });
+          this.OPTION2(() => {
+            this.CONSUME(T.LParen);
+            this.OPTION3(() => this.CONSUME2(T.Minus));
+            this.CONSUME2(T.IntLit);
+            this.CONSUME(T.RParen);
+          });
+        },
+      },
+    ]);
+  });
+
+  /** Base type words: `int`, `unsigned long`, `struct srcu_struct`, `volatile int`. */
+  public typeSpec = this.RULE('typeSpec', () => {
+    this.AT_LEAST_ONE(() =>
+      this.OR([
+        { ALT: () => this.CONSUME(T.TypeWord) },
+        {
+          ALT: () => {
+            this.OR2([{ ALT: () => this.CONSUME(T.Struct) }, { ALT: () => this.CONSUME(T.Union) }]);
+            this.CONSUME(T.CodeName);
+          },
+        },
+      ]),
+    );
+  });
+
+  // --- processes --------------------------------------------------------------
+
+  public process = this.RULE('process', () => {
+    this.CONSUME(T.Proc);
+    this.CONSUME(T.LParen);
+    this.OPTION(() => {
+      this.SUBRULE(this.param);
+      this.MANY(() => {
+        this.CONSUME(T.Comma);
+        this.SUBRULE2(this.param);
+      });
+    });
+    this.CONSUME(T.RParen);
+    this.SUBRULE(this.block);
+  });
+
+  public param = this.RULE('param', () => {
+    this.SUBRULE(this.typeSpec);
+    this.MANY(() => this.OR([{ ALT: () => this.CONSUME(T.Star) }, { ALT: () => this.CONSUME(T.Qualifier) }]));
+    this.CONSUME(T.CodeName);
+  });
+
+  public block = this.RULE('block', () => {
+    this.CONSUME(T.LBrace);
+    this.MANY(() => this.SUBRULE(this.statement));
+    this.CONSUME(T.RBrace);
+  });
+
+  public statement = this.RULE('statement', () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.block) },
+      { ALT: () => this.CONSUME(T.Semi) },
+      { ALT: () => this.SUBRULE(this.ifStatement) },
+      { ALT: () => this.SUBRULE(this.whileStatement) },
+      { ALT: () => this.SUBRULE(this.declaration) },
+      { ALT: () => this.SUBRULE(this.exprStatement) },
+    ]);
+  });
+
+  public ifStatement = this.RULE('ifStatement', () => {
+    this.CONSUME(T.If);
+    this.CONSUME(T.LParen);
+    this.SUBRULE(this.expression);
+    this.CONSUME(T.RParen);
+    this.SUBRULE(this.statement, { LABEL: 'then' });
+    this.OPTION(() => {
+      this.CONSUME(T.Else);
+      this.SUBRULE2(this.statement, { LABEL: 'else' });
+    });
+  });
+
+  public whileStatement = this.RULE('whileStatement', () => {
+    this.CONSUME(T.While);
+    this.CONSUME(T.LParen);
+    this.SUBRULE(this.expression);
+    this.CONSUME(T.RParen);
+    this.SUBRULE(this.statement);
+  });
+
+  public declaration = this.RULE('declaration', () => {
+    this.SUBRULE(this.typeSpec);
+    this.SUBRULE(this.declarator);
+    this.MANY(() => {
+      this.CONSUME(T.Comma);
+      this.SUBRULE2(this.declarator);
+    });
+    this.CONSUME(T.Semi);
+  });
+
+  public declarator = this.RULE('declarator', () => {
+    this.MANY(() => this.OR([{ ALT: () => this.CONSUME(T.Star) }, { ALT: () => this.CONSUME(T.Qualifier) }]));
+    this.CONSUME(T.CodeName);
+    this.OPTION(() => {
+      this.CONSUME(T.Eq);
+      this.SUBRULE(this.expression);
+    });
+  });
+
+  public exprStatement = this.RULE('exprStatement', () => {
+    this.SUBRULE(this.expression, { LABEL: 'target' });
+    this.OPTION(() => {
+      this.CONSUME(T.Eq);
+      this.SUBRULE2(this.expression, { LABEL: 'value' });
+    });
+    this.CONSUME(T.Semi);
+  });
+
+  // --- expressions --------------------------------------------------------------
+
+  public expression = this.RULE('expression', () => {
+    this.SUBRULE(this.binary);
+    this.OPTION(() => {
+      this.CONSUME(T.Question);
+      this.SUBRULE(this.expression, { LABEL: 'then' });
+      this.CONSUME(T.Colon);
+      this.SUBRULE2(this.expression, { LABEL: 'else' });
+    });
+  });
+
+  public binary = this.RULE('binary', () => {
+    this.SUBRULE(this.unary);
+    this.MANY(() => {
+      this.CONSUME(T.BinOp);
+      this.SUBRULE2(this.unary);
+    });
+  });
+
+  public unary = this.RULE('unary', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.OR2([
+            { ALT: () => this.CONSUME(T.Star, { LABEL: 'prefix' }) },
+            { ALT: () => this.CONSUME(T.Amp, { LABEL: 'prefix' }) },
+            { ALT: () => this.CONSUME(T.Minus, { LABEL: 'prefix' }) },
+            { ALT: () => this.CONSUME(T.Plus, { LABEL: 'prefix' }) },
+            { ALT: () => this.CONSUME(T.Bang, { LABEL: 'prefix' }) },
+            { ALT: () => this.CONSUME(T.Tilde, { LABEL: 'prefix' }) },
+          ]);
+          this.SUBRULE(this.unary);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.cast) },
+      { ALT: () => this.SUBRULE(this.primary) },
+    ]);
+  });
+
+  public cast = this.RULE('cast', () => {
+    this.CONSUME(T.LParen);
+    this.SUBRULE(this.typeSpec);
+    this.MANY(() => this.OR([{ ALT: () => this.CONSUME(T.Star) }, { ALT: () => this.CONSUME(T.Qualifier) }]));
+    this.CONSUME(T.RParen);
+    this.SUBRULE(this.unary);
+  });
+
+  public primary = this.RULE('primary', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(T.IntLit) },
+      {
+        ALT: () => {
+          this.CONSUME(T.CodeName);
+          this.OPTION(() => {
+            this.CONSUME(T.LParen, { LABEL: 'callOpen' });
+            this.OPTION2(() => {
+              this.SUBRULE(this.expression, { LABEL: 'arg' });
+              this.MANY(() => {
+                this.CONSUME(T.Comma);
+                this.SUBRULE2(this.expression, { LABEL: 'arg' });
+              });
+            });
+            this.CONSUME(T.RParen, { LABEL: 'callClose' });
+          });
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME2(T.LParen);
+          this.SUBRULE3(this.expression, { LABEL: 'inner' });
+          this.CONSUME2(T.RParen);
+        },
+      },
+    ]);
+  });
+
+  // --- trailer ------------------------------------------------------------------
+
+  public locationsClause = this.RULE('locationsClause', () => {
+    this.CONSUME(T.Locations);
+    this.CONSUME(T.LBracket);
+    this.MANY(() => this.OR([{ ALT: () => this.SUBRULE(this.locRef) }, { ALT: () => this.CONSUME(T.Semi) }]));
+    this.CONSUME(T.RBracket);
+  });
+
+  public filterClause = this.RULE('filterClause', () => {
+    this.CONSUME(T.Filter);
+    this.SUBRULE(this.cond);
+  });
+
+  public conditionClause = this.RULE('conditionClause', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(T.Exists) },
+      {
+        ALT: () => {
+          this.CONSUME(T.Tilde);
+          this.CONSUME2(T.Exists, { LABEL: 'negExists' });
+        },
+      },
+      { ALT: () => this.CONSUME(T.Forall) },
+    ]);
+    this.SUBRULE(this.cond);
+  });
+
+  public cond = this.RULE('cond', () => {
+    this.SUBRULE(this.disjunction);
+    this.OPTION(() => {
+      this.CONSUME(T.Implies);
+      this.SUBRULE(this.cond, { LABEL: 'rhs' });
+    });
+  });
+
+  public disjunction = this.RULE('disjunction', () => {
+    this.SUBRULE(this.conjunction);
+    this.MANY(() => {
+      this.CONSUME(T.OrCond);
+      this.SUBRULE2(this.conjunction);
+    });
+  });
+
+  public conjunction = this.RULE('conjunction', () => {
+    this.SUBRULE(this.negation);
+    this.MANY(() => {
+      this.CONSUME(T.AndCond);
+      this.SUBRULE2(this.negation);
+    });
+  });
+
+  public negation = this.RULE('negation', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.OR2([{ ALT: () => this.CONSUME(T.Tilde, { LABEL: 'neg' }) }, { ALT: () => this.CONSUME(T.Not, { LABEL: 'neg' }) }]);
+          this.SUBRULE(this.negation);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.condPrimary) },
+    ]);
+  });
+
+  public condPrimary = this.RULE('condPrimary', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(T.True) },
+      { ALT: () => this.CONSUME(T.False) },
+      {
+        ALT: () => {
+          this.CONSUME(T.LParen);
+          this.SUBRULE(this.cond);
+          this.CONSUME(T.RParen);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.atom) },
+    ]);
+  });
+
+  public atom = this.RULE('atom', () => {
+    this.SUBRULE(this.locRef);
+    this.OR([
+      { ALT: () => this.CONSUME(T.Eq, { LABEL: 'op' }) },
+      { ALT: () => this.CONSUME(T.EqEq, { LABEL: 'op' }) },
+      { ALT: () => this.CONSUME(T.NotEq, { LABEL: 'op' }) },
+    ]);
+    this.SUBRULE(this.condValue);
+  });
+
+  /** `0:r1`, `x` or `[x]`. */
+  public locRef = this.RULE('locRef', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.IntLit, { LABEL: 'thread' });
+          this.CONSUME(T.Colon);
+          this.CONSUME(T.Identifier, { LABEL: 'name' });
+        },
+      },
+      { ALT: () => this.CONSUME2(T.Identifier, { LABEL: 'name' }) },
+      {
+        ALT: () => {
+          this.CONSUME(T.LBracket);
+          this.CONSUME3(T.Identifier, { LABEL: 'name' });
+          this.CONSUME(T.RBracket);
+        },
+      },
+    ]);
+  });
+
+  public condValue = this.RULE('condValue', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.OPTION(() => this.CONSUME(T.Minus));
+          this.CONSUME(T.IntLit);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.locRef) },
+    ]);
+  });
+}
+
+export const litmusParser = new LitmusParser();
+
+export type { CstNode };

@@ -1,0 +1,240 @@
+// The Linux-kernel memory model (linux-kernel.cat with lock.cat and the bell's
+// derived sets), evaluated on one candidate execution. Axioms are checked in a
+// fixed order and evaluation stops at the first violated one.
+import type { BitSet } from '../relations/bitset.js';
+import type { Rel } from '../relations/matrix.js';
+import { Algebra } from './algebra.js';
+import type { ExecGraph } from './graph.js';
+
+export type AxiomKind = 'acyclic' | 'irreflexive' | 'empty';
+
+export interface AxiomResult {
+  name: string;
+  kind: AxiomKind;
+  /** The relation that must be acyclic / irreflexive / empty. */
+  relation: Rel;
+}
+
+export interface Verdict {
+  allowed: boolean;
+  /** The first violated axiom when not allowed. */
+  violated?: AxiomResult;
+  /** Flags raised by this execution (only computed when allowed). */
+  flags: string[];
+  /** Named relations computed so far, for explanations. */
+  rels: Map<string, Rel>;
+}
+
+function check(kind: AxiomKind, r: Rel): boolean {
+  return kind === 'acyclic' ? r.isAcyclic() : kind === 'irreflexive' ? r.isIrreflexive() : r.isEmpty();
+}
+
+/** Evaluates the model on one execution whose rf and co are complete. */
+export function evaluate(g: ExecGraph, wantFlags = true): Verdict {
+  const A = new Algebra(g.n);
+  const S = g.sets;
+  const { po, loc, int, ext, rmw } = g.stat;
+  const rels = new Map<string, Rel>();
+  const fail = (name: string, kind: AxiomKind, relation: Rel): Verdict => ({
+    allowed: false, violated: { name, kind, relation }, flags: [], rels,
+  });
+
+  // --- lock.cat: rf/co are already merged by the explorer ------------------
+  const rf = g.rf, co = g.co;
+  const fr = A.seq(A.inv(rf), co);
+  const rfe = A.inter(rf, ext), rfi = A.inter(rf, int);
+  const coe = A.inter(co, ext), fre = A.inter(fr, ext);
+  rels.set('rf', rf).set('co', co).set('fr', fr).set('po', po);
+
+  const poloc = A.inter(po, loc);
+  // lock-nest: no lock of a lock already held by the same thread.
+  const lkrOfRmw = A.domain(A.restrict(S.LKR, rmw, S.LKW));
+  const nest = A.minus(A.restrict(S.LKW, poloc, lkrOfRmw), A.seq(poloc, A.id(S.UL), poloc));
+  if (!check('empty', nest)) return fail('lock-nest', 'empty', nest);
+  const critical = A.minus(A.restrict(S.LKW, poloc, S.UL), A.seq(poloc, A.id(A.setUnion(S.LKW, S.UL)), poloc));
+  const unmatchedLkw = A.setMinus(S.LKW, A.domain(critical));
+  const unmatchedLocks = A.restrict(unmatchedLkw, loc, unmatchedLkw);
+  for (let i = 0; i < g.n; i++) unmatchedLocks.delete(i, i);
+  if (!check('empty', unmatchedLocks)) return fail('unmatched-locks', 'empty', unmatchedLocks);
+
+  // --- Fundamental coherence --------------------------------------------------
+  const com = A.union(rf, co, fr);
+  const coherence = A.union(poloc, com);
+  if (!check('acyclic', coherence)) return fail('coherence', 'acyclic', coherence);
+  const atomic = A.inter(rmw, A.seq(fre, coe));
+  if (!check('empty', atomic)) return fail('atomic', 'empty', atomic);
+
+  // --- Bell: dependencies carried through plain accesses ----------------------
+  const notSrcuUnlock = A.setComplement(S.SrcuUnlock);
+  const carryDep = A.star(A.seq(A.restrict(null, g.stat.data, notSrcuUnlock), rfi));
+  const addr = A.seq(carryDep, g.stat.addr);
+  const ctrl = A.seq(carryDep, g.stat.ctrl);
+  const data = A.seq(carryDep, g.stat.data);
+
+  // --- Basic relations ---------------------------------------------------------
+  const acqPo = A.restrict(S.Acquire, po, S.M);
+  const poRel = A.restrict(S.M, po, S.Release);
+  const poUnlockRfLockPo = A.seq(A.restrict(null, po, S.UL), A.restrict(null, rf, S.LKR), po);
+  const R4rmb = A.setMinus(S.R, S.Noreturn);
+  const rmb = A.restrict(R4rmb, A.fencerel(po, S.Rmb), R4rmb);
+  const wmb = A.restrict(S.W, A.fencerel(po, S.Wmb), S.W);
+  const RMWMb = S.RMW.clone().and(S.Mb);
+  const mb = A.union(
+    A.restrict(S.M, A.fencerel(po, S.Mb), S.M),
+    A.restrict(S.M, A.fencerel(po, RMWMb), S.M),
+    A.restrict(S.W.clone().and(RMWMb), po, S.M),
+    A.restrict(S.M, po, S.R.clone().and(RMWMb)),
+    A.restrict(S.M, A.seq(A.fencerel(po, S.BeforeAtomic), A.id(S.RMW), A.opt(po)), S.M),
+    A.restrict(S.M, A.seq(A.opt(po), A.id(S.RMW), A.fencerel(po, S.AfterAtomic)), S.M),
+    A.restrict(S.M, A.seq(A.opt(po), A.id(S.LKW), A.fencerel(po, S.AfterSpinlock)), S.M),
+    A.restrict(S.M, A.seq(A.restrict(null, po, S.UL), A.union(co, po), A.id(S.LKW), A.fencerel(po, S.AfterUnlockLock)), S.M),
+  );
+  const gp = A.seq(A.restrict(null, po, A.setUnion(S.SyncRcu, S.SyncSrcu)), A.opt(po));
+  const strongFence0 = A.union(mb, gp);
+  const nonrwFence = A.union(strongFence0, poRel, acqPo);
+  const fence0 = A.union(nonrwFence, wmb, rmb);
+  rels.set('mb', mb).set('gp', gp).set('rmb', rmb).set('wmb', wmb).set('po-rel', poRel).set('acq-po', acqPo);
+
+  // --- Preserved program order and happens-before -------------------------------
+  const dep = A.union(addr, data);
+  const rwdep = A.restrict(null, A.union(dep, ctrl), S.W);
+  const overwrite = A.union(co, fr);
+  const toW = A.union(rwdep, A.inter(overwrite, int), A.seq(A.restrict(null, addr, S.Plain), wmb));
+  const toR = A.union(addr, A.seq(A.restrict(null, dep, S.Marked), rfi));
+  const ppo = A.union(toR, toW, fence0, A.inter(poUnlockRfLockPo, int));
+  const aCumul = (r: Rel): Rel => A.union(r, A.seq(A.restrict(null, rfe, S.Marked), r));
+  const cumulFence = A.restrict(S.Marked, A.union(aCumul(A.union(strongFence0, poRel)), wmb, poUnlockRfLockPo), S.Marked);
+  const prop = A.restrict(S.Marked,
+    A.seq(A.opt(A.inter(overwrite, ext)), A.star(cumulFence), A.id(S.Marked), A.opt(rfe)), S.Marked);
+  const propNoId = prop.clone();
+  for (let i = 0; i < g.n; i++) propNoId.delete(i, i);
+  const hb = A.restrict(S.Marked, A.union(ppo, rfe, A.inter(propNoId, int)), S.Marked);
+  rels.set('ppo', ppo).set('prop', prop).set('hb', hb).set('cumul-fence', cumulFence).set('rfe', rfe);
+  if (!check('acyclic', hb)) return fail('happens-before', 'acyclic', hb);
+
+  const hbStar = A.star(hb);
+  const pb = A.restrict(null, A.seq(prop, strongFence0, hbStar), S.Marked);
+  rels.set('pb', pb);
+  if (!check('acyclic', pb)) return fail('propagation', 'acyclic', pb);
+
+  // --- RCU ----------------------------------------------------------------------------
+  const pbStar = A.star(pb);
+  let rcuFence: Rel | null = null;
+  const hasRcu = !S.SyncRcu.isEmpty() || !S.SyncSrcu.isEmpty();
+  const srcuRscs = srcuMatches(A, g, rf);
+  if (hasRcu) {
+    const rcuLink = A.seq(A.opt(po), hbStar, pbStar, prop, po);
+    const rcuOrder = rcuOrderFixpoint(A, g, rcuLink, srcuRscs, loc);
+    rcuFence = A.seq(po, rcuOrder, A.opt(po));
+    const rb = A.restrict(null, A.seq(prop, rcuFence, hbStar, pbStar), S.Marked);
+    rels.set('rcu-fence', rcuFence).set('rb', rb);
+    if (!check('irreflexive', rb)) return fail('rcu', 'irreflexive', rb);
+  }
+  const fence = rcuFence ? A.union(fence0, rcuFence) : fence0;
+  const strongFence = rcuFence ? A.union(strongFence0, rcuFence) : strongFence0;
+
+  // --- Plain accesses and data races -------------------------------------------------
+  const flags: string[] = [];
+  if (!S.Plain.isEmpty()) {
+    const rbRel = rels.get('rb');
+    const xbstar = A.star(rbRel ? A.union(hb, pb, rbRel) : A.union(hb, pb));
+    const vis = A.seq(A.star(cumulFence), A.opt(rfe), A.id(S.Marked),
+      A.union(A.seq(strongFence, A.id(S.Marked), xbstar), A.inter(xbstar, int)));
+    const wPre = A.seq(A.id(S.Marked), A.opt(A.union(addr, fence)));
+    const notNoreturn = A.setComplement(S.Noreturn);
+    const rPre = A.seq(A.id(S.Marked), A.opt(A.union(addr, nonrwFence, A.restrict(R4rmb, A.fencerel(po, S.Rmb), notNoreturn))));
+    const wPost = A.seq(A.opt(fence), A.id(S.Marked));
+    const rPost = A.seq(A.opt(A.union(nonrwFence, A.restrict(notNoreturn, A.fencerel(po, S.Rmb), R4rmb))), A.id(S.Marked));
+    const wwVis = A.union(fence, A.seq(strongFence, xbstar, wPre), A.seq(wPost, vis, wPre));
+    const wrVis = A.union(fence, A.seq(strongFence, xbstar, rPre), A.seq(wPost, vis, rPre));
+    const rwXbstar = A.union(fence, A.seq(rPost, xbstar, wPre));
+    const MnotIW = A.setMinus(S.M, S.IW);
+    const preRace = A.inter(ext, A.union(A.cross(S.Plain, S.M), A.cross(MnotIW, S.Plain)));
+    const wrIncoh = A.inter(A.inter(preRace, rf), A.inv(rwXbstar));
+    const rwIncoh = A.inter(A.inter(preRace, fr), A.inv(wrVis));
+    const wwIncoh = A.inter(A.inter(preRace, co), A.inv(wwVis));
+    const incoh = A.union(wrIncoh, rwIncoh, wwIncoh);
+    if (!check('empty', incoh)) return fail('plain-coherence', 'empty', incoh);
+    if (wantFlags) {
+      const notBarrier = A.minus(poloc, barrierRel(A, g));
+      const plainW = S.Plain.clone().and(S.W);
+      const mixed = A.union(A.restrict(plainW, notBarrier, S.Marked), A.restrict(S.Marked, notBarrier, plainW));
+      if (!mixed.isEmpty()) flags.push('mixed-accesses');
+      const wwNonrace = A.inter(A.inter(wwVis, A.union(A.cross(S.Marked, S.W), rwXbstar)), A.union(A.cross(S.W, S.Marked), wrVis));
+      const wwRace = A.minus(A.inter(preRace, co), wwNonrace);
+      const wrRace = A.minus(A.inter(preRace, A.seq(A.opt(co), rf)), wrVis);
+      const rwRace = A.minus(A.inter(preRace, fr), rwXbstar);
+      rels.set('ww-race', wwRace).set('wr-race', wrRace).set('rw-race', rwRace);
+      if (!wwRace.isEmpty() || !wrRace.isEmpty() || !rwRace.isEmpty()) flags.push('data-race');
+    }
+  }
+  if (wantFlags) bellFlags(A, g, rf, srcuRscs, critical, flags);
+  flags.sort();
+  return { allowed: true, flags, rels };
+}
+
+function barrierRel(A: Algebra, g: ExecGraph): Rel {
+  const S = g.sets, po = g.stat.po;
+  const fences = A.setUnion(S.Barrier, S.Rmb, S.Wmb, S.Mb, S.SyncRcu, S.SyncSrcu, S.BeforeAtomic, S.AfterAtomic,
+    S.Acquire, S.Release, S.RcuLock, S.RcuUnlock, S.SrcuLock, S.SrcuUnlock);
+  return A.union(A.fencerel(po, fences), A.restrict(null, po, S.Release), A.restrict(S.Acquire, po, null));
+}
+
+/** srcu-rscs = ([Srcu-lock] ; carry-srcu-data ; data ; [Srcu-unlock]) & loc */
+function srcuMatches(A: Algebra, g: ExecGraph, rf: Rel): Rel {
+  const S = g.sets;
+  if (S.SrcuLock.isEmpty()) return A.empty();
+  const carry = A.star(A.seq(A.restrict(null, g.stat.data, A.setComplement(S.SrcuUnlock)), rf));
+  return A.inter(A.restrict(S.SrcuLock, A.seq(carry, g.stat.data), S.SrcuUnlock), g.stat.loc);
+}
+
+function rcuOrderFixpoint(A: Algebra, g: ExecGraph, link: Rel, srcuRscs: Rel, loc: Rel): Rel {
+  const S = g.sets;
+  const rcuGp = A.id(S.SyncRcu);
+  const srcuGp = A.id(S.SyncSrcu);
+  const rcuRscsi = A.inv(g.stat.rcuRscs);
+  const srcuRscsi = A.inv(srcuRscs);
+  const gpL = A.seq(rcuGp, link), sgpL = A.seq(srcuGp, link);
+  const rsL = A.seq(rcuRscsi, link), srsL = A.seq(srcuRscsi, link);
+  const lRs = A.seq(link, rcuRscsi), lSrs = A.seq(link, srcuRscsi);
+  const lGp = A.seq(link, rcuGp), lSgp = A.seq(link, srcuGp);
+  const base = A.union(rcuGp, srcuGp, A.seq(gpL, rcuRscsi), A.inter(A.seq(sgpL, srcuRscsi), loc),
+    A.seq(rsL, rcuGp), A.inter(A.seq(srsL, srcuGp), loc));
+  let order = base;
+  for (;;) {
+    const next = A.union(base,
+      A.seq(gpL, order, lRs), A.inter(A.seq(sgpL, order, lSrs), loc),
+      A.seq(rsL, order, lGp), A.inter(A.seq(srsL, order, lSgp), loc),
+      A.seq(order, link, order));
+    if (next.equals(order)) return order;
+    order = next;
+  }
+}
+
+function bellFlags(A: Algebra, g: ExecGraph, rf: Rel, srcuRscs: Rel, critical: Rel, flags: string[]): void {
+  const S = g.sets;
+  const rcuRscs = g.stat.rcuRscs;
+  if (!S.RcuLock.isSubsetOf(A.domain(rcuRscs))) flags.push('unmatched-rcu-lock');
+  if (!S.RcuUnlock.isSubsetOf(A.range(rcuRscs))) flags.push('unmatched-rcu-unlock');
+  if (!S.SrcuLock.isEmpty() || !S.SrcuUnlock.isEmpty()) {
+    if (!S.SrcuLock.isSubsetOf(A.domain(srcuRscs))) flags.push('unmatched-srcu-lock');
+    if (!S.SrcuUnlock.isSubsetOf(A.range(srcuRscs))) flags.push('unmatched-srcu-unlock');
+    const multi = A.seq(A.inv(srcuRscs), srcuRscs);
+    for (let i = 0; i < g.n; i++) multi.delete(i, i);
+    if (!multi.isEmpty()) flags.push('multiple-srcu-matches');
+    let bad = false;
+    srcuRscs.forEachEdge((i, j) => {
+      if (g.values[i] !== g.values[j]) bad = true;
+    });
+    if (bad) flags.push('srcu-bad-value-match');
+  }
+  if (!S.SyncSrcu.isEmpty() && !S.RcuLock.isEmpty()) {
+    const po = g.stat.po;
+    const sleep = A.inter(rcuRscs, A.seq(A.restrict(null, po, S.SyncSrcu), po));
+    if (!sleep.isEmpty()) flags.push('invalid-sleep');
+  }
+  if (!S.UL.isEmpty() && !S.UL.isSubsetOf(A.range(critical))) flags.push('unmatched-unlock');
+  void rf;
+}
+
+export type { BitSet };

@@ -1,0 +1,23 @@
+// herd7's text output, as the kernel's scripts (judgelitmus.sh, cmplitmushist.sh) read it.
+import type { RunResult } from '../explore/result.js';
+
+const kindWord: Record<string, string> = { exists: 'Allowed', '~exists': 'Forbidden', forall: 'Required' };
+
+export function formatHerd(r: RunResult): string {
+  if (r.status === 'error') return '';
+  const lines: string[] = [];
+  lines.push(`Test ${r.name} ${kindWord[r.quantifier] ?? 'Allowed'}`);
+  lines.push(`States ${r.states.length}`);
+  for (const s of r.states) {
+    lines.push(s.entries.map((e) => `${e.kind === 'reg' ? e.loc : `[${e.loc}]`}=${e.value};`).join(' '));
+  }
+  lines.push(`${r.loop ? 'Loop ' : ''}${r.ok ? 'Ok' : 'No'}`);
+  lines.push('Witnesses');
+  lines.push(`Positive: ${r.positive} Negative: ${r.negative}`);
+  for (const f of r.flags) lines.push(`Flag ${f}`);
+  lines.push(`Condition ${r.conditionText}`);
+  lines.push(`Observation ${r.name} ${r.verdict} ${r.positive} ${r.negative}`);
+  lines.push(`Time ${r.name} ${r.seconds.toFixed(2)}`);
+  lines.push('');
+  return lines.join('\n') + '\n';
+}
