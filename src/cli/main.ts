@@ -15,6 +15,7 @@ const defaultIo: Io = {
   out: (t) => process.stdout.write(t),
   err: (t) => process.stderr.write(t),
   isTTY: Boolean(process.stdout.isTTY),
+  errIsTTY: Boolean(process.stderr.isTTY),
 };
 
 function addCommand(program: Command, spec: CommandSpec, io: Io, setCode: (c: number) => void): void {

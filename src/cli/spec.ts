@@ -17,6 +17,8 @@ export interface Io {
   err(text: string): void;
   /** True when stdout is a terminal (progress bars, colours). */
   isTTY: boolean;
+  /** True when stderr is a terminal (progress bars); false when absent. */
+  errIsTTY?: boolean;
 }
 
 export interface CommandSpec {

@@ -45,20 +45,32 @@ export function allTokens(n: CstNode): IToken[] {
   return out.sort((a, b) => a.startOffset - b.startOffset);
 }
 
-/** [start, end) offsets covered by `n`. */
+/** [start, end) offsets covered by `n`. Children under one key are in source
+ * order, so only the first and last element of each key need visiting. */
 export function span(n: CstNode): [number, number] {
-  let start = Infinity;
-  let end = -Infinity;
-  const walk = (m: CstNode): void => {
-    for (const k in m.children) {
-      for (const e of m.children[k]!) {
-        if (isToken(e)) {
-          if (e.startOffset < start) start = e.startOffset;
-          if (tokEnd(e) > end) end = tokEnd(e);
-        } else walk(e);
-      }
-    }
-  };
-  walk(n);
-  return start === Infinity ? [0, 0] : [start, end];
+  const start = firstOffset(n);
+  return start === Infinity ? [0, 0] : [start, lastEnd(n)];
+}
+
+function firstOffset(n: CstNode): number {
+  let best = Infinity;
+  for (const k in n.children) {
+    const e = n.children[k]![0];
+    if (!e) continue;
+    const o = isToken(e) ? e.startOffset : firstOffset(e);
+    if (o < best) best = o;
+  }
+  return best;
+}
+
+function lastEnd(n: CstNode): number {
+  let best = -Infinity;
+  for (const k in n.children) {
+    const arr = n.children[k]!;
+    const e = arr[arr.length - 1];
+    if (!e) continue;
+    const o = isToken(e) ? tokEnd(e) : lastEnd(e);
+    if (o > best) best = o;
+  }
+  return best;
 }

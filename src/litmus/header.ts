@@ -6,12 +6,14 @@
 //   (* comments of any kind *)
 //   {            <- the init block starts here; the chevrotain lexer takes over
 //
-// The name is everything up to whitespace, as herd reads it.
+// The name is everything up to whitespace (or `{`), less a `.litmus` suffix,
+// as herd reports it.
 
 import type { Range } from './ast.js';
 import type { LineMap } from './positions.js';
 
 export interface HeaderProblem {
+  severity: 'error' | 'warning';
   code: string;
   message: string;
   range: Range;
@@ -25,7 +27,7 @@ export interface Header {
   info: Record<string, string>;
   /** Offset of the `{` opening the init block (or of the problem). */
   end: number;
-  /** Offsets of unterminated comments met in the header. */
+  /** Errors (then `ok` is false) and warnings met in the header. */
   problems: HeaderProblem[];
   ok: boolean;
 }
@@ -66,7 +68,7 @@ export function scanHeader(src: string, lines: LineMap): Header {
   const problems: HeaderProblem[] = [];
   const info: Record<string, string> = {};
   const fail = (code: string, message: string, start: number, end: number): Header => {
-    problems.push({ code, message, range: lines.range(start, end) });
+    problems.push({ severity: 'error', code, message, range: lines.range(start, end) });
     return { arch: '', name: '', nameRange: lines.range(0, 0), info, end: start, problems, ok: false };
   };
   const wordEnd = (i: number): number => {
@@ -91,10 +93,16 @@ export function scanHeader(src: string, lines: LineMap): Header {
   while (i < src.length && (src[i] === ' ' || src[i] === '\t')) i++;
   if (i >= src.length || isSpace(src[i])) return fail('syntax', "expected the test name after 'C'", i, i);
   const nameStart = i;
-  i = wordEnd(i);
-  const name = src.slice(nameStart, i);
+  while (i < src.length && !isSpace(src[i]) && src[i] !== '{') i++;
+  if (i === nameStart) return fail('syntax', "expected the test name after 'C'", i, i + 1);
+  // herd drops a `.litmus` suffix from the written name (Misc.clean_name);
+  // nameRange still covers the whole written word.
+  const name = src.slice(nameStart, i).replace(/\.litmus$/, '') || src.slice(nameStart, i);
   const nameRange = lines.range(nameStart, i);
   let doc: string | undefined;
+  // herd's optional `(texname)` after the name, on the same line.
+  const tex = /^[ \t]*\([A-Za-z][A-Za-z0-9_/.-]*\)/.exec(src.slice(i, i + 256));
+  if (tex) i += tex[0].length;
 
   for (;;) {
     t = skipTrivia(src, i);
@@ -103,6 +111,10 @@ export function scanHeader(src: string, lines: LineMap): Header {
     if (i >= src.length) return fail('syntax', "expected '{' to start the initial state", i, i);
     const c = src[i];
     if (c === '{') break;
+    if (c === ';') {
+      i++;
+      continue;
+    }
     if (c === '"') {
       const close = src.indexOf('"', i + 1);
       if (close < 0) return fail('syntax', 'unterminated doc string', i, i + 1);
@@ -118,9 +130,18 @@ export function scanHeader(src: string, lines: LineMap): Header {
       i = lineEnd;
       continue;
     }
-    const e = wordEnd(i);
-    const found = src.slice(i, Math.min(e, i + 40));
-    return fail('syntax', `expected '{' to start the initial state, found '${found}'`, i, Math.max(i + 1, e));
+    // herd skips any other header text; we do too when the line cannot be
+    // code (which would mean the init block is missing), with a warning.
+    const nl = src.indexOf('\n', i);
+    const lineEnd = nl < 0 ? src.length : nl;
+    const rest = src.slice(i, lineEnd);
+    if (!/[(){};]/.test(rest)) {
+      problems.push({ code: 'header-text', message: `ignoring unexpected text in the header: '${rest.trim().slice(0, 40)}'`, range: lines.range(i, i + rest.trimEnd().length), severity: 'warning' });
+      i = lineEnd;
+      continue;
+    }
+    const found = /^[A-Za-z0-9_]+/.exec(src.slice(i, i + 64))?.[0] ?? src[i]!;
+    return fail('syntax', `expected '{' to start the initial state, found '${found}'`, i, i + found.length);
   }
   return { arch, name, nameRange, ...(doc !== undefined ? { doc } : {}), info, end: i, problems, ok: true };
 }

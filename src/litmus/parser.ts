@@ -40,7 +40,11 @@ export class LitmusParser extends CstParser {
     this.MANY2(() =>
       this.OR([{ ALT: () => this.SUBRULE(this.locationsClause) }, { ALT: () => this.SUBRULE(this.filterClause) }]),
     );
-    this.OPTION(() => this.SUBRULE(this.conditionClause));
+    this.OPTION(() => {
+      this.SUBRULE(this.conditionClause);
+      // herd accepts (and ignores) a `;` after the condition.
+      this.MANY3(() => this.CONSUME(T.Semi));
+    });
   });
 
   // --- init block -------------------------------------------------------------
@@ -63,10 +67,10 @@ export class LitmusParser extends CstParser {
         ALT: () => {
           this.CONSUME(T.IntLit, { LABEL: 'thread' });
           this.CONSUME(T.Colon);
-          this.CONSUME(T.CodeName, { LABEL: 'name' });
+          this.CONSUME(T.Identifier, { LABEL: 'name' });
         },
       },
-      { ALT: () => this.CONSUME2(T.CodeName, { LABEL: 'name' }) },
+      { ALT: () => this.CONSUME2(T.Identifier, { LABEL: 'name' }) },
     ]);
     this.OPTION2(() => {
       this.CONSUME(T.Eq);
@@ -85,12 +89,12 @@ export class LitmusParser extends CstParser {
       {
         ALT: () => {
           this.CONSUME(T.Amp);
-          this.CONSUME(T.CodeName, { LABEL: 'addrOf' });
+          this.CONSUME(T.Identifier, { LABEL: 'addrOf' });
         },
       },
       {
         ALT: () => {
-          this.CONSUME2(T.CodeName, { LABEL: 'name' });
+          this.CONSUME2(T.Identifier, { LABEL: 'name' });
           this.OPTION2(() => {
             this.CONSUME(T.LParen);
             this.OPTION3(() => this.CONSUME2(T.Minus));
@@ -391,15 +395,32 @@ export class LitmusParser extends CstParser {
     ]);
   });
 
+  /** `1`, `-1`, `x` (an address), `1:r0` or `[y]` (another location's value). */
   public condValue = this.RULE('condValue', () => {
     this.OR([
       {
         ALT: () => {
-          this.OPTION(() => this.CONSUME(T.Minus));
-          this.CONSUME(T.IntLit);
+          this.CONSUME(T.Minus);
+          this.CONSUME(T.IntLit, { LABEL: 'negInt' });
         },
       },
-      { ALT: () => this.SUBRULE(this.locRef) },
+      {
+        ALT: () => {
+          this.CONSUME2(T.IntLit);
+          this.OPTION(() => {
+            this.CONSUME(T.Colon);
+            this.CONSUME(T.Identifier, { LABEL: 'reg' });
+          });
+        },
+      },
+      { ALT: () => this.CONSUME2(T.Identifier, { LABEL: 'sym' }) },
+      {
+        ALT: () => {
+          this.CONSUME(T.LBracket);
+          this.CONSUME3(T.Identifier, { LABEL: 'global' });
+          this.CONSUME(T.RBracket);
+        },
+      },
     ]);
   });
 }

@@ -11,6 +11,8 @@ export interface SyntaxProblem {
   message: string;
   start: number;
   end: number;
+  /** The parser ran out of tokens. */
+  atEof: boolean;
 }
 
 interface Encoded {
@@ -53,13 +55,16 @@ export function describeToken(t: IToken | undefined): string {
 }
 
 /** Messages for specific (rule, expected) situations. `after` means: locate after the previous token. */
-function wording(e: Encoded, hasCondition: boolean): { text: string; after?: boolean } {
+function wording(e: Encoded, hasCondition: boolean, prevImage: string | undefined): { text: string; after?: boolean } {
   const exp = e.expected[0] ?? '';
   switch (e.kind) {
     case 'mismatch':
       if (exp === 'Semi' && e.rule === 'exprStatement') return { text: "expected ';' after statement", after: true };
       if (exp === 'Semi' && e.rule === 'declaration') return { text: "expected ';' after declaration", after: true };
-      if (exp === 'RBrace' && e.rule === 'init') return { text: "expected ';' or '}' after initial-state entry", after: true };
+      if (exp === 'RBrace' && e.rule === 'init') {
+        if (prevImage === ';' || prevImage === '{') return { text: "expected an initial-state entry or '}' to close the initial state" };
+        return { text: "expected ';' or '}' after initial-state entry", after: true };
+      }
       if (exp === 'RBrace' && e.rule === 'block') return { text: "expected a statement or '}'" };
       if (exp === 'RParen' && e.rule === 'ifStatement') return { text: "expected ')' after the if condition" };
       if (exp === 'RParen' && e.rule === 'whileStatement') return { text: "expected ')' after the while condition" };
@@ -103,16 +108,17 @@ export function describeSyntaxError(err: IRecognitionException, sourceLength: nu
   }
   const token = err.token;
   const prev = (err as { previousToken?: IToken }).previousToken;
-  const w = wording(enc, hasCondition);
+  const w = wording(enc, hasCondition, prev && !isEof(prev) ? prev.image : undefined);
   const prevEnd = prev && !isEof(prev) ? prev.startOffset + prev.image.length : undefined;
   if ((w.after || isEof(token)) && prevEnd !== undefined) {
     const found = w.after ? '' : `, found ${describeToken(token)}`;
-    return { message: w.text + found, start: prevEnd, end: prevEnd };
+    return { message: w.text + found, start: prevEnd, end: prevEnd, atEof: isEof(token) };
   }
-  if (isEof(token)) return { message: `${w.text}, found end of file`, start: sourceLength, end: sourceLength };
+  if (isEof(token)) return { message: `${w.text}, found end of file`, start: sourceLength, end: sourceLength, atEof: true };
   return {
     message: `${w.text}, found ${describeToken(token)}`,
     start: token.startOffset,
     end: token.startOffset + Math.max(1, token.image.length),
+    atEof: false,
   };
 }

@@ -11,7 +11,7 @@
 
 import type { CstNode } from 'chevrotain';
 import type { Cond, CondValue, Condition, LocRef, Quantifier, Range } from './ast.js';
-import { child, need, needTok, nodes, span, tok, tokens } from './cst.js';
+import { child, need, needTok, nodes, span, tok } from './cst.js';
 import { parseIntLiteral, type VisitCtx } from './visitor.js';
 
 const rangeOf = (ctx: VisitCtx, n: CstNode): Range => {
@@ -85,14 +85,13 @@ export function visitLocRef(ctx: VisitCtx, n: CstNode): LocRef {
 
 function visitCondValue(ctx: VisitCtx, n: CstNode): CondValue {
   const range = rangeOf(ctx, n);
+  const neg = tok(n, 'negInt');
+  if (neg) return { kind: 'int', value: -parseIntLiteral(neg.image), range };
   const int = tok(n, 'IntLit');
-  if (int) {
-    const v = parseIntLiteral(int.image);
-    return { kind: 'int', value: tokens(n, 'Minus').length > 0 ? -v : v, range };
-  }
-  const l = need(n, 'locRef');
-  const loc = visitLocRef(ctx, l);
-  if (loc.kind === 'global' && !tok(l, 'LBracket')) return { kind: 'sym', name: loc.name, range };
-  return { kind: 'loc', loc, range };
+  const reg = tok(n, 'reg');
+  if (int && reg) return { kind: 'loc', loc: { kind: 'reg', thread: parseIntLiteral(int.image), name: reg.image, range }, range };
+  if (int) return { kind: 'int', value: parseIntLiteral(int.image), range };
+  const sym = tok(n, 'sym');
+  if (sym) return { kind: 'sym', name: sym.image, range };
+  return { kind: 'loc', loc: { kind: 'global', name: needTok(n, 'global').image, range }, range };
 }
-

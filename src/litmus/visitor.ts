@@ -96,7 +96,7 @@ export function visitProcess(ctx: VisitCtx, p: CstNode): Process {
     idRange: rangeOfTok(ctx, procTok),
     params: nodes(p, 'param').map((q) => visitParam(ctx, q)),
     body: nodes(body, 'statement').flatMap((s) => visitStatement(ctx, s)),
-    range: ctx.lines.range(procTok.startOffset, span(body)[1]),
+    range: ctx.lines.range(procTok.startOffset, tokEnd(needTok(body, 'RBrace'))),
   };
 }
 
@@ -112,23 +112,35 @@ function visitParam(ctx: VisitCtx, q: CstNode): Param {
 // --- statements -------------------------------------------------------------------
 
 function visitStatement(ctx: VisitCtx, s: CstNode): Stmt[] {
-  const range = rangeOfNode(ctx, s);
+  // Ranges come from the statement's own tokens and sub-statements (cheaper than walking the CST).
+  const from = (startTok: IToken, end: Range): Range => ({ start: ctx.lines.pos(startTok.startOffset), end: end.end });
   const block = child(s, 'block');
-  if (block) return [{ kind: 'block', body: nodes(block, 'statement').flatMap((x) => visitStatement(ctx, x)), range }];
-  if (tok(s, 'Semi')) return [{ kind: 'empty', range }];
+  if (block) {
+    const range = from(needTok(block, 'LBrace'), rangeOfTok(ctx, needTok(block, 'RBrace')));
+    return [{ kind: 'block', body: nodes(block, 'statement').flatMap((x) => visitStatement(ctx, x)), range }];
+  }
+  const semi = tok(s, 'Semi');
+  if (semi) return [{ kind: 'empty', range: rangeOfTok(ctx, semi) }];
   const ifs = child(s, 'ifStatement');
   if (ifs) {
     const then = single(ctx, need(ifs, 'then'));
     const elseNode = child(ifs, 'else');
+    const elseStmt = elseNode ? single(ctx, elseNode) : undefined;
+    const range = from(needTok(ifs, 'If'), (elseStmt ?? then).range);
     const stmt: Stmt = { kind: 'if', cond: visitExpr(ctx, need(ifs, 'expression')), then, range };
-    if (elseNode) stmt.else = single(ctx, elseNode);
+    if (elseStmt) stmt.else = elseStmt;
     return [stmt];
   }
   const wh = child(s, 'whileStatement');
-  if (wh) return [{ kind: 'while', cond: visitExpr(ctx, need(wh, 'expression')), body: single(ctx, need(wh, 'statement')), range }];
+  if (wh) {
+    const body = single(ctx, need(wh, 'statement'));
+    return [{ kind: 'while', cond: visitExpr(ctx, need(wh, 'expression')), body, range: from(needTok(wh, 'While'), body.range) }];
+  }
   const decl = child(s, 'declaration');
   if (decl) {
-    const type = typeText(need(decl, 'typeSpec'));
+    const typeNode = need(decl, 'typeSpec');
+    const type = typeText(typeNode);
+    const range = from(allTokens(typeNode)[0]!, rangeOfTok(ctx, needTok(decl, 'Semi')));
     return nodes(decl, 'declarator').map((d) => {
       const nameTok = needTok(d, 'CodeName');
       const init = child(d, 'expression');
@@ -146,6 +158,7 @@ function visitStatement(ctx: VisitCtx, s: CstNode): Stmt[] {
   }
   const es = need(s, 'exprStatement');
   const target = visitExpr(ctx, need(es, 'target'));
+  const range = join(target.range, rangeOfTok(ctx, needTok(es, 'Semi')));
   const valueNode = child(es, 'value');
   if (!valueNode) return [{ kind: 'expr', expr: target, range }];
   if (target.kind !== 'var' && target.kind !== 'deref') {
@@ -163,7 +176,7 @@ function single(ctx: VisitCtx, s: CstNode): Stmt {
   const out = visitStatement(ctx, s);
   if (out.length === 1) return out[0]!;
   // Several declarators as a branch: wrap them, as a block would.
-  return { kind: 'block', body: out, range: rangeOfNode(ctx, s) };
+  return { kind: 'block', body: out, range: out[0]!.range };
 }
 
 // --- expressions ------------------------------------------------------------------

@@ -74,7 +74,8 @@ export function evaluate(g: ExecGraph, wantFlags = true): Verdict {
   // --- Basic relations ---------------------------------------------------------
   const acqPo = A.restrict(S.Acquire, po, S.M);
   const poRel = A.restrict(S.M, po, S.Release);
-  const poUnlockRfLockPo = A.seq(A.restrict(null, po, S.UL), A.restrict(null, rf, S.LKR), po);
+  // po-unlock-lock-po = po ; [UL] ; (po | rf) ; [LKR] ; po (kernel commit "unlock-lock on the same CPU")
+  const poUnlockRfLockPo = A.seq(A.restrict(null, po, S.UL), A.restrict(null, A.union(po, rf), S.LKR), po);
   const R4rmb = A.setMinus(S.R, S.Noreturn);
   const rmb = A.restrict(R4rmb, A.fencerel(po, S.Rmb), R4rmb);
   const wmb = A.restrict(S.W, A.fencerel(po, S.Wmb), S.W);

@@ -26,6 +26,7 @@
 
 import type { BitSet } from './bitset.js';
 import { checkSize, lastWordMask, popcount32, scratchA, wordsFor } from './bits.js';
+import { composeRows } from './compose.js';
 import { closeTransitive, findCycleRows, isAcyclicRows } from './graph.js';
 
 export class Rel {
@@ -142,37 +143,16 @@ export class Rel {
 
   /**
    * this := a ; b (cat sequence): (i,j) iff exists k with (i,k) in a and (k,j) in b.
-   * Row i of the result is the OR of rows b[k] over k in row a[i]: O(|a| * w).
+   * Row i of the result is the OR of rows b[k] over k in row a[i]: O(|a| * w) (compose.ts).
    * Any aliasing among this, a and b is allowed (a scratch buffer is used).
    */
   composeInto(a: Rel, b: Rel): this {
     this.check(a);
     this.check(b);
-    const n = this.n, w = this.words, ad = a.data, bd = b.data;
+    const n = this.n, w = this.words;
     const aliased = this === a || this === b;
     const out = aliased ? scratchA(n * w) : this.data;
-    for (let i = 0, io = 0; i < n; i++, io += w) {
-      if (w === 1) {
-        let x = ad[i], acc = 0;
-        while (x !== 0) {
-          const t = x & -x;
-          x ^= t;
-          acc |= bd[31 - Math.clz32(t)];
-        }
-        out[i] = acc;
-        continue;
-      }
-      for (let c = 0; c < w; c++) out[io + c] = 0;
-      for (let kw = 0; kw < w; kw++) {
-        let x = ad[io + kw];
-        while (x !== 0) {
-          const t = x & -x;
-          x ^= t;
-          const ko = ((kw << 5) | (31 - Math.clz32(t))) * w;
-          for (let c = 0; c < w; c++) out[io + c] |= bd[ko + c];
-        }
-      }
-    }
+    composeRows(out, n, w, a.data, b.data);
     if (aliased) {
       const d = this.data;
       for (let k = 0; k < d.length; k++) d[k] = out[k];

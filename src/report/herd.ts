@@ -21,3 +21,8 @@ export function formatHerd(r: RunResult): string {
   lines.push('');
   return lines.join('\n') + '\n';
 }
+
+/** The registry's herd formatter: each test's block, in order; tests that did not run print nothing. */
+export function formatHerdAll(results: RunResult[]): string {
+  return results.map(formatHerd).join('');
+}

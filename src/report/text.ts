@@ -1,17 +1,112 @@
-// Human-readable result (plain; colour is added by the text formatter in the reporter).
-import type { RunResult } from '../explore/result.js';
+// Human-readable output, coloured with chalk when ctx.color is on.
+//
+// `run` (no judgements): one block per test with its states (`*` marks the
+// states satisfying the condition), verdict, flags, limit notes, the Result
+// comment's judgement and the explanation when present.
+// `check` (judgements): one status line per test, the details of failures
+// and errors under it, then a summary line.
+import type { ChalkInstance } from 'chalk';
+import type { FinalState, RunResult } from '../explore/result.js';
+import { chalkFor } from './color.js';
+import { explanationLines } from './explain-text.js';
+import { judge, summarize, type Judgement } from './judge.js';
+import type { FormatContext } from './types.js';
+import { plural, testName } from './util.js';
 
-export function formatText(r: RunResult): string {
+
+function stateLines(states: readonly FinalState[], c: ChalkInstance, indent: string): string[] {
+  const cells = states.map((s) => s.entries.map((e) => `${e.loc}=${e.value}`));
+  const widths: number[] = [];
+  for (const row of cells) row.forEach((t, i) => (widths[i] = Math.max(widths[i] ?? 0, t.length)));
+  return states.map((s, k) => {
+    const text = cells[k]!.map((t, i) => t.padEnd(widths[i]!)).join('  ');
+    const mark = s.satisfies ? c.green('*') : ' ';
+    const body = s.satisfies ? c.bold(text) : text;
+    return `${indent}${mark} ${body}  ${c.dim(`(${plural(s.executions, 'execution')})`)}`;
+  });
+}
+
+const verdictColor = (c: ChalkInstance, v: string): string => (v === 'Never' ? c.blue(v) : v === 'Always' ? c.magenta(v) : c.yellow(v));
+
+/** The body of one test's report (everything but the title line). */
+function detailLines(r: RunResult, j: Judgement | undefined, c: ChalkInstance, indent: string): string[] {
   const lines: string[] = [];
-  lines.push(`${r.name} (${r.file})`);
-  lines.push(`  ${r.conditionText}`);
-  lines.push(`  ${r.states.length} final state${r.states.length === 1 ? '' : 's'}:`);
-  for (const s of r.states) {
-    const mark = s.satisfies ? '*' : ' ';
-    lines.push(`   ${mark} ${s.entries.map((e) => `${e.loc}=${e.value}`).join(' ')}`);
+  if (r.status === 'error') {
+    for (const d of r.diagnostics) {
+      const sev = d.severity === 'error' ? c.red('error') : d.severity === 'warning' ? c.yellow('warning') : c.cyan('note');
+      lines.push(`${indent}${d.file}:${d.range.start.line}:${d.range.start.col}: ${sev}: ${d.message}`);
+    }
+    return lines;
   }
-  lines.push(`  verdict: ${r.verdict} (${r.positive} of ${r.positive + r.negative} executions satisfy the condition)`);
-  if (r.flags.length) lines.push(`  flags: ${r.flags.join(', ')}`);
-  if (r.limit) lines.push(`  LIMIT: ${r.limit.message}`);
+  lines.push(`${indent}${r.conditionText}`);
+  lines.push(`${indent}${plural(r.states.length, 'final state')}${r.states.some((s) => s.satisfies) ? ` (${c.green('*')} satisfies the condition)` : ''}:`);
+  lines.push(...stateLines(r.states, c, `${indent}  `));
+  const total = r.positive + r.negative;
+  lines.push(
+    `${indent}verdict: ${c.bold(verdictColor(c, r.verdict))} (${r.positive} of ${plural(total, 'execution')} satisfy the condition; ` +
+      `the condition ${r.ok ? 'holds' : 'does not hold'})`,
+  );
+  if (r.flags.length) lines.push(`${indent}flags: ${r.flags.map((f) => (f === 'data-race' ? c.yellow(f) : f)).join(', ')}`);
+  if (r.loop) lines.push(`${indent}${c.yellow('note')}: loop unrolling cut some executions off (herd's Loop)`);
+  if (r.limit) lines.push(`${indent}${c.yellow('limit')}: ${r.limit.message}; the results are partial`);
+  if (j && r.expected) {
+    const where = `${r.file}:${r.expected.range.start.line}`;
+    const mark = j.status === 'pass' ? c.green('holds') : j.status === 'fail' ? c.red('does not hold') : c.yellow('not judged');
+    lines.push(`${indent}Result: ${j.expected ?? ''} (${where}): ${mark}`);
+    for (const why of j.reasons) lines.push(`${indent}  - ${why}`);
+  }
+  lines.push(...explanationLines(r.explanation, c, indent));
+  return lines;
+}
+
+function runBlock(r: RunResult, c: ChalkInstance): string {
+  const j = r.expected ? judge(r) : undefined;
+  const title = `${c.bold(testName(r))}  ${c.dim(r.file)}`;
+  return [title, ...detailLines(r, j, c, '  ')].join('\n') + '\n';
+}
+
+const statusWord: Record<Judgement['status'], string> = { pass: 'PASS', fail: 'FAIL', error: 'ERROR', unjudged: 'UNJUDGED' };
+
+function statusLabel(j: Judgement, c: ChalkInstance): string {
+  const w = statusWord[j.status].padEnd(8);
+  return j.status === 'pass' ? c.green(w) : j.status === 'fail' ? c.red.bold(w) : j.status === 'error' ? c.red(w) : c.yellow(w);
+}
+
+function checkBlock(r: RunResult, j: Judgement, c: ChalkInstance): string {
+  const firstError = r.diagnostics.find((d) => d.severity === 'error');
+  const line = j.line ?? (j.status === 'error' && firstError ? firstError.range.start.line : undefined);
+  const where = line !== undefined ? `${r.file}:${line}` : r.file;
+  let summary = '';
+  if (j.status === 'pass') summary = `${j.actual ?? ''}`;
+  else if (j.status === 'fail') summary = `Result: ${j.expected ?? ''}, observed ${j.actual ?? ''}`;
+  else if (j.status === 'unjudged') summary = `${j.actual ?? ''} (no Result: comment)`;
+  else summary = r.status === 'error' ? 'the test could not be run' : `Result: ${j.expected ?? '(none)'}, not judged`;
+  const lines = [`${statusLabel(j, c)} ${where}  ${c.bold(testName(r))}  ${summary}`];
+  if (j.status === 'fail') {
+    for (const why of j.reasons) lines.push(`         - ${why}`);
+    lines.push(...detailLines(r, undefined, c, '         '));
+  } else if (j.status === 'error') {
+    if (r.status === 'error') lines.push(...detailLines(r, undefined, c, '         '));
+    else for (const why of j.reasons) lines.push(`         - ${why}`);
+  }
   return lines.join('\n') + '\n';
+}
+
+export function summaryLine(judgements: readonly Judgement[], c: ChalkInstance): string {
+  const s = summarize(judgements);
+  const parts = [
+    s.passed ? c.green(`${s.passed} passed`) : `${s.passed} passed`,
+    s.failed ? c.red(`${s.failed} failed`) : `${s.failed} failed`,
+    s.errors ? c.red(plural(s.errors, 'error')) : plural(s.errors, 'error'),
+    s.unjudged ? c.yellow(`${s.unjudged} unjudged`) : `${s.unjudged} unjudged`,
+  ];
+  return `${plural(s.tests, 'test')} checked: ${parts.join(', ')}\n`;
+}
+
+export function formatText(results: RunResult[], ctx: FormatContext): string {
+  const c = chalkFor(ctx.color);
+  if (!ctx.judgements) return results.map((r) => runBlock(r, c)).join('\n');
+  const js = ctx.judgements;
+  const body = results.map((r, i) => checkBlock(r, js[i] ?? judge(r), c)).join('');
+  return `${body}${results.length ? '\n' : ''}${summaryLine(js, c)}`;
 }

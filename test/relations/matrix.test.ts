@@ -143,6 +143,21 @@ describe.each(SIZES)('Rel n=%i', (n) => {
   });
 });
 
+describe('Rel on wider rows (4-word chunks and their remainders)', () => {
+  it.each([96, 128, 129, 160, 257])('composeInto / inverseInto / set algebra at n=%i', (n) => {
+    const rnd = prng(n * 13);
+    for (const p of [0.005, 0.05, 0.3]) {
+      const a = randM(rnd, n, p), b = randM(rnd, n, p);
+      const A = toRel(a), B = toRel(b);
+      expect(fromRel(new Rel(n).composeInto(A, B))).toEqual(composeM(a, b));
+      expect(fromRel(A.clone().composeInto(A, A))).toEqual(composeM(a, a));
+      expect(fromRel(new Rel(n).inverseInto(A))).toEqual(inverseM(a));
+      expect(fromRel(A.clone().minus(B).unionWith(B))).toEqual(unionM(a, b));
+      expect(A.clone().complement().count()).toBe(n * n - countM(a));
+    }
+  });
+});
+
 describe('Rel errors and limits', () => {
   it('add rejects out-of-range and non-integer pairs', () => {
     const r = new Rel(33);

@@ -156,3 +156,21 @@ export function isSimpleCycle(a: M, cyc: number[]): boolean {
   if (cyc.length === 0 || new Set(cyc).size !== cyc.length) return false;
   return cyc.every((v, k) => a[v]?.[cyc[(k + 1) % cyc.length]!] === true);
 }
+
+/**
+ * The smallest s such that a cycle of length `len` runs through s and nodes > s only
+ * (findCycle's documented tie-break), or -1.
+ */
+export function cycleMinNodeM(a: M, len: number): number {
+  const n = a.length;
+  for (let s = 0; s < n; s++) {
+    let frontier = new Set([s]);
+    for (let step = 1; step <= len; step++) {
+      const next = new Set<number>();
+      for (const u of frontier) for (let j = s; j < n; j++) if (a[u]![j]) next.add(j);
+      if (step === len && next.has(s)) return s;
+      frontier = next;
+    }
+  }
+  return -1;
+}

@@ -1,5 +1,7 @@
 import type { CommandSpec } from '../spec.js';
 import { runCommand } from './run.js';
+import { parseCommand } from './parse.js';
+import { checkCommand } from './check.js';
 
 /** Every command, in help order. */
-export const commands: CommandSpec[] = [runCommand];
+export const commands: CommandSpec[] = [parseCommand, runCommand, checkCommand];

@@ -1,30 +1,25 @@
-import type { CommandSpec } from '../spec.js';
+import type { CommandSpec, OptionSpec } from '../spec.js';
 import { EXIT_OK, EXIT_USAGE } from '../spec.js';
 import { collectLitmusFiles } from '../files.js';
-import { runFile, type RunOptions } from '../../engine/pipeline.js';
-import { formatHerd } from '../../report/herd.js';
-import { formatText } from '../../report/text.js';
+import { runFile } from '../../engine/pipeline.js';
+import type { RunResult } from '../../explore/result.js';
+import { getFormatter } from '../../report/registry.js';
 import { formatDiagnosticsFor } from '../diag-output.js';
+import { colorOption, explainOption, formatContext, formatOption, runOptionSpecs, runOptionsFrom } from '../report-options.js';
 
-function positiveInt(name: string) {
-  return (v: string): number => {
-    const n = Number(v);
-    if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number`);
-    return n;
-  };
-}
+const options: OptionSpec[] = [
+  formatOption,
+  ...runOptionSpecs,
+  { flags: '--time', description: 'print real exploration times (herd format); off by default so output is reproducible' },
+  explainOption,
+  colorOption,
+];
 
 export const runCommand: CommandSpec = {
   name: 'run',
   description: 'run litmus tests under LKMM and print their final states and verdicts',
   args: '<paths...>',
-  options: [
-    { flags: '--format <name>', description: 'output format', defaultValue: 'text', choices: ['text', 'herd'] },
-    { flags: '--timeout <seconds>', description: 'time limit per test', parse: positiveInt('--timeout') },
-    { flags: '--max-executions <n>', description: 'limit on candidate executions per test', parse: positiveInt('--max-executions') },
-    { flags: '--unroll <n>', description: 'loop unrolling bound (herd -unroll)', parse: positiveInt('--unroll') },
-    { flags: '--time', description: 'print real exploration times (herd format); off by default so output is reproducible' },
-  ],
+  options,
   async action(paths, o, io) {
     const { files, missing } = collectLitmusFiles(paths);
     let code = EXIT_OK;
@@ -32,24 +27,31 @@ export const runCommand: CommandSpec = {
       io.err(`litmus-check: ${m}: no such file or directory\n`);
       code = EXIT_USAGE;
     }
-    const opts: RunOptions = {
-      ...(o.timeout !== undefined ? { timeoutMs: Number(o.timeout) * 1000 } : {}),
-      ...(o.maxExecutions !== undefined ? { maxExecutions: Number(o.maxExecutions) } : {}),
-      ...(o.unroll !== undefined ? { unroll: Number(o.unroll) } : {}),
-    };
+    const opts = runOptionsFrom(o);
+    const entry = getFormatter(String(o.format));
+    const ctx = formatContext('run', options, o, paths, io);
+    const collected: RunResult[] = [];
+    let printed = 0;
     for (const f of files) {
       const r = runFile(f, opts);
       if (!o.time) r.seconds = 0;
       if (r.status === 'error') {
-        io.err(formatDiagnosticsFor(r.file, r.diagnostics));
+        io.err(formatDiagnosticsFor(r.file, r.diagnostics, ctx.color));
         code = EXIT_USAGE;
-        continue;
+        if (!entry.includesErrors) continue;
+      } else {
+        const warnings = r.diagnostics.filter((d) => d.severity !== 'error');
+        if (warnings.length) io.err(formatDiagnosticsFor(r.file, warnings, ctx.color));
+        if (r.limit) io.err(`${r.file}: limit: ${r.limit.message}; results are partial\n`);
       }
-      const warnings = r.diagnostics.filter((d) => d.severity !== 'error');
-      if (warnings.length) io.err(formatDiagnosticsFor(r.file, warnings));
-      if (r.limit) io.err(`${r.file}: limit: ${r.limit.message}; results are partial\n`);
-      io.out(o.format === 'herd' ? formatHerd(r) : formatText(r));
+      if (entry.streamable) {
+        const text = entry.format([r], ctx);
+        if (text) io.out((printed++ > 0 ? entry.separator : '') + text);
+      } else {
+        collected.push(r);
+      }
     }
+    if (!entry.streamable && (collected.length > 0 || files.length === 0)) io.out(entry.format(collected, ctx));
     return code;
   },
 };

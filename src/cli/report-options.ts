@@ -1,0 +1,98 @@
+// Options shared by the commands that run tests and print them with the
+// report registry (run, check), and the pieces of a FormatContext they give.
+import { readFileSync } from 'node:fs';
+import type { RunOptions } from '../engine/pipeline.js';
+import { useColor } from '../report/color.js';
+import { FORMAT_NAMES } from '../report/registry.js';
+import type { FormatContext } from '../report/types.js';
+import { shellJoin } from '../report/shell.js';
+import { toolVersion } from '../report/version.js';
+import type { Io, OptionSpec } from './spec.js';
+
+export function positiveInt(name: string) {
+  return (v: string): number => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive integer`);
+    return n;
+  };
+}
+
+export function positiveNumber(name: string) {
+  return (v: string): number => {
+    const n = Number(v);
+    if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number`);
+    return n;
+  };
+}
+
+export const formatOption: OptionSpec = {
+  flags: '--format <name>', description: 'output format', defaultValue: 'text', choices: [...FORMAT_NAMES],
+};
+export const colorOption: OptionSpec = { flags: '--no-color', description: 'no colours (also NO_COLOR=1; FORCE_COLOR=1 forces them)' };
+export const explainOption: OptionSpec = {
+  flags: '--explain', description: 'record explanations (witness or rejected executions, races) for the formats that print them',
+};
+
+/** The options that change what a test's run gives (repeated in reproduction commands). */
+export const runOptionSpecs: OptionSpec[] = [
+  { flags: '--timeout <seconds>', description: 'time limit per test', parse: positiveNumber('--timeout') },
+  { flags: '--max-executions <n>', description: 'limit on candidate executions per test', parse: positiveInt('--max-executions') },
+  { flags: '--unroll <n>', description: 'loop unrolling bound (herd -unroll)', parse: positiveInt('--unroll') },
+];
+
+export function runOptionsFrom(o: Record<string, unknown>): RunOptions {
+  return {
+    ...(o.timeout !== undefined ? { timeoutMs: Number(o.timeout) * 1000 } : {}),
+    ...(o.maxExecutions !== undefined ? { maxExecutions: Number(o.maxExecutions) } : {}),
+    ...(o.unroll !== undefined ? { unroll: Number(o.unroll) } : {}),
+    ...(o.explain ? { explain: true } : {}),
+  };
+}
+
+/** commander's attribute for a flag: `--max-executions <n>` gives maxExecutions, `--no-color` gives color. */
+function attributeOf(flags: string): { key: string; flag: string; negated: boolean; takesValue: boolean } {
+  const long = flags.split(/[ ,|]+/).find((f) => f.startsWith('--')) ?? flags;
+  const negated = long.startsWith('--no-');
+  const bare = long.replace(/^--(no-)?/, '');
+  return { key: bare.replace(/-([a-z])/g, (_, ch: string) => ch.toUpperCase()), flag: long, negated, takesValue: /[<[]/.test(flags) };
+}
+
+/** The arguments that repeat the given options (those not at their defaults). */
+export function optionArgs(specs: readonly OptionSpec[], o: Record<string, unknown>): string[] {
+  const args: string[] = [];
+  for (const spec of specs) {
+    const a = attributeOf(spec.flags);
+    const v = o[a.key];
+    if (v === undefined) continue;
+    if (a.negated) {
+      if (v === false) args.push(a.flag);
+    } else if (!a.takesValue) {
+      if (v === true) args.push(a.flag);
+    } else if (v !== spec.defaultValue) {
+      args.push(a.flag, String(v));
+    }
+  }
+  return args;
+}
+
+export function commandLine(command: string, specs: readonly OptionSpec[], o: Record<string, unknown>, paths: readonly string[]): string {
+  return shellJoin(['litmus-check', command, ...optionArgs(specs, o), ...paths]);
+}
+
+function readSource(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+export function formatContext(command: string, specs: readonly OptionSpec[], o: Record<string, unknown>, paths: readonly string[], io: Io): FormatContext {
+  return {
+    color: useColor({ flag: o.color as boolean | undefined, isTTY: io.isTTY }),
+    commandLine: commandLine(command, specs, o, paths),
+    version: toolVersion(),
+    runArgs: optionArgs([...runOptionSpecs, explainOption], o),
+    readSource,
+  };
+}

@@ -1,0 +1,135 @@
+// Judging a RunResult against its `Result:` comment, with the rules of the
+// kernel's tools/memory-model/scripts/judgelitmus.sh:
+//
+//  - Never / Sometimes / Always must equal the Observation verdict;
+//  - Maybe always passes (the verdict is not judged);
+//  - DEADLOCK means no executions at all (herd's `Observation NAME Never 0 0`);
+//  - DATARACE on the Result line must match the `data-race` flag in both
+//    directions: a predicted race that is not found fails, and so does a race
+//    found but not predicted;
+//  - `Result: Flag NAME` must match flag NAME being raised;
+//  - no Result comment: `unjudged` (an error with --require-result).
+//
+// A run that stopped at a limit (--timeout, --max-executions) has partial
+// counts: it fails only on mismatches that more executions cannot undo (an
+// outcome seen where Never was expected, ...), and is an error otherwise.
+import type { ResultComment } from '../litmus/ast.js';
+import type { RunResult } from '../explore/result.js';
+
+export type JudgementStatus = 'pass' | 'fail' | 'unjudged' | 'error';
+
+export interface Judgement {
+  status: JudgementStatus;
+  /** The Result comment's prediction, e.g. `Never`, `Sometimes DATARACE`, `Flag foo`; null without one. */
+  expected: string | null;
+  /** What the run observed in the same words, e.g. `Sometimes DATARACE`; null when the test did not run. */
+  actual: string | null;
+  /** Why the status is not `pass`; empty on a pass. */
+  reasons: string[];
+  /** 1-based line of the Result comment, when there is one. */
+  line?: number;
+}
+
+export interface JudgeOptions {
+  /** Treat a missing Result comment as an error rather than `unjudged`. */
+  requireResult?: boolean;
+}
+
+export function expectedText(rc: ResultComment): string {
+  if (rc.flag) return `Flag ${rc.flag}`;
+  return rc.datarace ? `${rc.expected} DATARACE` : rc.expected;
+}
+
+export function actualText(r: RunResult): string {
+  if (r.positive + r.negative === 0) return 'DEADLOCK';
+  return r.flags.includes('data-race') ? `${r.verdict} DATARACE` : r.verdict;
+}
+
+function counts(r: RunResult): string {
+  const n = r.positive + r.negative;
+  return `${r.positive} of ${n} execution${n === 1 ? '' : 's'} satisfy the condition`;
+}
+
+function errorLines(r: RunResult): string[] {
+  const errors = r.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length === 0) return ['the test could not be run'];
+  return errors.map((d) => `${d.file}:${d.range.start.line}:${d.range.start.col}: ${d.message}`);
+}
+
+interface Mismatch {
+  text: string;
+  /** True when exploring more executions could not make the mismatch go away. */
+  definite: boolean;
+}
+
+function mismatches(r: RunResult, rc: ResultComment): Mismatch[] {
+  const out: Mismatch[] = [];
+  const total = r.positive + r.negative;
+  switch (rc.expected) {
+    case 'Never':
+    case 'Sometimes':
+    case 'Always':
+      if (r.verdict !== rc.expected) {
+        const definite = (rc.expected === 'Never' && r.positive > 0) || (rc.expected === 'Always' && r.negative > 0);
+        out.push({ text: `Result: ${rc.expected}, but the observation is ${r.verdict} (${counts(r)})`, definite });
+      }
+      break;
+    case 'DEADLOCK':
+      if (total !== 0) {
+        out.push({ text: `Result: DEADLOCK (no executions), but ${total} execution${total === 1 ? ' was' : 's were'} found`, definite: true });
+      }
+      break;
+    case 'Maybe':
+      break;
+  }
+  const predicted = rc.datarace || rc.flag === 'data-race';
+  const modeled = r.flags.includes('data-race');
+  if (predicted && !modeled) out.push({ text: 'the Result comment predicts a data race (DATARACE), but none was found', definite: false });
+  if (!predicted && modeled) {
+    out.push({ text: 'a data race was found (flag data-race), but the Result comment does not predict one (DATARACE)', definite: true });
+  }
+  if (rc.flag && rc.flag !== 'data-race' && !r.flags.includes(rc.flag)) {
+    out.push({ text: `Result: Flag ${rc.flag}, but flag ${rc.flag} was not raised`, definite: false });
+  }
+  return out;
+}
+
+export function judge(r: RunResult, opts: JudgeOptions = {}): Judgement {
+  const rc = r.expected;
+  const expected = rc ? expectedText(rc) : null;
+  const line = rc ? { line: rc.range.start.line } : {};
+  if (r.status === 'error') return { status: 'error', expected, actual: null, reasons: errorLines(r), ...line };
+  const actual = actualText(r);
+  if (!rc) {
+    if (opts.requireResult) return { status: 'error', expected, actual, reasons: ['no Result: comment (required by --require-result)'] };
+    return { status: 'unjudged', expected, actual, reasons: ['no Result: comment'] };
+  }
+  const found = mismatches(r, rc);
+  if (r.status === 'limit') {
+    const note = `exploration stopped early: ${r.limit?.message ?? 'limit reached'}`;
+    const definite = found.filter((m) => m.definite);
+    if (definite.length > 0) return { status: 'fail', expected, actual, reasons: [...definite.map((m) => m.text), note], ...line };
+    return { status: 'error', expected, actual, reasons: [`${note}; the result cannot be judged`], ...line };
+  }
+  if (found.length > 0) return { status: 'fail', expected, actual, reasons: found.map((m) => m.text), ...line };
+  return { status: 'pass', expected, actual, reasons: [], ...line };
+}
+
+export interface JudgeSummary {
+  tests: number;
+  passed: number;
+  failed: number;
+  errors: number;
+  unjudged: number;
+}
+
+export function summarize(judgements: readonly Judgement[]): JudgeSummary {
+  const s: JudgeSummary = { tests: judgements.length, passed: 0, failed: 0, errors: 0, unjudged: 0 };
+  for (const j of judgements) {
+    if (j.status === 'pass') s.passed++;
+    else if (j.status === 'fail') s.failed++;
+    else if (j.status === 'error') s.errors++;
+    else s.unjudged++;
+  }
+  return s;
+}

@@ -1,0 +1,49 @@
+// A plain-text block to paste into a mailing-list reply: the test's source,
+// the verdict and final states, the judgement of its Result comment, the
+// witness or the reason the outcome is forbidden, and the command and tool
+// version that reproduce it. No colour, no tabs other than the test's own.
+import type { RunResult } from '../explore/result.js';
+import { chalkFor } from './color.js';
+import { explanationLines } from './explain-text.js';
+import { judge } from './judge.js';
+import { shellJoin } from './shell.js';
+import type { FormatContext } from './types.js';
+import { plural, testName } from './util.js';
+
+const plain = chalkFor(false);
+
+
+function block(r: RunResult, ctx: FormatContext, i: number): string {
+  const lines: string[] = [];
+  const source = ctx.readSource?.(r.file);
+  lines.push(`${testName(r)} (${r.file}):`, '');
+  if (source !== undefined) lines.push(source.replace(/\s+$/, ''), '');
+  const reproduce = shellJoin(['litmus-check', 'run', ...(ctx.runArgs ?? []), r.file]);
+  if (r.status === 'error') {
+    lines.push(`litmus-check ${ctx.version} cannot run this test:`, '');
+    for (const d of r.diagnostics.filter((x) => x.severity === 'error')) {
+      lines.push(`  ${d.file}:${d.range.start.line}:${d.range.start.col}: ${d.message}`);
+    }
+  } else {
+    const total = r.positive + r.negative;
+    lines.push(`Under LKMM (litmus-check ${ctx.version}), the outcome`, '', `  ${r.conditionText}`, '');
+    lines.push(`is ${r.verdict}: ${r.positive} of ${plural(total, 'execution')} satisfy it.${r.flags.length ? ` Flags: ${r.flags.join(', ')}.` : ''}`);
+    if (r.limit) lines.push(`(Partial result: ${r.limit.message}.)`);
+    lines.push('', `Final states (${plural(r.states.length, 'state')}${r.states.some((s) => s.satisfies) ? ', * marks those satisfying the condition' : ''}):`, '');
+    for (const s of r.states) lines.push(`  ${s.satisfies ? '*' : ' '} ${s.entries.map((e) => `${e.loc}=${e.value};`).join(' ')}`);
+    const j = ctx.judgements?.[i] ?? judge(r);
+    if (r.expected) {
+      const verdict = j.status === 'pass' ? 'holds.' : j.status === 'fail' ? 'does not hold:' : 'cannot be judged:';
+      lines.push('', `The test's "Result: ${r.expected.text}" comment (line ${r.expected.range.start.line}) ${verdict}`);
+      for (const why of j.reasons) lines.push(`  - ${why}`);
+    }
+    const why = explanationLines(r.explanation, plain, '  ');
+    if (why.length) lines.push('', ...why);
+  }
+  lines.push('', `Reproduce with litmus-check ${ctx.version}:`, '', `  ${reproduce}`);
+  return lines.join('\n') + '\n';
+}
+
+export function formatMail(results: RunResult[], ctx: FormatContext): string {
+  return results.map((r, i) => block(r, ctx, i)).join('\n');
+}

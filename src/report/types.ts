@@ -1,0 +1,23 @@
+// What every formatter receives besides the results.
+import type { RunResult } from '../explore/result.js';
+import type { Judgement } from './judge.js';
+
+export interface FormatContext {
+  /** Use ANSI colours (only the text formatter colours anything). */
+  color: boolean;
+  /** The command line that produced the results, e.g. `litmus-check check --format sarif tests`. */
+  commandLine: string;
+  /** The tool's version, e.g. `0.1.0`. */
+  version: string;
+  /** One judgement per result, in the same order: present in `check`. */
+  judgements?: Judgement[];
+  /**
+   * Options to repeat when reproducing one test with `litmus-check run`
+   * (e.g. `['--unroll', '2']`), for the mail formatter.
+   */
+  runArgs?: string[];
+  /** Reads a test's source text (mail quotes it); undefined when unreadable. */
+  readSource?: (file: string) => string | undefined;
+}
+
+export type Formatter = (results: RunResult[], ctx: FormatContext) => string;

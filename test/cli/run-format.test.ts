@@ -1,0 +1,84 @@
+// `litmus-check run` with the registry's formats, and the worker pool (using
+// the compiled worker in dist/, so these run after `npm run build`).
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { runFiles } from '../../src/engine/pool.js';
+import { runFile } from '../../src/engine/pipeline.js';
+import { cli } from './helpers.js';
+
+const FIX = 'test/fixtures/check';
+const built = existsSync('dist/engine/worker.js') && existsSync('dist/cli/main.js');
+
+describe('run --format', () => {
+  it('text by default, exit 0, states and verdict', async () => {
+    const r = await cli(['run', '--no-color', `${FIX}/pass/SB.litmus`]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('SB  test/fixtures/check/pass/SB.litmus\n  exists (0:r0=0 /\\ 1:r0=0)\n  4 final states (* satisfies the condition):\n');
+    expect(r.out).toContain('    * 0:r0=0  1:r0=0  (1 execution)\n');
+    expect(r.out).toContain('  Result: Sometimes (test/fixtures/check/pass/SB.litmus:4): holds\n');
+  });
+
+  it('every registry format is accepted', async () => {
+    for (const f of ['text', 'herd', 'json', 'junit', 'sarif', 'mail']) {
+      const r = await cli(['run', '--format', f, `${FIX}/pass/SB+mbs.litmus`, `${FIX}/pass/SB.litmus`]);
+      expect(r.code, f).toBe(0);
+      expect(r.out.length, f).toBeGreaterThan(0);
+    }
+    expect((await cli(['run', '--format', 'xml', `${FIX}/pass/SB.litmus`])).code).toBe(2);
+  });
+
+  it('keeps its exit code 2 on parse errors; machine formats include the error', async () => {
+    const r = await cli(['run', '--format', 'junit', `${FIX}/error/bad-syntax.litmus`, `${FIX}/pass/SB.litmus`]);
+    expect(r.code).toBe(2);
+    expect(r.out).toContain('<error message="test/fixtures/check/error/bad-syntax.litmus:11:19');
+    expect(r.err).toContain('bad-syntax.litmus:11:19');
+    const t = await cli(['run', `${FIX}/error/bad-syntax.litmus`]);
+    expect(t.code).toBe(2);
+    expect(t.out).toBe('');
+  });
+
+  it('run mode judges nothing into its exit code', async () => {
+    expect((await cli(['run', `${FIX}/fail/SB+mbs-wrong.litmus`])).code).toBe(0);
+  });
+});
+
+describe.skipIf(!built)('worker pool (compiled worker)', () => {
+  const files = [
+    `${FIX}/pass/SB.litmus`, `${FIX}/error/bad-syntax.litmus`, `${FIX}/pass/SB+mbs.litmus`,
+    `${FIX}/fail/MP+plain-race-unpredicted.litmus`, `${FIX}/unjudged/SB-noresult.litmus`,
+  ];
+  const workerUrl = new URL('../../dist/engine/worker.js', import.meta.url);
+
+  it('returns results in input order, equal to inline runs', async () => {
+    const seen: number[] = [];
+    const pooled = await runFiles(files, {}, { jobs: 3, workerUrl, onProgress: (d) => seen.push(d) });
+    const inline = files.map((f) => runFile(f));
+    const strip = (r: { seconds: number }) => ({ ...r, seconds: 0 });
+    expect(pooled.map(strip)).toEqual(inline.map(strip));
+    expect(seen).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('turns a crashing worker into an error result and carries on', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lc-crash-'));
+    const crashing = join(dir, 'crash.mjs');
+    writeFileSync(crashing, 'throw new Error("boom");\n');
+    const rs = await runFiles(files.slice(0, 3), {}, { jobs: 2, workerUrl: pathToFileURL(crashing) });
+    rmSync(dir, { recursive: true });
+    expect(rs).toHaveLength(3);
+    expect(rs.every((r) => r.status === 'error' && r.diagnostics[0]!.message.includes('worker failed'))).toBe(true);
+  });
+
+  it('the built CLI gives the same output with one job and with several', () => {
+    const run = (jobs: string) => spawnSync(process.execPath, ['bin/litmus-check.js', 'check', '--no-color', '--jobs', jobs, FIX], { encoding: 'utf8' });
+    const one = run('1');
+    const four = run('4');
+    expect(one.status).toBe(2);
+    expect(four.status).toBe(2);
+    expect(four.stdout).toBe(one.stdout);
+    expect(four.stdout).toContain('FAIL     test/fixtures/check/fail/SB+mbs-wrong.litmus:4');
+  });
+});
