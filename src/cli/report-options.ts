@@ -7,6 +7,7 @@ import { FORMAT_NAMES } from '../report/registry.js';
 import type { FormatContext } from '../report/types.js';
 import { shellJoin } from '../report/shell.js';
 import { toolVersion } from '../report/version.js';
+import { macrosOption } from './macros.js';
 import type { Io, OptionSpec } from './spec.js';
 
 export function positiveInt(name: string) {
@@ -38,6 +39,7 @@ export const runOptionSpecs: OptionSpec[] = [
   { flags: '--timeout <seconds>', description: 'time limit per test', parse: positiveNumber('--timeout') },
   { flags: '--max-executions <n>', description: 'limit on candidate executions per test', parse: positiveInt('--max-executions') },
   { flags: '--unroll <n>', description: 'loop unrolling bound (herd -unroll)', parse: positiveInt('--unroll') },
+  macrosOption,
 ];
 
 export function runOptionsFrom(o: Record<string, unknown>): RunOptions {

@@ -69,7 +69,7 @@ export function resultFrom(test: LitmusTest, file: string, outcome: ExploreOutco
 export function runSource(source: string, file: string, opts: RunOptions = {}): { result: RunResult; test?: LitmusTest; program?: Program; outcome?: ExploreOutcome } {
   let test: LitmusTest | undefined;
   try {
-    const parsed = parseLitmus(source, file);
+    const parsed = parseLitmus(source, file, opts.registry);
     test = parsed.test;
     if (!test || hasErrors(parsed.diagnostics)) return { result: failed(file, test?.name ?? '', parsed.diagnostics, test) };
     const started = performance.now();

@@ -106,43 +106,17 @@ export function buildProgram(test: LitmusTest, opts: BuildOptions = {}): Program
     }
   }
 
-  // Candidate values per location: a fixpoint over the values writes can store,
-  // bounded by the longest chain of reads one execution can contain.
-  const values: Array<Set<number>> = locations.map((l) => new Set([l.init]));
-  const sorted: number[][] = values.map((s) => [...s]);
-  let paths: ThreadTrace[][] = [];
+  const paths: ThreadTrace[][] = [];
   let loopCut = false;
-  for (let round = 0; ; round++) {
-    paths = [];
-    loopCut = false;
-    let maxReads = 0;
-    test.processes.forEach((proc, t) => {
-      const env: InterpEnv = {
-        thread: t, proc, locIndex, nlocs: locations.length, registry,
-        values: (loc) => sorted[loc]!, unroll: opts.unroll ?? 2,
-        initRegs: initRegs[t]!, maxPaths: opts.maxPaths ?? 100_000,
-      };
-      const r = threadPaths(env);
-      paths.push(r.traces);
-      loopCut ||= r.loopCut;
-      let most = 0;
-      for (const tr of r.traces) most = Math.max(most, tr.events.filter((e) => e.kind === 'R').length);
-      maxReads += most;
-    });
-    let changed = false;
-    for (const thread of paths) {
-      for (const tr of thread) {
-        for (const e of tr.events) {
-          if (e.kind === 'W' && !values[e.loc]!.has(e.value)) {
-            values[e.loc]!.add(e.value);
-            changed = true;
-          }
-        }
-      }
-    }
-    if (!changed || round >= maxReads) break;
-    values.forEach((s, i) => (sorted[i] = [...s].sort((a, b) => a - b)));
-  }
+  test.processes.forEach((proc, t) => {
+    const env: InterpEnv = {
+      thread: t, proc, locIndex, nlocs: locations.length, registry,
+      unroll: opts.unroll ?? 2, initRegs: initRegs[t]!, maxPaths: opts.maxPaths ?? 100_000,
+    };
+    const r = threadPaths(env);
+    paths.push(r.traces);
+    loopCut ||= r.loopCut;
+  });
 
   const observed = observedLocations(test, locIndex);
   const threadIndex = new Map(test.processes.map((p, i) => [p.id, i] as const));

@@ -1,12 +1,16 @@
-// Runs one process of a litmus test along every path. Each read takes each of
-// its candidate values in turn (and spin_trylock()/spin_is_locked() each of
-// their outcomes); the explorer later keeps the paths whose read values some
-// write actually provides. Paths are enumerated by replaying a choice vector.
+// Runs one process of a litmus test along every path. Read values stay
+// symbolic; a path is fixed by the outcome of each branch whose condition
+// depends on them (recorded as a constraint), by each conditional RMW's
+// success or failure, by spin_trylock()/spin_is_locked() outcomes, and by the
+// location an address computed from a read designates. The explorer evaluates
+// the values once reads-from is chosen and drops paths whose constraints fail.
+// Paths are enumerated by replaying a choice vector.
 import type { Expr, Process, Range, Stmt } from '../litmus/ast.js';
 import type { PrimitiveRegistry } from '../kernel/primitives.js';
 import type { LocArg, Step, ValArg } from '../kernel/types.js';
-import type { ThreadEvent, ThreadTrace } from './types.js';
-import { addrOf, binop, locOfAddr } from './values.js';
+import type { Constraint, ThreadEvent, ThreadTrace } from './types.js';
+import { addrOf, locOfAddr } from './values.js';
+import { isConst, mkBin, mkUn, readOf, type Sym } from './sym.js';
 
 export interface InterpEnv {
   thread: number;
@@ -14,17 +18,15 @@ export interface InterpEnv {
   locIndex: ReadonlyMap<string, number>;
   nlocs: number;
   registry: PrimitiveRegistry;
-  /** Candidate values of a read of `loc`. */
-  values: (loc: number) => readonly number[];
   unroll: number;
   initRegs: ReadonlyMap<string, number>;
   /** Stop enumerating after this many paths (a guard against explosion). */
   maxPaths: number;
 }
 
-/** A value and the local indices of the reads it depends on. */
+/** A (possibly symbolic) value and the local indices of the reads it depends on. */
 interface Val {
-  v: number;
+  v: Sym;
   d: number[];
 }
 
@@ -51,6 +53,7 @@ function union(a: readonly number[], b: readonly number[]): number[] {
 class Run {
   readonly events: ThreadEvent[] = [];
   readonly regs = new Map<string, Val>();
+  readonly constraints: Constraint[] = [];
   ctrl: number[] = [];
   pos = 0;
   line = 0;
@@ -83,9 +86,16 @@ class Run {
   }
 
   read(loc: number, fields: Partial<ThreadEvent> & { kind: ThreadEvent['kind']; origin: string }): number {
-    const vals = this.env.values(loc);
-    const v = vals[this.choose(vals.length)]!;
-    return this.emit({ ...fields, loc, value: v });
+    const i = this.events.length;
+    return this.emit({ ...fields, loc, value: readOf(i) });
+  }
+
+  /** Decides the truth of a value: directly when constant, else by a recorded choice. */
+  truth(v: Sym): boolean {
+    if (isConst(v)) return v !== 0;
+    const t = this.choose(2) === 0;
+    this.constraints.push({ value: v, truthy: t });
+    return t;
   }
 
   at(r: Range): void {
@@ -121,17 +131,25 @@ class Run {
       case 'if': {
         this.at(s.range);
         const c = this.eval(s.cond);
+        // Control dependencies cover the arms of the if only, as in herd7's C
+        // semantics: code after the if statement does not depend on its condition.
+        const saved = this.ctrl;
         this.ctrl = union(this.ctrl, c.d);
-        if (c.v !== 0) this.exec(s.then);
+        if (this.truth(c.v)) this.exec(s.then);
         else if (s.else) this.exec(s.else);
+        this.ctrl = saved;
         return;
       }
       case 'while': {
+        const saved = this.ctrl;
         for (let iter = 0; ; iter++) {
           this.at(s.range);
           const c = this.eval(s.cond);
           this.ctrl = union(this.ctrl, c.d);
-          if (c.v === 0) return;
+          if (!this.truth(c.v)) {
+            this.ctrl = saved;
+            return;
+          }
           if (iter >= this.env.unroll) throw new PathEnd('cut', 'loop bound');
           this.exec(s.body);
         }
@@ -153,9 +171,15 @@ class Run {
     return loc;
   }
 
-  locOf(v: number): number {
-    const loc = locOfAddr(v, this.env.nlocs);
-    if (loc < 0) throw new PathEnd('invalid', `access through a non-address value ${v}`);
+  locOf(v: Sym): number {
+    if (isConst(v)) {
+      const loc = locOfAddr(v, this.env.nlocs);
+      if (loc < 0) throw new PathEnd('invalid', `access through a non-address value ${v}`);
+      return loc;
+    }
+    // An address computed from a read: one path per location it may designate.
+    const loc = this.choose(this.env.nlocs);
+    this.constraints.push({ value: mkBin('==', v, addrOf(loc)), truthy: true });
     return loc;
   }
 
@@ -174,25 +198,30 @@ class Run {
         const a = this.eval(e.arg);
         const loc = this.locOf(a.v);
         const i = this.read(loc, { kind: 'R', addr: a.d, origin: 'plain load' });
-        return { v: this.events[i]!.value, d: [i] };
+        return { v: readOf(i), d: [i] };
       }
       case 'addr':
         return this.address(e.arg);
       case 'unary': {
         const a = this.eval(e.arg);
-        const v = e.op === '!' ? (a.v === 0 ? 1 : 0) : e.op === '-' ? -a.v : e.op === '~' ? -a.v - 1 : a.v;
-        return { v, d: a.d };
+        return { v: mkUn(e.op, a.v), d: a.d };
       }
       case 'binary': {
         const l = this.eval(e.left);
-        if (e.op === '&&' && l.v === 0) return { v: 0, d: l.d };
-        if (e.op === '||' && l.v !== 0) return { v: 1, d: l.d };
+        if ((e.op === '&&' || e.op === '||') && !pure(e.right)) {
+          // Short-circuit with side effects on the right: a branch.
+          const t = this.truth(l.v);
+          if (e.op === '&&' && !t) return { v: 0, d: l.d };
+          if (e.op === '||' && t) return { v: 1, d: l.d };
+          const r = this.eval(e.right);
+          return { v: mkBin('!=', r.v, 0), d: union(l.d, r.d) };
+        }
         const r = this.eval(e.right);
-        return { v: binop(e.op, l.v, r.v), d: union(l.d, r.d) };
+        return { v: mkBin(e.op, l.v, r.v), d: union(l.d, r.d) };
       }
       case 'ternary': {
         const c = this.eval(e.cond);
-        const b = this.eval(c.v !== 0 ? e.then : e.else);
+        const b = this.eval(this.truth(c.v) ? e.then : e.else);
         return { v: b.v, d: union(c.d, b.d) };
       }
       case 'cast':
@@ -231,7 +260,7 @@ class Run {
       if ('const' in v) return { v: v.const, d: [] };
       if ('bitOf' in v) {
         const b = valOf({ arg: v.bitOf });
-        return { v: 2 ** b.v, d: b.d };
+        return { v: mkBin('<<', 1, b.v), d: b.d };
       }
       const key = `v${v.arg}`;
       let r = cache.get(key);
@@ -246,14 +275,14 @@ class Run {
     let result: Val = { v: 0, d: [] };
     for (const step of def.steps) result = this.step(step, e.name, locOf, valOf) ?? result;
     const t = def.test;
-    if (t === 'eq0') result = { v: result.v === 0 ? 1 : 0, d: result.d };
-    else if (t === 'lt0') result = { v: result.v < 0 ? 1 : 0, d: result.d };
+    if (t === 'eq0') result = { v: mkBin('==', result.v, 0), d: result.d };
+    else if (t === 'lt0') result = { v: mkBin('<', result.v, 0), d: result.d };
     else if (t && 'neArg' in t) {
       const other = valOf({ arg: t.neArg });
-      result = { v: result.v !== other.v ? 1 : 0, d: union(result.d, other.d) };
+      result = { v: mkBin('!=', result.v, other.v), d: union(result.d, other.d) };
     } else if (t && 'bitArg' in t) {
       const nr = valOf({ arg: t.bitArg });
-      result = { v: Math.floor(result.v / 2 ** nr.v) % 2, d: union(result.d, nr.d) };
+      result = { v: mkBin('&', mkBin('>>', result.v, nr.v), 1), d: union(result.d, nr.d) };
     }
     return result;
   }
@@ -263,7 +292,7 @@ class Run {
       case 'load': {
         const l = locOf(s.loc);
         const i = this.read(l.loc, { kind: 'R', ...(s.tag ? { tag: s.tag } : {}), addr: l.d, origin });
-        return { v: this.events[i]!.value, d: [i] };
+        return { v: readOf(i), d: [i] };
       }
       case 'store': {
         const l = locOf(s.loc);
@@ -278,7 +307,7 @@ class Run {
         const l = locOf(s.loc);
         const operand = valOf(s.value);
         const r = this.read(l.loc, { kind: 'R', tag: s.tag, addr: l.d, rmwClass: true, origin });
-        const old = this.events[r]!.value;
+        const old = readOf(r);
         const nv = s.alu === 'xchg' ? operand.v : alu(s.alu, old, operand.v);
         const data = s.alu === 'xchg' ? operand.d : union([r], operand.d);
         const w = this.emit({ kind: 'W', tag: s.tag, loc: l.loc, value: nv, addr: l.d, data, rmwClass: true, origin });
@@ -291,12 +320,13 @@ class Run {
         const expect = valOf(s.expect);
         const nv = valOf(s.value);
         const r = this.read(l.loc, { kind: 'R', tag: s.tag, addr: l.d, rmwClass: true, origin });
-        const old = this.events[r]!.value;
-        if (old === expect.v) {
+        const old = readOf(r);
+        const ok = this.truth(mkBin('==', old, expect.v));
+        if (ok) {
           const w = this.emit({ kind: 'W', tag: s.tag, loc: l.loc, value: nv.v, addr: l.d, data: nv.d, rmwClass: true, origin });
           this.events[r]!.rmwWrite = w;
         }
-        if (s.returnsSuccess) return { v: old === expect.v ? 1 : 0, d: [r] };
+        if (s.returnsSuccess) return { v: ok ? 1 : 0, d: [r] };
         return { v: old, d: [r] };
       }
       case 'add-unless': {
@@ -304,9 +334,9 @@ class Run {
         const add = valOf(s.value);
         const unless = valOf(s.unless);
         const r = this.read(l.loc, { kind: 'R', tag: s.tag, addr: l.d, rmwClass: true, origin });
-        const old = this.events[r]!.value;
-        if (old === unless.v) return { v: 0, d: [r] };
-        const w = this.emit({ kind: 'W', tag: s.tag, loc: l.loc, value: old + add.v, addr: l.d, data: union([r], add.d), rmwClass: true, origin });
+        const old = readOf(r);
+        if (!this.truth(mkBin('!=', old, unless.v))) return { v: 0, d: [r] };
+        const w = this.emit({ kind: 'W', tag: s.tag, loc: l.loc, value: mkBin('+', old, add.v), addr: l.d, data: union([r], add.d), rmwClass: true, origin });
         this.events[r]!.rmwWrite = w;
         return { v: 1, d: [r] };
       }
@@ -340,7 +370,7 @@ class Run {
       case 'srcu-lock': {
         const l = locOf(s.loc);
         const i = this.read(l.loc, { kind: 'R', srcu: 'lock', addr: l.d, origin });
-        return { v: this.events[i]!.value, d: [i] };
+        return { v: readOf(i), d: [i] };
       }
       case 'srcu-unlock': {
         const l = locOf(s.loc);
@@ -359,7 +389,7 @@ class Run {
         const loc = this.domainLoc(s.domain);
         const i = this.read(loc, { kind: 'R', srcu: 'lock', origin });
         const stack = this.domains.get(s.domain) ?? [];
-        stack.push({ v: this.events[i]!.value, d: [i] });
+        stack.push({ v: readOf(i), d: [i] });
         this.domains.set(s.domain, stack);
         return undefined;
       }
@@ -376,15 +406,26 @@ class Run {
   }
 }
 
-function alu(op: string, a: number, b: number): number {
+function alu(op: string, a: Sym, b: Sym): Sym {
   switch (op) {
-    case 'add': return a + b;
-    case 'sub': return a - b;
-    case 'and': return binop('&', a, b);
-    case 'or': return binop('|', a, b);
-    case 'xor': return binop('^', a, b);
-    case 'andnot': return binop('&', a, -b - 1);
+    case 'add': return mkBin('+', a, b);
+    case 'sub': return mkBin('-', a, b);
+    case 'and': return mkBin('&', a, b);
+    case 'or': return mkBin('|', a, b);
+    case 'xor': return mkBin('^', a, b);
+    case 'andnot': return mkBin('&', a, mkUn('~', b));
     default: throw new Error(`unknown alu op ${op}`);
+  }
+}
+
+/** An expression without calls or memory accesses (safe to evaluate eagerly). */
+function pure(e: Expr): boolean {
+  switch (e.kind) {
+    case 'int': case 'var': return true;
+    case 'deref': case 'call': return false;
+    case 'addr': case 'unary': case 'cast': return pure(e.arg);
+    case 'binary': return pure(e.left) && pure(e.right);
+    case 'ternary': return false;
   }
 }
 
@@ -403,9 +444,9 @@ export function threadPaths(env: InterpEnv): ThreadPaths {
     const run = new Run(env, choices, counts);
     try {
       for (const s of env.proc.body) run.exec(s);
-      const regs = new Map<string, number>();
+      const regs = new Map<string, Sym>();
       for (const [k, v] of run.regs) regs.set(k, v.v);
-      traces.push({ events: run.events, regs });
+      traces.push({ events: run.events, regs, constraints: run.constraints });
       if (traces.length > env.maxPaths) throw new TooManyPaths(`P${env.thread} has more than ${env.maxPaths} paths`);
     } catch (err) {
       if (!(err instanceof PathEnd)) throw err;

@@ -1,6 +1,7 @@
 // Per-thread event programs: what the explorer consumes. Built from the AST by
 // src/events/build.ts; the explorer never sees the AST itself.
 import type { AccessTag, FenceTag } from '../kernel/types.js';
+import type { Sym } from './sym.js';
 
 export type EventKind =
   | 'R' | 'W' | 'F'
@@ -23,8 +24,11 @@ export interface ThreadEvent {
   fence?: FenceTag;
   /** Location index, -1 for fences. */
   loc: number;
-  /** Value read or written. */
-  value: number;
+  /**
+   * Value written (writes: an expression over this thread's reads), or, for a
+   * read, the symbol of its own value. Lock events carry constants.
+   */
+  value: Sym;
   /** Member of an RMW instruction (the RMW class), including failed conditional RMWs. */
   rmwClass: boolean;
   /** For the read half of a successful RMW: local index of its write; -1 otherwise. */
@@ -44,11 +48,19 @@ export interface ThreadEvent {
   origin: string;
 }
 
-/** One complete path of one thread with all read values chosen. */
+/** A condition on read values that a path assumes (a branch taken, a location chosen). */
+export interface Constraint {
+  value: Sym;
+  /** Whether `value` must be non-zero (true) or zero (false). */
+  truthy: boolean;
+}
+
+/** One complete path of one thread: its events and the assumptions on read values. */
 export interface ThreadTrace {
   events: ThreadEvent[];
   /** Final register values, by register name. */
-  regs: Map<string, number>;
+  regs: Map<string, Sym>;
+  constraints: Constraint[];
 }
 
 export interface LocationInfo {

@@ -3,6 +3,7 @@
 // model on each combination. Counts, final states and flags as herd7 reports them.
 import type { Program, ThreadTrace } from '../events/types.js';
 import { formatValue } from '../events/values.js';
+import { evalSym } from '../events/sym.js';
 import { Rel } from '../relations/matrix.js';
 import { evaluate } from '../model/lkmm.js';
 import type { ExecGraph } from '../model/graph.js';
@@ -86,7 +87,7 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
         for (let i = 0; i < ch.co.length; i++) for (let j = i + 1; j < ch.co.length; j++) co.add(ch.co[i]!, ch.co[j]!);
         coOrders.push(ch.co);
       }
-      if (determined(L, rf)) judge(L, traces, rf, co, coOrders);
+      if (assignValues(L, traces, rf)) judge(L, traces, rf, co, coOrders);
       let k = perLoc.length - 1;
       while (k >= 0 && idx[k]! + 1 >= perLoc[k]!.length) idx[k--] = 0;
       if (k < 0) break;
@@ -98,7 +99,10 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
     const g: ExecGraph = { n: L.n, sets: L.sets, stat: L.stat, values: L.values, rf, co };
     const finalMem = program.locations.map((_, l) => L.values[coOrders[l]![coOrders[l]!.length - 1]!]!);
     const view = {
-      reg: (t: number, name: string) => traces[t]?.regs.get(name) ?? 0,
+      reg: (t: number, name: string) => {
+        const s = traces[t]?.regs.get(name);
+        return s === undefined ? 0 : evalSym(s, (e) => L.values[L.base[t]! + e]!);
+      },
       mem: (l: number) => finalMem[l]!,
     };
     if (program.filter && !program.filter(view)) return;
@@ -147,11 +151,50 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
   return out;
 }
 
-/** herd drops executions whose values justify themselves (a cycle of rf and data dependencies). */
-function determined(L: Layout, rf: Rel): boolean {
-  const d = L.stat.data;
-  if (d.isEmpty()) return true;
-  return rf.clone().unionWith(d).isAcyclic();
+/**
+ * Computes every event's value from reads-from, then checks each path's
+ * constraints. Returns false when a constraint fails or when values justify
+ * themselves (a cycle of reads-from and value dependencies, which herd7
+ * cannot solve and drops).
+ */
+function assignValues(L: Layout, traces: readonly ThreadTrace[], rf: Rel): boolean {
+  const n = L.n;
+  const src = new Int32Array(n).fill(-1);
+  rf.forEachEdge((w, r) => {
+    if (L.events[r]!.ev.kind === 'R') src[r] = w;
+  });
+  const state = new Uint8Array(n);
+  const vals = L.values;
+  let ok = true;
+  const value = (g: number): number => {
+    if (state[g] === 2) return vals[g]!;
+    if (state[g] === 1) {
+      ok = false;
+      return NaN;
+    }
+    state[g] = 1;
+    const ge = L.events[g]!;
+    let v: number;
+    if (ge.thread < 0) v = ge.ev.value as number;
+    else if (ge.ev.kind === 'R') v = src[g]! >= 0 ? value(src[g]!) : NaN;
+    else {
+      const b = L.base[ge.thread]!;
+      v = evalSym(ge.ev.value, (e) => value(b + e));
+    }
+    vals[g] = v;
+    state[g] = 2;
+    return v;
+  };
+  for (let g = 0; g < n && ok; g++) value(g);
+  if (!ok) return false;
+  for (let t = 0; t < traces.length; t++) {
+    const b = L.base[t]!;
+    for (const c of traces[t]!.constraints) {
+      const v = evalSym(c.value, (e) => vals[b + e]!);
+      if (Number.isNaN(v) || (v !== 0) !== c.truthy) return false;
+    }
+  }
+  return true;
 }
 
 function compareStates(a: string[], b: string[]): number {

@@ -18,7 +18,10 @@ export interface Layout {
   nlocs: number;
   sets: EventSets;
   stat: StaticRelations;
+  /** Values of the current execution, filled by the explorer. */
   values: number[];
+  /** Index of each thread's first event. */
+  base: number[];
   /** Per location: ids of events with that location. */
   byLoc: number[][];
 }
@@ -45,7 +48,7 @@ export function layout(program: Program, traces: readonly ThreadTrace[]): Layout
 
   for (const g of events) {
     const e = g.ev, i = g.id;
-    values.push(e.value);
+    values.push(0);
     if (e.loc >= 0) byLoc[e.loc]!.push(i);
     classify(S, g);
   }
@@ -95,7 +98,7 @@ export function layout(program: Program, traces: readonly ThreadTrace[]): Layout
       if (li >= 0 && li === events[j]!.ev.loc) loc.add(i, j);
     }
   }
-  return { n, events, nlocs, sets: S, stat: { po, loc, int, ext, rmw, addr, data, ctrl, rcuRscs }, values, byLoc };
+  return { n, events, nlocs, sets: S, stat: { po, loc, int, ext, rmw, addr, data, ctrl, rcuRscs }, values, byLoc, base };
 }
 
 function classify(S: EventSets, g: GEvent): void {

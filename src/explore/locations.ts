@@ -2,6 +2,13 @@
 // atomicity only relate events of one location, so each location's candidate
 // (rf, co) pairs are enumerated and filtered on their own before the explorer
 // takes their product.
+//
+// Reads-from is chosen read by read; each choice adds ordering constraints on
+// the coherence order (the CoWR, CoRW and CoRR shapes, and atomicity's "the
+// RMW write immediately follows the write its read saw"), and a choice that
+// makes the constraints cyclic is pruned at once. Coherence orders are then
+// the linear extensions of the constraints. Every surviving pair is finally
+// checked against the coherence and atomicity axioms themselves.
 import { Rel } from '../relations/matrix.js';
 import type { Layout } from './graph-build.js';
 
@@ -10,23 +17,6 @@ export interface LocChoice {
   rf: Array<[number, number]>;
   /** Writes of this location in coherence order (initial write first). */
   co: number[];
-}
-
-function permutations<T>(items: T[], fixedLast: T[] = []): T[][] {
-  const out: T[][] = [];
-  const rec = (rest: T[], acc: T[]): void => {
-    if (rest.length === 0) {
-      out.push([...acc, ...fixedLast]);
-      return;
-    }
-    for (let i = 0; i < rest.length; i++) {
-      acc.push(rest[i]!);
-      rec([...rest.slice(0, i), ...rest.slice(i + 1)], acc);
-      acc.pop();
-    }
-  };
-  rec(items, []);
-  return out;
 }
 
 /** Cartesian product of option lists. */
@@ -40,6 +30,87 @@ function product<T>(lists: T[][]): T[][] {
   return acc;
 }
 
+/** A small DAG of "must be co-before" constraints over the writes of one location. */
+class Order {
+  /** before[i] = bit set (as a number[] of flags) of writes that must precede write i. */
+  readonly before: boolean[][];
+  /** next[i] = the write that must immediately follow write i, or -1. */
+  readonly next: number[];
+  readonly prev: number[];
+  constructor(readonly k: number) {
+    this.before = Array.from({ length: k }, () => new Array<boolean>(k).fill(false));
+    this.next = new Array<number>(k).fill(-1);
+    this.prev = new Array<number>(k).fill(-1);
+  }
+  clone(): Order {
+    const o = new Order(this.k);
+    for (let i = 0; i < this.k; i++) o.before[i] = [...this.before[i]!];
+    o.next.splice(0, this.k, ...this.next);
+    o.prev.splice(0, this.k, ...this.prev);
+    return o;
+  }
+  /** a must come before b. Returns false if that contradicts the constraints. */
+  edge(a: number, b: number): boolean {
+    if (a === b) return false;
+    if (this.reaches(b, a)) return false;
+    this.before[b]![a] = true;
+    return true;
+  }
+  /** b must immediately follow a. */
+  immediate(a: number, b: number): boolean {
+    if (this.next[a]! >= 0 && this.next[a] !== b) return false;
+    if (this.prev[b]! >= 0 && this.prev[b] !== a) return false;
+    if (!this.edge(a, b)) return false;
+    this.next[a] = b;
+    this.prev[b] = a;
+    return true;
+  }
+  reaches(from: number, to: number): boolean {
+    // Is there a chain from -> ... -> to (from must precede to)?
+    const seen = new Array<boolean>(this.k).fill(false);
+    const stack = [to];
+    while (stack.length) {
+      const x = stack.pop()!;
+      if (x === from) return true;
+      if (seen[x]) continue;
+      seen[x] = true;
+      const bx = this.before[x]!;
+      for (let y = 0; y < this.k; y++) if (bx[y]) stack.push(y);
+    }
+    return false;
+  }
+  /** Every total order consistent with the constraints. */
+  extensions(): number[][] {
+    const out: number[][] = [];
+    const placed = new Array<boolean>(this.k).fill(false);
+    const seq: number[] = [];
+    const rec = (): void => {
+      if (seq.length === this.k) {
+        out.push([...seq]);
+        return;
+      }
+      const last = seq.length ? seq[seq.length - 1]! : -1;
+      const forced = last >= 0 ? this.next[last]! : -1;
+      for (let c = 0; c < this.k; c++) {
+        if (placed[c]) continue;
+        if (forced >= 0 && c !== forced) continue;
+        if (this.prev[c]! >= 0 && this.prev[c] !== last) continue;
+        let ready = true;
+        const bc = this.before[c]!;
+        for (let y = 0; y < this.k && ready; y++) if (bc[y] && !placed[y]) ready = false;
+        if (!ready) continue;
+        placed[c] = true;
+        seq.push(c);
+        rec();
+        seq.pop();
+        placed[c] = false;
+      }
+    };
+    rec();
+    return out;
+  }
+}
+
 /**
  * Every (rf, co) choice for location `l` that satisfies coherence and
  * atomicity restricted to that location. Returns [] when there is none.
@@ -47,51 +118,79 @@ function product<T>(lists: T[][]): T[][] {
 export function locationChoices(L: Layout, l: number): LocChoice[] {
   const ids = L.byLoc[l]!;
   const ev = (i: number) => L.events[i]!;
-  const iw = ids.find((i) => ev(i).thread < 0)!;
-  const plainWrites: number[] = [];
+  const po = L.stat.po;
+  const writes: number[] = [];
   const reads: number[] = [];
   const lkw: number[] = [], ul: number[] = [], lockReads: number[] = [];
+  let iw = -1;
   for (const i of ids) {
     const k = ev(i).ev.kind;
-    if (i === iw) continue;
-    if (k === 'W') plainWrites.push(i);
+    if (ev(i).thread < 0) iw = i;
+    else if (k === 'W') writes.push(i);
     else if (k === 'R') reads.push(i);
     else if (k === 'LKW') lkw.push(i);
     else if (k === 'UL') ul.push(i);
     else if (k === 'LKR' || k === 'LF' || k === 'RL' || k === 'RU') lockReads.push(i);
   }
-  const writesAll = [iw, ...plainWrites];
-  // rf options of ordinary reads: writes of the same value.
-  const readOpts: Array<Array<[number, number]>> = reads.map((r) =>
-    writesAll.filter((w) => ev(w).ev.value === ev(r).ev.value).map((w) => [w, r] as [number, number]));
-  if (readOpts.some((o) => o.length === 0)) return [];
-
-  // Coherence orders.
-  let coOrders: number[][];
-  const po = L.stat.po;
-  if (lkw.length === 0 && ul.length === 0) {
-    coOrders = permutations(plainWrites).map((p) => [iw, ...p]);
-  } else {
-    // Critical sections: each LKW with its next UL of the same thread (if any).
-    const blocks: number[][] = [];
-    const unmatched: number[][] = [];
-    for (const k of lkw) {
-      const u = ul.find((x) => ev(x).thread === ev(k).thread && po.has(k, x) &&
-        !ids.some((y) => (ev(y).ev.kind === 'LKW' || ev(y).ev.kind === 'UL') && po.has(k, y) && po.has(y, x)));
-      if (u === undefined) unmatched.push([k]);
-      else blocks.push([k, u]);
-    }
-    if (unmatched.length > 1) return [];
-    const singles = plainWrites.map((w) => [w]);
-    coOrders = permutations([...blocks, ...singles], unmatched).map((p) => [iw, ...p.flat()]);
+  // Critical sections: each LKW with its next UL of the same thread (if any).
+  const blocks: Array<[number, number]> = [];
+  const unmatched: number[] = [];
+  for (const k of lkw) {
+    const u = ul.find((x) => ev(x).thread === ev(k).thread && po.has(k, x) &&
+      !ids.some((y) => (ev(y).ev.kind === 'LKW' || ev(y).ev.kind === 'UL') && po.has(k, y) && po.has(y, x)));
+    if (u === undefined) unmatched.push(k);
+    else blocks.push([k, u]);
   }
+  if (unmatched.length > 1) return [];
+  const matchedUl = new Set(blocks.map((b) => b[1]));
+  // The co universe: IW, ordinary writes, LKWs and their matched ULs.
+  const all = [iw, ...writes, ...lkw, ...ul.filter((u) => matchedUl.has(u))];
+  const ix = new Map(all.map((w, i) => [w, i] as const));
+  const base = new Order(all.length);
+  for (let i = 1; i < all.length; i++) base.edge(0, i);
+  for (const a of all) for (const b of all) if (a !== b && po.has(a, b) && !base.edge(ix.get(a)!, ix.get(b)!)) return [];
+  for (const [k, u] of blocks) if (!base.immediate(ix.get(k)!, ix.get(u)!)) return [];
+  for (const u of unmatched) for (const w of all) if (w !== u && !base.edge(ix.get(w)!, ix.get(u)!)) return [];
 
+  const writeSet = [iw, ...writes];
   const out: LocChoice[] = [];
-  for (const co of coOrders) {
+  const chosen: Array<[number, number]> = [];
+  const assign = (ri: number, order: Order): void => {
+    if (ri === reads.length) {
+      for (const ext of order.extensions()) finish(ext.map((i) => all[i]!), [...chosen]);
+      return;
+    }
+    const r = reads[ri]!;
+    const rmwW = ev(r).ev.rmwWrite >= 0 ? L.base[ev(r).thread]! + ev(r).ev.rmwWrite : -1;
+    for (const w of writeSet) {
+      if (po.has(r, w) || w === rmwW) continue; // CoRW: a read cannot see a po-later write
+      const o = order.clone();
+      const wi = ix.get(w)!;
+      let ok = true;
+      for (const w2 of all) {
+        if (!ok) break;
+        if (w2 === w) continue;
+        if (po.has(w2, r) && ev(w2).thread === ev(r).thread) ok = o.edge(ix.get(w2)!, wi); // CoWR
+        else if (po.has(r, w2)) ok = o.edge(wi, ix.get(w2)!); // CoRW
+      }
+      for (const [w1, r1] of chosen) {
+        if (!ok) break;
+        if (w1 === w) continue;
+        if (po.has(r1, r)) ok = o.edge(ix.get(w1)!, wi); // CoRR
+        else if (po.has(r, r1)) ok = o.edge(wi, ix.get(w1)!);
+      }
+      if (ok && rmwW >= 0) ok = o.immediate(wi, ix.get(rmwW)!);
+      if (!ok) continue;
+      chosen.push([w, r]);
+      assign(ri + 1, o);
+      chosen.pop();
+    }
+  };
+
+  const finish = (co: number[], rfReads: Array<[number, number]>): void => {
     const pos = new Map(co.map((w, i) => [w, i] as const));
     // Lock-read options depend on co. Each option is a list of rf pairs.
     const lockOpts: Array<Array<Array<[number, number]>>> = [];
-    let dead = false;
     for (const r of lockReads) {
       const e = ev(r), k = e.ev.kind;
       if (k === 'LKR') {
@@ -106,7 +205,7 @@ export function locationChoices(L: Layout, l: number): LocChoice[] {
           lockOpts.push([own.map((w) => [w, r] as [number, number])]);
         } else {
           const opts = lkw.filter((w) => ev(w).thread !== e.thread).map((w) => [[w, r]] as Array<[number, number]>);
-          if (opts.length === 0) dead = true;
+          if (opts.length === 0) return;
           lockOpts.push(opts);
         }
       } else {
@@ -118,13 +217,13 @@ export function locationChoices(L: Layout, l: number): LocChoice[] {
         lockOpts.push(ext.map((w) => [[w, r] as [number, number], ...own]));
       }
     }
-    if (dead) continue;
-    const lists: Array<Array<Array<[number, number]>>> = [...readOpts.map((o) => o.map((p) => [p])), ...lockOpts];
-    for (const sel of product(lists)) {
-      const rf = sel.flat();
+    for (const sel of product(lockOpts)) {
+      const rf = [...rfReads, ...sel.flat()];
       if (coherent(L, l, rf, co)) out.push({ rf, co });
     }
-  }
+  };
+
+  assign(0, base);
   return out;
 }
 

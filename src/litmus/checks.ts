@@ -9,7 +9,7 @@
 // no-process (error).
 
 import type { Diagnostic, Severity } from '../diagnostics/diagnostic.js';
-import { lookupPrimitive, primitiveNames } from '../kernel/primitives.js';
+import { defaultRegistry, type PrimitiveRegistry } from '../kernel/primitives.js';
 import type { Cond, Expr, LitmusTest, LocRef, Process, Range, Stmt } from './ast.js';
 import { closest } from './distance.js';
 
@@ -20,7 +20,8 @@ interface ProcInfo {
   assigned: Set<string>;
 }
 
-export function checkTest(test: LitmusTest): Diagnostic[] {
+/** `registry` is the vocabulary calls are checked against (default: the built-in one). */
+export function checkTest(test: LitmusTest, registry: PrimitiveRegistry = defaultRegistry()): Diagnostic[] {
   const out: Diagnostic[] = [];
   const report = (severity: Severity, code: string, message: string, range: Range): void => {
     out.push({ severity, code, message, file: test.file, range });
@@ -60,7 +61,7 @@ export function checkTest(test: LitmusTest): Diagnostic[] {
     const info: ProcInfo = { proc: p, params: new Set(p.params.map((q) => q.name)), declared: new Set(), assigned: new Set() };
     procs.set(p.id, info);
     collectNames(p.body, info);
-    checkBody(p, info, initRegs.get(p.id) ?? new Set(), globals, report);
+    checkBody(p, info, initRegs.get(p.id) ?? new Set(), globals, report, registry);
   }
   if (test.processes.length === 0) {
     report('error', 'no-process', 'the test has no processes', test.nameRange);
@@ -138,7 +139,7 @@ function collectNames(body: Stmt[], info: ProcInfo): void {
 
 type Report = (severity: Severity, code: string, message: string, range: Range) => void;
 
-function checkBody(p: Process, info: ProcInfo, initRegs: Set<string>, globals: Set<string>, report: Report): void {
+function checkBody(p: Process, info: ProcInfo, initRegs: Set<string>, globals: Set<string>, report: Report, registry: PrimitiveRegistry): void {
   const known = (n: string): boolean => info.params.has(n) || info.declared.has(n) || initRegs.has(n);
   const warned = new Set<string>();
   const useName = (name: string, range: Range, isWrite: boolean): void => {
@@ -174,7 +175,7 @@ function checkBody(p: Process, info: ProcInfo, initRegs: Set<string>, globals: S
         expr(e.then, valueUsed);
         return expr(e.else, valueUsed);
       case 'call':
-        checkCall(e, valueUsed, report);
+        checkCall(e, valueUsed, report, registry);
         for (const a of e.args) expr(a, true);
         return;
     }
@@ -207,10 +208,10 @@ function checkBody(p: Process, info: ProcInfo, initRegs: Set<string>, globals: S
   p.body.forEach(stmt);
 }
 
-function checkCall(e: Extract<Expr, { kind: 'call' }>, valueUsed: boolean, report: Report): void {
-  const def = lookupPrimitive(e.name);
+function checkCall(e: Extract<Expr, { kind: 'call' }>, valueUsed: boolean, report: Report, registry: PrimitiveRegistry): void {
+  const def = registry.lookup(e.name);
   if (!def) {
-    const hint = closest(e.name, primitiveNames());
+    const hint = closest(e.name, registry.names());
     report('error', 'unknown-primitive', `unknown primitive '${e.name}'${hint ? ` (did you mean ${hint}?)` : ''}`, e.nameRange);
     return;
   }

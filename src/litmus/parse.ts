@@ -11,6 +11,7 @@
 
 import type { IToken } from 'chevrotain';
 import type { Diagnostic, Severity } from '../diagnostics/diagnostic.js';
+import type { PrimitiveRegistry } from '../kernel/primitives.js';
 import type { LitmusTest, LocRef, Range } from './ast.js';
 import { checkTest } from './checks.js';
 import { child, needTok, nodes } from './cst.js';
@@ -30,9 +31,10 @@ export interface ParseResult {
 
 const MAX_LEX_ERRORS = 10;
 
-export function parseLitmus(source: string, file: string): ParseResult {
+/** `registry` is the vocabulary calls are checked against (default: the built-in one). */
+export function parseLitmus(source: string, file: string, registry?: PrimitiveRegistry): ParseResult {
   try {
-    return parseUnsafe(String(source), file);
+    return parseUnsafe(String(source), file, registry);
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     const at = { line: 1, col: 1, offset: 0 };
@@ -59,7 +61,7 @@ function ocamlCommentClosed(image: string): boolean {
   return false;
 }
 
-function parseUnsafe(source: string, file: string): ParseResult {
+function parseUnsafe(source: string, file: string, registry: PrimitiveRegistry | undefined): ParseResult {
   const lines = new LineMap(source);
   const diagnostics: Diagnostic[] = [];
   const add = (severity: Severity, code: string, message: string, range: Range): void => {
@@ -134,7 +136,7 @@ function parseUnsafe(source: string, file: string): ParseResult {
   if (res.result) test.result = res.result;
   if (res.problem) add('warning', res.problem.code, res.problem.message, res.problem.range);
   for (const p of ctx.problems) add('error', p.code, p.message, p.range);
-  diagnostics.push(...checkTest(test));
+  diagnostics.push(...checkTest(test, registry));
   return { test, diagnostics: sortDiagnostics(diagnostics) };
 }
 

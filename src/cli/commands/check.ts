@@ -16,6 +16,7 @@ import { collectLitmusFiles } from '../files.js';
 import { noProgress, progressBar, PROGRESS_MIN_FILES } from '../progress.js';
 import { colorOption, explainOption, formatContext, formatOption, positiveInt, runOptionSpecs, runOptionsFrom } from '../report-options.js';
 import { EXIT_MISMATCH, EXIT_OK, EXIT_USAGE, type CommandSpec, type OptionSpec } from '../spec.js';
+import { loadMacrosOption } from '../macros.js';
 
 export interface Shard {
   index: number;
@@ -59,6 +60,8 @@ export const checkCommand: CommandSpec = {
   args: '<paths...>',
   options,
   async action(paths, o, io) {
+    const macros = loadMacrosOption(o, io);
+    if (!macros.ok) return EXIT_USAGE;
     const { files: found, missing } = collectLitmusFiles(paths);
     let usage = false;
     for (const m of missing) {
@@ -78,7 +81,8 @@ export const checkCommand: CommandSpec = {
     const progress = io.errIsTTY && files.length > PROGRESS_MIN_FILES ? progressBar((s) => io.err(s)) : noProgress;
     let results: RunResult[];
     try {
-      results = await runFiles(files, runOptionsFrom(o), { jobs, onProgress: (d, t) => progress.update(d, t) });
+      const runOpts = { ...runOptionsFrom(o), ...(macros.registry ? { registry: macros.registry } : {}) };
+      results = await runFiles(files, runOpts, { jobs, onProgress: (d, t) => progress.update(d, t) });
     } finally {
       progress.end();
     }

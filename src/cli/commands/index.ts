@@ -2,6 +2,7 @@ import type { CommandSpec } from '../spec.js';
 import { runCommand } from './run.js';
 import { parseCommand } from './parse.js';
 import { checkCommand } from './check.js';
+import { primitivesCommand } from './primitives.js';
 
 /** Every command, in help order. */
-export const commands: CommandSpec[] = [parseCommand, runCommand, checkCommand];
+export const commands: CommandSpec[] = [parseCommand, runCommand, checkCommand, primitivesCommand];

@@ -14,6 +14,7 @@ import { formatDiagnostics } from '../../diagnostics/format.js';
 import { parseLitmus } from '../../litmus/parse.js';
 import { useColor } from '../../report/color.js';
 import { collectLitmusFiles } from '../files.js';
+import { loadMacrosOption, macrosOption } from '../macros.js';
 import { EXIT_OK, EXIT_USAGE, type CommandSpec } from '../spec.js';
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -27,8 +28,11 @@ export const parseCommand: CommandSpec = {
     { flags: '-q, --quiet', description: "do not print 'ok' lines for clean files" },
     { flags: '--strict', description: 'exit with status 2 when there are warnings too' },
     { flags: '--no-color', description: 'never colour the output' },
+    macrosOption,
   ],
   async action(paths, o, io) {
+    const macros = loadMacrosOption(o, io);
+    if (!macros.ok) return EXIT_USAGE;
     const { files, missing } = collectLitmusFiles(paths);
     const color = useColor({ flag: o.color as boolean | undefined, isTTY: io.isTTY });
     let errors = 0;
@@ -48,7 +52,7 @@ export const parseCommand: CommandSpec = {
         errors++;
         continue;
       }
-      const { test, diagnostics } = parseLitmus(source, file);
+      const { test, diagnostics } = parseLitmus(source, file, macros.registry);
       const errs = diagnostics.filter((d) => d.severity === 'error');
       const warns = diagnostics.filter((d) => d.severity !== 'error');
       errors += errs.length;

@@ -6,6 +6,7 @@ import type { RunResult } from '../../explore/result.js';
 import { getFormatter } from '../../report/registry.js';
 import { formatDiagnosticsFor } from '../diag-output.js';
 import { colorOption, explainOption, formatContext, formatOption, runOptionSpecs, runOptionsFrom } from '../report-options.js';
+import { loadMacrosOption } from '../macros.js';
 
 const options: OptionSpec[] = [
   formatOption,
@@ -21,13 +22,15 @@ export const runCommand: CommandSpec = {
   args: '<paths...>',
   options,
   async action(paths, o, io) {
+    const macros = loadMacrosOption(o, io);
+    if (!macros.ok) return EXIT_USAGE;
     const { files, missing } = collectLitmusFiles(paths);
     let code = EXIT_OK;
     for (const m of missing) {
       io.err(`litmus-check: ${m}: no such file or directory\n`);
       code = EXIT_USAGE;
     }
-    const opts = runOptionsFrom(o);
+    const opts = { ...runOptionsFrom(o), ...(macros.registry ? { registry: macros.registry } : {}) };
     const entry = getFormatter(String(o.format));
     const ctx = formatContext('run', options, o, paths, io);
     const collected: RunResult[] = [];
