@@ -11,6 +11,7 @@ import { TooManyPaths } from '../events/interp.js';
 import type { Program } from '../events/types.js';
 import { explore, type ExploreOptions, type ExploreOutcome } from '../explore/explore.js';
 import type { RunResult, Verdict } from '../explore/result.js';
+import { explainOutcome } from './explain.js';
 
 export interface RunOptions {
   timeoutMs?: number;
@@ -82,6 +83,7 @@ export function runSource(source: string, file: string, opts: RunOptions = {}): 
     const outcome = explore(program, exploreOpts);
     const seconds = (performance.now() - started) / 1000;
     const result = resultFrom(test, file, outcome, seconds, parsed.diagnostics, program.conditionText);
+    if (opts.explain) result.explanation = explainOutcome(test, program, outcome);
     // Fill the structured state entries.
     result.states.forEach((s, i) => {
       const values = outcome.states[i]!.values;

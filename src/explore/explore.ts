@@ -34,6 +34,8 @@ export interface ExecutionRecord {
   rf: Rel;
   co: Rel;
   coOrders: number[][];
+  /** Every event's value in this execution. */
+  values: number[];
   axiom?: string;
   flags: string[];
 }
@@ -110,7 +112,7 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
     const v = evaluate(g);
     if (!v.allowed) {
       if (sat && opts.keepRejected && out.rejected.length < opts.keepRejected) {
-        out.rejected.push({ layout: L, traces, rf, co, coOrders, axiom: v.violated!.name, flags: [] });
+        out.rejected.push({ layout: L, traces, rf, co, coOrders, values: [...L.values], axiom: v.violated!.name, flags: [] });
       }
       return;
     }
@@ -118,7 +120,7 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
     if (sat) out.positive++;
     else out.negative++;
     if (opts.keepExamples) {
-      const rec = { layout: L, traces, rf, co, coOrders, flags: v.flags };
+      const rec = { layout: L, traces, rf, co, coOrders, values: [...L.values], flags: v.flags };
       if (sat && !out.positiveExample) out.positiveExample = rec;
       if (!sat && !out.negativeExample) out.negativeExample = rec;
     }

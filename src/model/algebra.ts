@@ -2,82 +2,102 @@
 // every operation returns a fresh relation and never mutates its operands.
 import { BitSet } from '../relations/bitset.js';
 import { Rel } from '../relations/matrix.js';
+import { RelPool } from '../relations/pool.js';
 
+/**
+ * With a pool, results live until the caller releases the pool's mark (the
+ * explorer does so after each candidate execution); without one, results are
+ * ordinary garbage-collected objects (used when an explanation keeps them).
+ */
 export class Algebra {
-  constructor(readonly n: number) {}
+  constructor(readonly n: number, private readonly pool?: RelPool) {}
+
+  private fresh(): Rel {
+    return this.pool ? this.pool.rel() : new Rel(this.n);
+  }
+  private copy(r: Rel): Rel {
+    return this.pool ? this.pool.rel(false).copyFrom(r) : r.clone();
+  }
+  private freshSet(): BitSet {
+    return this.pool ? this.pool.set() : new BitSet(this.n);
+  }
+  private copySet(s: BitSet): BitSet {
+    return this.pool ? this.pool.set(false).copyFrom(s) : s.clone();
+  }
 
   empty(): Rel {
-    return new Rel(this.n);
+    return this.fresh();
   }
   /** r1 | r2 | ... */
   union(...rs: Rel[]): Rel {
-    const out = new Rel(this.n);
+    const out = this.fresh();
     for (const r of rs) out.unionWith(r);
     return out;
   }
   /** r1 & r2 */
   inter(a: Rel, b: Rel): Rel {
-    return a.clone().intersectWith(b);
+    return this.copy(a).intersectWith(b);
   }
   /** r1 \ r2 */
   minus(a: Rel, b: Rel): Rel {
-    return a.clone().minus(b);
+    return this.copy(a).minus(b);
   }
   /** r1 ; r2 ; ... */
   seq(...rs: Rel[]): Rel {
-    let acc = rs[0]!.clone();
-    for (let i = 1; i < rs.length; i++) acc = new Rel(this.n).composeInto(acc, rs[i]!);
+    let acc = rs[0]!;
+    if (rs.length === 1) return this.copy(acc);
+    for (let i = 1; i < rs.length; i++) acc = this.fresh().composeInto(acc, rs[i]!);
     return acc;
   }
   inv(r: Rel): Rel {
-    return new Rel(this.n).inverseInto(r);
+    return this.fresh().inverseInto(r);
   }
   /** r+ */
   plus(r: Rel): Rel {
-    return r.clone().transitiveClosure();
+    return this.copy(r).transitiveClosure();
   }
   /** r* */
   star(r: Rel): Rel {
-    return r.clone().reflexiveTransitiveClosure();
+    return this.copy(r).reflexiveTransitiveClosure();
   }
   /** r? */
   opt(r: Rel): Rel {
-    return r.clone().reflexiveClosure();
+    return this.copy(r).reflexiveClosure();
   }
   /** [S] */
   id(s: BitSet): Rel {
-    return new Rel(this.n).identityOn(s);
+    return this.fresh().identityOn(s);
   }
   /** [S] ; r ; [T] (either side may be null for no restriction) */
   restrict(s: BitSet | null, r: Rel, t: BitSet | null): Rel {
-    const out = r.clone();
+    const out = this.copy(r);
     if (s) out.restrictDomain(s);
     if (t) out.restrictRange(t);
     return out;
   }
   /** S * T */
   cross(s: BitSet, t: BitSet): Rel {
-    return new Rel(this.n).cartesian(s, t);
+    return this.fresh().cartesian(s, t);
   }
   domain(r: Rel): BitSet {
-    return r.domain(new BitSet(this.n));
+    return r.domain(this.freshSet());
   }
   range(r: Rel): BitSet {
-    return r.range(new BitSet(this.n));
+    return r.range(this.freshSet());
   }
   /** fencerel(S) = (po ; [S]) ; po */
   fencerel(po: Rel, s: BitSet): Rel {
     return this.seq(this.restrict(null, po, s), po);
   }
   setUnion(...ss: BitSet[]): BitSet {
-    const out = new BitSet(this.n);
+    const out = this.freshSet();
     for (const s of ss) out.or(s);
     return out;
   }
   setMinus(a: BitSet, b: BitSet): BitSet {
-    return a.clone().andNot(b);
+    return this.copySet(a).andNot(b);
   }
   setComplement(a: BitSet): BitSet {
-    return a.clone().complement();
+    return this.copySet(a).complement();
   }
 }

@@ -4,6 +4,7 @@
 import type { BitSet } from '../relations/bitset.js';
 import type { Rel } from '../relations/matrix.js';
 import { Algebra } from './algebra.js';
+import { RelPool } from '../relations/pool.js';
 import type { ExecGraph } from './graph.js';
 
 export type AxiomKind = 'acyclic' | 'irreflexive' | 'empty';
@@ -29,9 +30,26 @@ function check(kind: AxiomKind, r: Rel): boolean {
   return kind === 'acyclic' ? r.isAcyclic() : kind === 'irreflexive' ? r.isIrreflexive() : r.isEmpty();
 }
 
-/** Evaluates the model on one execution whose rf and co are complete. */
-export function evaluate(g: ExecGraph, wantFlags = true): Verdict {
-  const A = new Algebra(g.n);
+/**
+ * Evaluates the model on one execution whose rf and co are complete. With
+ * `keep`, the named relations in the verdict stay valid (for explanations);
+ * otherwise temporaries come from a pool and are recycled on return.
+ */
+export function evaluate(g: ExecGraph, wantFlags = true, keep = false): Verdict {
+  if (keep) return evaluateWith(new Algebra(g.n), g, wantFlags);
+  const pool = RelPool.forSize(g.n);
+  const mark = pool.mark();
+  try {
+    const v = evaluateWith(new Algebra(g.n, pool), g, wantFlags);
+    if (v.violated) v.violated = { ...v.violated, relation: v.violated.relation.clone() };
+    v.rels = new Map();
+    return v;
+  } finally {
+    pool.release(mark);
+  }
+}
+
+function evaluateWith(A: Algebra, g: ExecGraph, wantFlags: boolean): Verdict {
   const S = g.sets;
   const { po, loc, int, ext, rmw } = g.stat;
   const rels = new Map<string, Rel>();
@@ -46,16 +64,10 @@ export function evaluate(g: ExecGraph, wantFlags = true): Verdict {
   const coe = A.inter(co, ext), fre = A.inter(fr, ext);
   rels.set('rf', rf).set('co', co).set('fr', fr).set('po', po);
 
-  const poloc = A.inter(po, loc);
-  // lock-nest: no lock of a lock already held by the same thread.
-  const lkrOfRmw = A.domain(A.restrict(S.LKR, rmw, S.LKW));
-  const nest = A.minus(A.restrict(S.LKW, poloc, lkrOfRmw), A.seq(poloc, A.id(S.UL), poloc));
-  if (!check('empty', nest)) return fail('lock-nest', 'empty', nest);
-  const critical = A.minus(A.restrict(S.LKW, poloc, S.UL), A.seq(poloc, A.id(A.setUnion(S.LKW, S.UL)), poloc));
-  const unmatchedLkw = A.setMinus(S.LKW, A.domain(critical));
-  const unmatchedLocks = A.restrict(unmatchedLkw, loc, unmatchedLkw);
-  for (let i = 0; i < g.n; i++) unmatchedLocks.delete(i, i);
-  if (!check('empty', unmatchedLocks)) return fail('unmatched-locks', 'empty', unmatchedLocks);
+  const st = staticPart(g);
+  const { poloc, acqPo, poRel, R4rmb, rmb, wmb, gp, critical } = st;
+  if (st.nest) return fail('lock-nest', 'empty', st.nest);
+  if (st.unmatchedLocks) return fail('unmatched-locks', 'empty', st.unmatchedLocks);
 
   // --- Fundamental coherence --------------------------------------------------
   const com = A.union(rf, co, fr);
@@ -65,32 +77,18 @@ export function evaluate(g: ExecGraph, wantFlags = true): Verdict {
   if (!check('empty', atomic)) return fail('atomic', 'empty', atomic);
 
   // --- Bell: dependencies carried through plain accesses ----------------------
-  const notSrcuUnlock = A.setComplement(S.SrcuUnlock);
-  const carryDep = A.star(A.seq(A.restrict(null, g.stat.data, notSrcuUnlock), rfi));
+  const carryDep = A.star(A.seq(st.dataToNonSrcuUnlock, rfi));
   const addr = A.seq(carryDep, g.stat.addr);
   const ctrl = A.seq(carryDep, g.stat.ctrl);
   const data = A.seq(carryDep, g.stat.data);
 
   // --- Basic relations ---------------------------------------------------------
-  const acqPo = A.restrict(S.Acquire, po, S.M);
-  const poRel = A.restrict(S.M, po, S.Release);
   // po-unlock-lock-po = po ; [UL] ; (po | rf) ; [LKR] ; po (kernel commit "unlock-lock on the same CPU")
-  const poUnlockRfLockPo = A.seq(A.restrict(null, po, S.UL), A.restrict(null, A.union(po, rf), S.LKR), po);
-  const R4rmb = A.setMinus(S.R, S.Noreturn);
-  const rmb = A.restrict(R4rmb, A.fencerel(po, S.Rmb), R4rmb);
-  const wmb = A.restrict(S.W, A.fencerel(po, S.Wmb), S.W);
-  const RMWMb = S.RMW.clone().and(S.Mb);
-  const mb = A.union(
-    A.restrict(S.M, A.fencerel(po, S.Mb), S.M),
-    A.restrict(S.M, A.fencerel(po, RMWMb), S.M),
-    A.restrict(S.W.clone().and(RMWMb), po, S.M),
-    A.restrict(S.M, po, S.R.clone().and(RMWMb)),
-    A.restrict(S.M, A.seq(A.fencerel(po, S.BeforeAtomic), A.id(S.RMW), A.opt(po)), S.M),
-    A.restrict(S.M, A.seq(A.opt(po), A.id(S.RMW), A.fencerel(po, S.AfterAtomic)), S.M),
-    A.restrict(S.M, A.seq(A.opt(po), A.id(S.LKW), A.fencerel(po, S.AfterSpinlock)), S.M),
-    A.restrict(S.M, A.seq(A.restrict(null, po, S.UL), A.union(co, po), A.id(S.LKW), A.fencerel(po, S.AfterUnlockLock)), S.M),
-  );
-  const gp = A.seq(A.restrict(null, po, A.setUnion(S.SyncRcu, S.SyncSrcu)), A.opt(po));
+  const poUnlockRfLockPo = S.UL.isEmpty() ? A.empty()
+    : A.seq(st.poToUL, A.restrict(null, A.union(po, rf), S.LKR), po);
+  // mb: its only execution-dependent part is smp_mb__after_unlock_lock() over co.
+  const mb = S.AfterUnlockLock.isEmpty() ? st.mbStatic : A.union(st.mbStatic,
+    A.restrict(S.M, A.seq(st.poToUL, A.union(co, po), A.id(S.LKW), A.fencerel(po, S.AfterUnlockLock)), S.M));
   const strongFence0 = A.union(mb, gp);
   const nonrwFence = A.union(strongFence0, poRel, acqPo);
   const fence0 = A.union(nonrwFence, wmb, rmb);
@@ -172,6 +170,56 @@ export function evaluate(g: ExecGraph, wantFlags = true): Verdict {
   if (wantFlags) bellFlags(A, g, rf, srcuRscs, critical, flags);
   flags.sort();
   return { allowed: true, flags, rels };
+}
+
+interface StaticPart {
+  poloc: Rel; acqPo: Rel; poRel: Rel; R4rmb: BitSet; rmb: Rel; wmb: Rel; gp: Rel; mbStatic: Rel;
+  critical: Rel; poToUL: Rel; dataToNonSrcuUnlock: Rel;
+  nest?: Rel; unmatchedLocks?: Rel;
+}
+
+const staticCache = new WeakMap<object, StaticPart>();
+
+/** The relations that depend only on the chosen paths, computed once per layout. */
+function staticPart(g: ExecGraph): StaticPart {
+  const hit = staticCache.get(g.stat);
+  if (hit) return hit;
+  const A = new Algebra(g.n);
+  const S = g.sets;
+  const { po, loc, rmw } = g.stat;
+  const poloc = A.inter(po, loc);
+  // lock-nest: no lock of a lock already held by the same thread.
+  const lkrOfRmw = A.domain(A.restrict(S.LKR, rmw, S.LKW));
+  const nest = A.minus(A.restrict(S.LKW, poloc, lkrOfRmw), A.seq(poloc, A.id(S.UL), poloc));
+  const critical = A.minus(A.restrict(S.LKW, poloc, S.UL), A.seq(poloc, A.id(A.setUnion(S.LKW, S.UL)), poloc));
+  const unmatchedLkw = A.setMinus(S.LKW, A.domain(critical));
+  const unmatchedLocks = A.restrict(unmatchedLkw, loc, unmatchedLkw);
+  for (let i = 0; i < g.n; i++) unmatchedLocks.delete(i, i);
+  const R4rmb = A.setMinus(S.R, S.Noreturn);
+  const RMWMb = S.RMW.clone().and(S.Mb);
+  const mbStatic = A.union(
+    A.restrict(S.M, A.fencerel(po, S.Mb), S.M),
+    A.restrict(S.M, A.fencerel(po, RMWMb), S.M),
+    A.restrict(S.W.clone().and(RMWMb), po, S.M),
+    A.restrict(S.M, po, S.R.clone().and(RMWMb)),
+    A.restrict(S.M, A.seq(A.fencerel(po, S.BeforeAtomic), A.id(S.RMW), A.opt(po)), S.M),
+    A.restrict(S.M, A.seq(A.opt(po), A.id(S.RMW), A.fencerel(po, S.AfterAtomic)), S.M),
+    A.restrict(S.M, A.seq(A.opt(po), A.id(S.LKW), A.fencerel(po, S.AfterSpinlock)), S.M),
+  );
+  const part: StaticPart = {
+    poloc, critical, mbStatic, R4rmb,
+    acqPo: A.restrict(S.Acquire, po, S.M),
+    poRel: A.restrict(S.M, po, S.Release),
+    rmb: A.restrict(R4rmb, A.fencerel(po, S.Rmb), R4rmb),
+    wmb: A.restrict(S.W, A.fencerel(po, S.Wmb), S.W),
+    gp: A.seq(A.restrict(null, po, A.setUnion(S.SyncRcu, S.SyncSrcu)), A.opt(po)),
+    poToUL: A.restrict(null, po, S.UL),
+    dataToNonSrcuUnlock: A.restrict(null, g.stat.data, A.setComplement(S.SrcuUnlock)),
+    ...(nest.isEmpty() ? {} : { nest }),
+    ...(unmatchedLocks.isEmpty() ? {} : { unmatchedLocks }),
+  };
+  staticCache.set(g.stat, part);
+  return part;
 }
 
 function barrierRel(A: Algebra, g: ExecGraph): Rel {

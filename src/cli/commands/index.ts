@@ -2,7 +2,8 @@ import type { CommandSpec } from '../spec.js';
 import { runCommand } from './run.js';
 import { parseCommand } from './parse.js';
 import { checkCommand } from './check.js';
+import { explainCommand } from './explain.js';
 import { primitivesCommand } from './primitives.js';
 
 /** Every command, in help order. */
-export const commands: CommandSpec[] = [parseCommand, runCommand, checkCommand, primitivesCommand];
+export const commands: CommandSpec[] = [parseCommand, runCommand, checkCommand, explainCommand, primitivesCommand];

@@ -1,0 +1,44 @@
+import { writeFileSync } from 'node:fs';
+import type { CommandSpec, OptionSpec } from '../spec.js';
+import { EXIT_OK, EXIT_USAGE } from '../spec.js';
+import { collectLitmusFiles } from '../files.js';
+import { runFile } from '../../engine/pipeline.js';
+import { getFormatter } from '../../report/registry.js';
+import { explanationDot } from '../../report/dot.js';
+import { formatDiagnosticsFor } from '../diag-output.js';
+import { colorOption, formatContext, formatOption, runOptionSpecs, runOptionsFrom } from '../report-options.js';
+
+const options: OptionSpec[] = [
+  formatOption,
+  ...runOptionSpecs,
+  { flags: '--dot <file>', description: 'write the witness (or the first rejected candidate and its cycle) as Graphviz DOT' },
+  colorOption,
+];
+
+export const explainCommand: CommandSpec = {
+  name: 'explain',
+  description: 'say why: a witness execution for a reachable outcome, or the violated axiom as a cycle on source lines',
+  args: '<file>',
+  options,
+  async action(paths, o, io) {
+    const { files, missing } = collectLitmusFiles(paths);
+    if (missing.length || files.length !== 1) {
+      io.err(`litmus-check explain: ${missing.length ? `${missing[0]}: no such file or directory` : 'expects exactly one litmus file'}\n`);
+      return EXIT_USAGE;
+    }
+    const ctx = formatContext('explain', options, o, paths, io);
+    const r = runFile(files[0]!, { ...runOptionsFrom(o), explain: true });
+    r.seconds = 0;
+    if (r.status === 'error') {
+      io.err(formatDiagnosticsFor(r.file, r.diagnostics, ctx.color));
+      return EXIT_USAGE;
+    }
+    io.out(getFormatter(String(o.format)).format([r], ctx));
+    if (o.dot && r.explanation) {
+      const dot = explanationDot(r.name, r.explanation);
+      if (dot) writeFileSync(String(o.dot), dot);
+      else io.err('litmus-check explain: nothing to draw\n');
+    }
+    return EXIT_OK;
+  },
+};
