@@ -76,25 +76,38 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
       if (c.length === 0) return;
       perLoc.push(c);
     }
-    const idx = new Array<number>(perLoc.length).fill(0);
-    for (;;) {
-      out.candidates++;
-      if (out.candidates > maxExec) throw new Stop('max-executions', `stopped after ${maxExec} candidate executions (--max-executions)`);
-      if ((out.candidates & 255) === 0 && Date.now() > deadline) throw new Stop('timeout', `stopped after ${opts.timeoutMs} ms (--timeout)`);
-      const rf = new Rel(L.n), co = new Rel(L.n);
-      const coOrders: number[][] = [];
-      for (let l = 0; l < perLoc.length; l++) {
-        const ch = perLoc[l]![idx[l]!]!;
+    // Locations with a single choice first; then a depth-first product in which
+    // every partial execution is checked against the model: its axioms only
+    // grow with rf and co, so a violation prunes every completion.
+    const order = perLoc.map((c, l) => l).sort((a, b) => perLoc[a]!.length - perLoc[b]!.length || a - b);
+    const prune = !opts.keepRejected;
+    const chosen = new Array<LocChoice>(perLoc.length);
+    const rfs: Rel[] = [], cos: Rel[] = [];
+    for (let d = 0; d <= order.length; d++) {
+      rfs.push(new Rel(L.n));
+      cos.push(new Rel(L.n));
+    }
+    const descend = (depth: number): void => {
+      if (depth === order.length) {
+        out.candidates++;
+        if (out.candidates > maxExec) throw new Stop('max-executions', `stopped after ${maxExec} candidate executions (--max-executions)`);
+        if ((out.candidates & 255) === 0 && Date.now() > deadline) throw new Stop('timeout', `stopped after ${opts.timeoutMs} ms (--timeout)`);
+        const rf = rfs[depth]!, co = cos[depth]!;
+        if (assignValues(L, traces, rf)) judge(L, traces, rf.clone(), co.clone(), chosen.map((c) => c.co));
+        return;
+      }
+      const l = order[depth]!;
+      for (const ch of perLoc[l]!) {
+        const rf = rfs[depth + 1]!.copyFrom(rfs[depth]!), co = cos[depth + 1]!.copyFrom(cos[depth]!);
         for (const [w, r] of ch.rf) rf.add(w, r);
         for (let i = 0; i < ch.co.length; i++) for (let j = i + 1; j < ch.co.length; j++) co.add(ch.co[i]!, ch.co[j]!);
-        coOrders.push(ch.co);
+        chosen[l] = ch;
+        if (prune && depth + 1 < order.length && perLoc[order[depth + 1]!]!.length > 1 &&
+          !evaluate({ n: L.n, sets: L.sets, stat: L.stat, values: L.values, rf, co }, false).allowed) continue;
+        descend(depth + 1);
       }
-      if (assignValues(L, traces, rf)) judge(L, traces, rf, co, coOrders);
-      let k = perLoc.length - 1;
-      while (k >= 0 && idx[k]! + 1 >= perLoc[k]!.length) idx[k--] = 0;
-      if (k < 0) break;
-      idx[k]!++;
-    }
+    };
+    descend(0);
   };
 
   const judge = (L: Layout, traces: readonly ThreadTrace[], rf: Rel, co: Rel, coOrders: number[][]): void => {
