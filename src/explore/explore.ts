@@ -8,7 +8,7 @@ import { Rel } from '../relations/matrix.js';
 import { evaluate } from '../model/lkmm.js';
 import type { ExecGraph } from '../model/graph.js';
 import { layout, type Layout } from './graph-build.js';
-import { locationChoices, type LocChoice } from './locations.js';
+import { LocationTimeout, locationChoices, type LocChoice } from './locations.js';
 
 export interface ExploreOptions {
   /** Stop after this many candidate executions. */
@@ -72,7 +72,7 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
     const L = layout(program, traces);
     const perLoc: LocChoice[][] = [];
     for (let l = 0; l < L.nlocs; l++) {
-      const c = locationChoices(L, l);
+      const c = locationChoices(L, l, deadline);
       if (c.length === 0) return;
       perLoc.push(c);
     }
@@ -81,6 +81,8 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
     // grow with rf and co, so a violation prunes every completion.
     const order = perLoc.map((c, l) => l).sort((a, b) => perLoc[a]!.length - perLoc[b]!.length || a - b);
     const prune = !opts.keepRejected;
+    // Partial checks cost a model evaluation; a depth where they never prune stops checking.
+    const tries = new Array<number>(order.length).fill(0), pruned = new Array<number>(order.length).fill(0);
     const chosen = new Array<LocChoice>(perLoc.length);
     const rfs: Rel[] = [], cos: Rel[] = [];
     for (let d = 0; d <= order.length; d++) {
@@ -103,7 +105,13 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
         for (let i = 0; i < ch.co.length; i++) for (let j = i + 1; j < ch.co.length; j++) co.add(ch.co[i]!, ch.co[j]!);
         chosen[l] = ch;
         if (prune && depth + 1 < order.length && perLoc[order[depth + 1]!]!.length > 1 &&
-          !evaluate({ n: L.n, sets: L.sets, stat: L.stat, values: L.values, rf, co }, false).allowed) continue;
+          (tries[depth]! < 64 || pruned[depth]! > 0)) {
+          tries[depth]!++;
+          if (!evaluate({ n: L.n, sets: L.sets, stat: L.stat, values: L.values, rf, co }, false).allowed) {
+            pruned[depth]!++;
+            continue;
+          }
+        }
         descend(depth + 1);
       }
     };
@@ -158,8 +166,9 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
       }
     }
   } catch (e) {
-    if (!(e instanceof Stop)) throw e;
-    out.limit = { kind: e.kind, message: e.message };
+    if (e instanceof LocationTimeout) out.limit = { kind: 'timeout', message: `stopped after ${opts.timeoutMs} ms (--timeout)` };
+    else if (e instanceof Stop) out.limit = { kind: e.kind, message: e.message };
+    else throw e;
   }
   out.states = [...states.values()].sort((a, b) => compareStates(a.values, b.values));
   out.flags = [...flags].sort();

@@ -2,7 +2,8 @@
 // writes first (one per location), then each thread's events in program order.
 import { BitSet } from '../relations/bitset.js';
 import { Rel } from '../relations/matrix.js';
-import type { Program, ThreadEvent, ThreadTrace } from '../events/types.js';
+import type { Constraint, Program, ThreadEvent, ThreadTrace } from '../events/types.js';
+import { readsOf } from '../events/sym.js';
 import { emptySets, type EventSets, type StaticRelations } from '../model/graph.js';
 
 export interface GEvent {
@@ -22,6 +23,8 @@ export interface Layout {
   values: number[];
   /** Index of each thread's first event. */
   base: number[];
+  /** Per read (global id): its path's constraints that mention that read only. */
+  readChecks: Map<number, Constraint[]>;
   /** Per location: ids of events with that location. */
   byLoc: number[][];
 }
@@ -98,7 +101,16 @@ export function layout(program: Program, traces: readonly ThreadTrace[]): Layout
       if (li >= 0 && li === events[j]!.ev.loc) loc.add(i, j);
     }
   }
-  return { n, events, nlocs, sets: S, stat: { po, loc, int, ext, rmw, addr, data, ctrl, rcuRscs }, values, byLoc, base };
+  const readChecks = new Map<number, Constraint[]>();
+  traces.forEach((tr, t) => {
+    for (const c of tr.constraints) {
+      const rs = readsOf(c.value);
+      if (rs.length !== 1) continue;
+      const g = base[t]! + rs[0]!;
+      readChecks.set(g, [...(readChecks.get(g) ?? []), c]);
+    }
+  });
+  return { n, events, nlocs, sets: S, stat: { po, loc, int, ext, rmw, addr, data, ctrl, rcuRscs }, values, byLoc, base, readChecks };
 }
 
 function classify(S: EventSets, g: GEvent): void {

@@ -11,6 +11,7 @@
 // checked against the coherence and atomicity axioms themselves.
 import { Rel } from '../relations/matrix.js';
 import type { Layout } from './graph-build.js';
+import { evalSym, isConst } from '../events/sym.js';
 
 export interface LocChoice {
   /** rf pairs [write, read] for the reads of this location. */
@@ -115,7 +116,10 @@ class Order {
  * Every (rf, co) choice for location `l` that satisfies coherence and
  * atomicity restricted to that location. Returns [] when there is none.
  */
-export function locationChoices(L: Layout, l: number): LocChoice[] {
+export class LocationTimeout extends Error {}
+
+export function locationChoices(L: Layout, l: number, deadline = Infinity): LocChoice[] {
+  let ticks = 0;
   const ids = L.byLoc[l]!;
   const ev = (i: number) => L.events[i]!;
   const po = L.stat.po;
@@ -156,14 +160,19 @@ export function locationChoices(L: Layout, l: number): LocChoice[] {
   const out: LocChoice[] = [];
   const chosen: Array<[number, number]> = [];
   const assign = (ri: number, order: Order): void => {
+    if ((++ticks & 1023) === 0 && Date.now() > deadline) throw new LocationTimeout('deadline');
     if (ri === reads.length) {
       for (const ext of order.extensions()) finish(ext.map((i) => all[i]!), [...chosen]);
       return;
     }
     const r = reads[ri]!;
     const rmwW = ev(r).ev.rmwWrite >= 0 ? L.base[ev(r).thread]! + ev(r).ev.rmwWrite : -1;
+    const checks = L.readChecks.get(r);
     for (const w of writeSet) {
       if (po.has(r, w) || w === rmwW) continue; // CoRW: a read cannot see a po-later write
+      // A write of a known constant that contradicts the read's path constraints cannot be its source.
+      const wv = ev(w).ev.value;
+      if (checks && isConst(wv) && checks.some((c) => (evalSym(c.value, () => wv) !== 0) !== c.truthy)) continue;
       const o = order.clone();
       const wi = ix.get(w)!;
       let ok = true;

@@ -38,7 +38,8 @@ export interface DefFileResult {
 
 // --- tokens ---------------------------------------------------------------------
 
-type TokKind = 'ident' | 'int' | 'punct' | 'tag' | 'nl' | 'eof';
+/** `bad`: a character that is not part of the language (the parser reports it where it stands). */
+type TokKind = 'ident' | 'int' | 'punct' | 'tag' | 'nl' | 'eof' | 'bad';
 interface Tok {
   kind: TokKind;
   text: string;
@@ -110,7 +111,7 @@ function tokenize(text: string): { toks: Tok[]; errors: DefError[] } {
       i += p.length;
       continue;
     }
-    errors.push(new DefError(`unexpected character '${c}'`, i, i + 1));
+    toks.push({ kind: 'bad', text: c, start: i, end: i + 1 });
     i++;
   }
   toks.push({ kind: 'eof', text: '', start: n, end: n });
@@ -238,6 +239,9 @@ class Parser {
         const p = this.call(params);
         steps.push(...p.steps);
         this.skipNewlines();
+        if (this.peek().kind === 'eof') {
+          throw new DefError(`unterminated body of '${nameTok.text}': expected '}'`, this.peek().start, this.peek().start);
+        }
         if (!this.is('}')) this.expect(';', 'after a statement');
       }
       piece = { steps, returns: false };
@@ -476,6 +480,7 @@ function describe(t: Tok): string {
   if (t.kind === 'eof') return 'the end of the file';
   if (t.kind === 'nl') return 'the end of the line';
   if (t.kind === 'tag') return `'{${t.text}}'`;
+  if (t.kind === 'bad') return `'${t.text}' (not part of the .def language)`;
   return `'${t.text}'`;
 }
 

@@ -4,7 +4,9 @@ import type { RunResult } from '../explore/result.js';
 const kindWord: Record<string, string> = { exists: 'Allowed', '~exists': 'Forbidden', forall: 'Required' };
 
 export function formatHerd(r: RunResult): string {
-  if (r.status === 'error') return '';
+  // A test stopped by a limit has no verdict: herd prints nothing for it, and
+  // neither do we (a partial "Never" would claim safety it has not shown).
+  if (r.status === 'error' || r.limit) return '';
   const lines: string[] = [];
   lines.push(`Test ${r.name} ${kindWord[r.quantifier] ?? 'Allowed'}`);
   lines.push(`States ${r.states.length}`);

@@ -7,6 +7,7 @@ import { getFormatter } from '../../report/registry.js';
 import { explanationDot } from '../../report/dot.js';
 import { formatDiagnosticsFor } from '../diag-output.js';
 import { colorOption, formatContext, formatOption, runOptionSpecs, runOptionsFrom } from '../report-options.js';
+import { loadMacrosOption } from '../macros.js';
 
 const options: OptionSpec[] = [
   formatOption,
@@ -27,7 +28,9 @@ export const explainCommand: CommandSpec = {
       return EXIT_USAGE;
     }
     const ctx = formatContext('explain', options, o, paths, io);
-    const r = runFile(files[0]!, { ...runOptionsFrom(o), explain: true });
+    const macros = loadMacrosOption(o, io);
+    if (!macros.ok) return EXIT_USAGE;
+    const r = runFile(files[0]!, { ...runOptionsFrom(o), ...(macros.registry ? { registry: macros.registry } : {}), explain: true });
     r.seconds = 0;
     if (r.status === 'error') {
       io.err(formatDiagnosticsFor(r.file, r.diagnostics, ctx.color));
