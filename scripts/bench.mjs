@@ -7,7 +7,7 @@ import { join, resolve, relative } from 'node:path';
 import { runFile } from '../dist/engine/pipeline.js';
 
 const args = process.argv.slice(2);
-let timeout = 60;
+let timeout = 20;
 const dirs = [];
 for (let i = 0; i < args.length; i++) {
   if (args[i] === '--timeout') timeout = Number(args[++i]);

@@ -95,10 +95,11 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
         if (out.candidates > maxExec) throw new Stop('max-executions', `stopped after ${maxExec} candidate executions (--max-executions)`);
         if ((out.candidates & 255) === 0 && Date.now() > deadline) throw new Stop('timeout', `stopped after ${opts.timeoutMs} ms (--timeout)`);
         const rf = rfs[depth]!, co = cos[depth]!;
-        if (assignValues(L, traces, rf)) judge(L, traces, rf.clone(), co.clone(), chosen.map((c) => c.co));
+        if (assignValues(L, traces, rf)) judge(L, traces, rf, co, chosen.map((c) => c.co));
         return;
       }
       const l = order[depth]!;
+      if (Date.now() > deadline) throw new Stop('timeout', `stopped after ${opts.timeoutMs} ms (--timeout)`);
       for (const ch of perLoc[l]!) {
         const rf = rfs[depth + 1]!.copyFrom(rfs[depth]!), co = cos[depth + 1]!.copyFrom(cos[depth]!);
         for (const [w, r] of ch.rf) rf.add(w, r);
@@ -133,7 +134,7 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
     const v = evaluate(g);
     if (!v.allowed) {
       if (sat && opts.keepRejected && out.rejected.length < opts.keepRejected) {
-        out.rejected.push({ layout: L, traces, rf, co, coOrders, values: [...L.values], axiom: v.violated!.name, flags: [] });
+        out.rejected.push({ layout: L, traces, rf: rf.clone(), co: co.clone(), coOrders, values: [...L.values], axiom: v.violated!.name, flags: [] });
       }
       return;
     }
@@ -141,7 +142,7 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
     if (sat) out.positive++;
     else out.negative++;
     if (opts.keepExamples) {
-      const rec = { layout: L, traces, rf, co, coOrders, values: [...L.values], flags: v.flags };
+      const rec = { layout: L, traces, rf: rf.clone(), co: co.clone(), coOrders, values: [...L.values], flags: v.flags };
       if (sat && !out.positiveExample) out.positiveExample = rec;
       if (!sat && !out.negativeExample) out.negativeExample = rec;
     }

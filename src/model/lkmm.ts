@@ -104,7 +104,9 @@ function evaluateWith(A: Algebra, g: ExecGraph, wantFlags: boolean, keep: boolea
   const toR = A.union(addr, A.seq(A.restrict(null, dep, S.Marked), rfi));
   const ppo = A.union(toR, toW, fence0, A.inter(poUnlockRfLockPo, int));
   const aCumul = (r: Rel): Rel => A.union(r, A.seq(A.restrict(null, rfe, S.Marked), r));
-  const cumulFence = A.restrict(S.Marked, A.union(aCumul(A.union(strongFence0, poRel)), wmb, poUnlockRfLockPo), S.Marked);
+  // rmw-sequence = (rf ; rmw)*: ordering carries through chains of RMWs (kernel v6.4).
+  const rmwSequence = A.star(A.seq(rf, rmw));
+  const cumulFence = A.seq(A.restrict(S.Marked, A.union(aCumul(A.union(strongFence0, poRel)), wmb, poUnlockRfLockPo), S.Marked), rmwSequence);
   const prop = A.restrict(S.Marked,
     A.seq(A.opt(A.inter(overwrite, ext)), A.star(cumulFence), A.id(S.Marked), A.opt(rfe)), S.Marked);
   const propNoId = prop.clone();
@@ -155,7 +157,7 @@ function evaluateWith(A: Algebra, g: ExecGraph, wantFlags: boolean, keep: boolea
     const wPre = A.seq(A.id(S.Marked), A.opt(A.union(addr, fence)));
     const notNoreturn = A.setComplement(S.Noreturn);
     const rPre = A.seq(A.id(S.Marked), A.opt(A.union(addr, nonrwFence, A.restrict(R4rmb, A.fencerel(po, S.Rmb), notNoreturn))));
-    const wPost = A.seq(A.opt(fence), A.id(S.Marked));
+    const wPost = A.seq(A.opt(fence), A.id(S.Marked), rmwSequence);
     const rPost = A.seq(A.opt(A.union(nonrwFence, A.restrict(notNoreturn, A.fencerel(po, S.Rmb), R4rmb))), A.id(S.Marked));
     const wwVis = A.union(fence, A.seq(strongFence, xbstar, wPre), A.seq(wPost, vis, wPre));
     const wrVis = A.union(fence, A.seq(strongFence, xbstar, rPre), A.seq(wPost, vis, rPre));
