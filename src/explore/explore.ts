@@ -72,7 +72,7 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
     const L = layout(program, traces);
     const perLoc: LocChoice[][] = [];
     for (let l = 0; l < L.nlocs; l++) {
-      const c = locationChoices(L, l, deadline);
+      const c = locationChoices(L, l, deadline, Boolean(opts.keepRejected));
       if (c.length === 0) return;
       perLoc.push(c);
     }
@@ -108,7 +108,7 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
         if (prune && depth + 1 < order.length && perLoc[order[depth + 1]!]!.length > 1 &&
           (tries[depth]! < 64 || pruned[depth]! > 0)) {
           tries[depth]!++;
-          if (!evaluate({ n: L.n, sets: L.sets, stat: L.stat, values: L.values, rf, co }, false).allowed) {
+          if (!evaluate({ n: L.n, sets: L.sets, stat: L.stat, values: L.values, rf, co }, false, false, true).allowed) {
             pruned[depth]!++;
             continue;
           }
@@ -131,7 +131,7 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
     };
     if (program.filter && !program.filter(view)) return;
     const sat = program.condition(view);
-    const v = evaluate(g);
+    const v = evaluate(g, true, false, !opts.keepRejected);
     if (!v.allowed) {
       if (sat && opts.keepRejected && out.rejected.length < opts.keepRejected) {
         out.rejected.push({ layout: L, traces, rf: rf.clone(), co: co.clone(), coOrders, values: [...L.values], axiom: v.violated!.name, flags: [] });

@@ -118,7 +118,7 @@ class Order {
  */
 export class LocationTimeout extends Error {}
 
-export function locationChoices(L: Layout, l: number, deadline = Infinity): LocChoice[] {
+export function locationChoices(L: Layout, l: number, deadline = Infinity, all = false): LocChoice[] {
   let ticks = 0;
   const ids = L.byLoc[l]!;
   const ev = (i: number) => L.events[i]!;
@@ -148,13 +148,15 @@ export function locationChoices(L: Layout, l: number, deadline = Infinity): LocC
   if (unmatched.length > 1) return [];
   const matchedUl = new Set(blocks.map((b) => b[1]));
   // The co universe: IW, ordinary writes, LKWs and their matched ULs.
-  const all = [iw, ...writes, ...lkw, ...ul.filter((u) => matchedUl.has(u))];
-  const ix = new Map(all.map((w, i) => [w, i] as const));
-  const base = new Order(all.length);
-  for (let i = 1; i < all.length; i++) base.edge(0, i);
-  for (const a of all) for (const b of all) if (a !== b && po.has(a, b) && !base.edge(ix.get(a)!, ix.get(b)!)) return [];
+  const universe = [iw, ...writes, ...lkw, ...ul.filter((u) => matchedUl.has(u))];
+  const ix = new Map(universe.map((w, i) => [w, i] as const));
+  const base = new Order(universe.length);
+  for (let i = 1; i < universe.length; i++) base.edge(0, i);
+  if (!all || lkw.length > 0) {
+    for (const a of universe) for (const b of universe) if (a !== b && po.has(a, b) && !base.edge(ix.get(a)!, ix.get(b)!)) return [];
+  }
   for (const [k, u] of blocks) if (!base.immediate(ix.get(k)!, ix.get(u)!)) return [];
-  for (const u of unmatched) for (const w of all) if (w !== u && !base.edge(ix.get(w)!, ix.get(u)!)) return [];
+  for (const u of unmatched) for (const w of universe) if (w !== u && !base.edge(ix.get(w)!, ix.get(u)!)) return [];
 
   const writeSet = [iw, ...writes];
   const out: LocChoice[] = [];
@@ -162,7 +164,16 @@ export function locationChoices(L: Layout, l: number, deadline = Infinity): LocC
   const assign = (ri: number, order: Order): void => {
     if ((++ticks & 1023) === 0 && Date.now() > deadline) throw new LocationTimeout('deadline');
     if (ri === reads.length) {
-      for (const ext of order.extensions()) finish(ext.map((i) => all[i]!), [...chosen]);
+      for (const ext of order.extensions()) finish(ext.map((i) => universe[i]!), [...chosen]);
+      return;
+    }
+    if (all) {
+      // Explanations want the incoherent candidates too: every source, no pruning.
+      for (const w of writeSet) {
+        chosen.push([w, reads[ri]!]);
+        assign(ri + 1, order);
+        chosen.pop();
+      }
       return;
     }
     const r = reads[ri]!;
@@ -176,7 +187,7 @@ export function locationChoices(L: Layout, l: number, deadline = Infinity): LocC
       const o = order.clone();
       const wi = ix.get(w)!;
       let ok = true;
-      for (const w2 of all) {
+      for (const w2 of universe) {
         if (!ok) break;
         if (w2 === w) continue;
         if (po.has(w2, r) && ev(w2).thread === ev(r).thread) ok = o.edge(ix.get(w2)!, wi); // CoWR
@@ -228,7 +239,7 @@ export function locationChoices(L: Layout, l: number, deadline = Infinity): LocC
     }
     for (const sel of product(lockOpts)) {
       const rf = [...rfReads, ...sel.flat()];
-      if (coherent(L, l, rf, co)) out.push({ rf, co });
+      if (all || coherent(L, l, rf, co)) out.push({ rf, co });
     }
   };
 

@@ -35,12 +35,12 @@ function check(kind: AxiomKind, r: Rel): boolean {
  * `keep`, the named relations in the verdict stay valid (for explanations);
  * otherwise temporaries come from a pool and are recycled on return.
  */
-export function evaluate(g: ExecGraph, wantFlags = true, keep = false): Verdict {
-  if (keep) return evaluateWith(new Algebra(g.n), g, wantFlags, true);
+export function evaluate(g: ExecGraph, wantFlags = true, keep = false, coherent = false): Verdict {
+  if (keep) return evaluateWith(new Algebra(g.n), g, wantFlags, true, coherent);
   const pool = RelPool.forSize(g.n);
   const mark = pool.mark();
   try {
-    const v = evaluateWith(new Algebra(g.n, pool), g, wantFlags, false);
+    const v = evaluateWith(new Algebra(g.n, pool), g, wantFlags, false, coherent);
     if (v.violated) v.violated = { ...v.violated, relation: v.violated.relation.clone() };
     v.rels = new Map();
     return v;
@@ -49,7 +49,11 @@ export function evaluate(g: ExecGraph, wantFlags = true, keep = false): Verdict 
   }
 }
 
-function evaluateWith(A: Algebra, g: ExecGraph, wantFlags: boolean, keep: boolean): Verdict {
+/**
+ * `coherent`: the caller guarantees the coherence and atomicity axioms (the
+ * explorer filters each location's rf/co by them), so they are not re-checked.
+ */
+function evaluateWith(A: Algebra, g: ExecGraph, wantFlags: boolean, keep: boolean, coherent: boolean): Verdict {
   const S = g.sets;
   // The full rcu-fence and rb are needed by the plain-access rules and by explanations.
   const full = keep || !S.Plain.isEmpty();
@@ -72,11 +76,12 @@ function evaluateWith(A: Algebra, g: ExecGraph, wantFlags: boolean, keep: boolea
   if (st.unmatchedLocks) return fail('unmatched-locks', 'empty', st.unmatchedLocks);
 
   // --- Fundamental coherence --------------------------------------------------
-  const com = A.union(rf, co, fr);
-  const coherence = A.union(poloc, com);
-  if (!check('acyclic', coherence)) return fail('coherence', 'acyclic', coherence);
-  const atomic = A.inter(rmw, A.seq(fre, coe));
-  if (!check('empty', atomic)) return fail('atomic', 'empty', atomic);
+  if (!coherent) {
+    const coherence = A.union(poloc, rf, co, fr);
+    if (!check('acyclic', coherence)) return fail('coherence', 'acyclic', coherence);
+    const atomic = A.inter(rmw, A.seq(fre, coe));
+    if (!check('empty', atomic)) return fail('atomic', 'empty', atomic);
+  }
 
   // --- Bell: dependencies carried through plain accesses ----------------------
   const carryDep = A.star(A.seq(st.dataToNonSrcuUnlock, rfi));
