@@ -53,7 +53,10 @@ export function compileTest(test: LitmusTest, opts: RunOptions = {}): Program {
 export function resultFrom(test: LitmusTest, file: string, outcome: ExploreOutcome, seconds: number, diagnostics: Diagnostic[], conditionText: string): RunResult {
   const q = test.condition.quantifier;
   return {
-    file, name: test.name, status: outcome.limit ? 'limit' : 'ok', quantifier: q, conditionText,
+    // The name as written after `C` (herd drops a trailing `.litmus`; the
+    // conformance tooling and users' greps match the written name).
+    file, name: test.source.slice(test.nameRange.start.offset, test.nameRange.end.offset) || test.name,
+    status: outcome.limit ? 'limit' : 'ok', quantifier: q, conditionText,
     states: outcome.states.map((s) => ({
       entries: [], executions: s.executions, satisfies: s.satisfies, values: s.values,
     })) as RunResult['states'],

