@@ -216,7 +216,7 @@ export function printCond(c: Cond, outer: number): string {
       s = `${printLoc(c.loc)}${c.op === '=' ? '=' : '!='}${v}`;
       break;
     }
-    case 'not': s = `~${printCond(c.arg, 4)}`; break;
+    case 'not': s = `not (${printCond(c.arg, 0)})`; break;
     case 'and': s = `${printCond(c.left, 3)} /\\ ${printCond(c.right, 3)}`; break;
     case 'or': s = `${printCond(c.left, 2)} \\/ ${printCond(c.right, 2)}`; break;
     case 'implies': s = `${printCond(c.left, 2)} => ${printCond(c.right, 1)}`; break;

@@ -108,7 +108,9 @@ class Run {
     switch (s.kind) {
       case 'decl':
         this.at(s.range);
-        this.regs.set(s.name, s.init ? this.eval(s.init) : { v: 0, d: [] });
+        // A declaration without initialiser keeps a value given in the init block (`0:r2=a`).
+        if (s.init) this.regs.set(s.name, this.eval(s.init));
+        else if (!this.env.initRegs.has(s.name)) this.regs.set(s.name, { v: 0, d: [] });
         return;
       case 'assign': {
         this.at(s.range);

@@ -1,7 +1,7 @@
 // Symbolic values of one thread's path: constants, the value of a read of the
 // same thread, or an operation on those. The explorer evaluates them once the
 // reads-from relation fixes every read's value, as herd7 solves its equations.
-import { binop } from './values.js';
+import { binop, isSymToken } from './values.js';
 
 export type Sym = number | SymNode;
 
@@ -46,11 +46,12 @@ export function evalSym(s: Sym, read: (localEvent: number) => number): number {
     case 'b': {
       const a = evalSym(s.a, read);
       const b = evalSym(s.b, read);
-      return Number.isNaN(a) || Number.isNaN(b) ? NaN : binop(s.op, a, b);
+      if (Number.isNaN(a) || Number.isNaN(b) || isSymToken(a) || isSymToken(b)) return NaN;
+      return binop(s.op, a, b);
     }
     case 'u': {
       const a = evalSym(s.a, read);
-      return Number.isNaN(a) ? NaN : unop(s.op, a);
+      return Number.isNaN(a) || isSymToken(a) ? NaN : unop(s.op, a);
     }
   }
 }

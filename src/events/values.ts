@@ -3,6 +3,17 @@
 
 export const ADDR_BASE = 2 ** 40;
 
+/**
+ * Values that justify themselves (a cycle of reads-from and data flow, "out of
+ * thin air") stay symbolic, as in herd7: each gets a token above SYM_BASE and
+ * prints as `S<n>`. A token equals only itself.
+ */
+export const SYM_BASE = 2 ** 48;
+
+export function isSymToken(v: number): boolean {
+  return v >= SYM_BASE;
+}
+
 export function addrOf(loc: number): number {
   return ADDR_BASE + loc;
 }
@@ -14,6 +25,7 @@ export function locOfAddr(v: number, nlocs: number): number {
 }
 
 export function formatValue(v: number, locNames: readonly string[]): string {
+  if (isSymToken(v)) return `S${v - SYM_BASE}`;
   const l = locOfAddr(v, locNames.length);
   return l >= 0 ? locNames[l]! : String(v);
 }

@@ -2,8 +2,8 @@
 // (rf, co) choices that already satisfy coherence and atomicity, then the full
 // model on each combination. Counts, final states and flags as herd7 reports them.
 import type { Program, ThreadTrace } from '../events/types.js';
-import { formatValue } from '../events/values.js';
-import { evalSym } from '../events/sym.js';
+import { formatValue, SYM_BASE } from '../events/values.js';
+import { evalSym, readsOf } from '../events/sym.js';
 import { Rel } from '../relations/matrix.js';
 import { evaluate } from '../model/lkmm.js';
 import type { ExecGraph } from '../model/graph.js';
@@ -188,13 +188,19 @@ function assignValues(L: Layout, traces: readonly ThreadTrace[], rf: Rel): boole
   rf.forEachEdge((w, r) => {
     if (L.events[r]!.ev.kind === 'R') src[r] = w;
   });
-  const state = new Uint8Array(n);
   const vals = L.values;
-  let ok = true;
+  const state = new Uint8Array(n);
+  let cyclic = false;
+  const deps = (g: number): number[] => {
+    const ge = L.events[g]!;
+    if (ge.thread < 0) return [];
+    if (ge.ev.kind === 'R') return src[g]! >= 0 ? [src[g]!] : [];
+    return readsOf(ge.ev.value).map((e) => L.base[ge.thread]! + e);
+  };
   const value = (g: number): number => {
     if (state[g] === 2) return vals[g]!;
     if (state[g] === 1) {
-      ok = false;
+      cyclic = true;
       return NaN;
     }
     state[g] = 1;
@@ -210,8 +216,31 @@ function assignValues(L: Layout, traces: readonly ThreadTrace[], rf: Rel): boole
     state[g] = 2;
     return v;
   };
-  for (let g = 0; g < n && ok; g++) value(g);
-  if (!ok) return false;
+  for (let g = 0; g < n && !cyclic; g++) value(g);
+  if (cyclic) {
+    // Values that justify themselves. As herd7 solves its equations, a cycle of
+    // plain copies (every write stores exactly a value read) is one unknown, kept
+    // as a symbol; a cycle through any arithmetic cannot be solved: dropped.
+    const comp = sccs(n, deps);
+    state.fill(0);
+    for (const members of comp) {
+      if (members.length === 1 && !deps(members[0]!).includes(members[0]!)) continue;
+      for (const g of members) {
+        const ge = L.events[g]!;
+        const copy = ge.ev.kind === 'R' || (ge.thread >= 0 && typeof ge.ev.value !== 'number' && ge.ev.value.k === 'r');
+        if (!copy) return false;
+      }
+      const token = SYM_BASE + Math.min(...members);
+      for (const g of members) {
+        vals[g] = token;
+        state[g] = 2;
+      }
+    }
+    cyclic = false;
+    for (let g = 0; g < n; g++) value(g);
+    if (cyclic) return false;
+  }
+  for (let g = 0; g < n; g++) if (Number.isNaN(vals[g]!)) return false;
   for (let t = 0; t < traces.length; t++) {
     const b = L.base[t]!;
     for (const c of traces[t]!.constraints) {
@@ -220,6 +249,36 @@ function assignValues(L: Layout, traces: readonly ThreadTrace[], rf: Rel): boole
     }
   }
   return true;
+}
+
+/** Strongly connected components (Tarjan), each as a list of nodes. */
+function sccs(n: number, succ: (g: number) => number[]): number[][] {
+  const index = new Int32Array(n).fill(-1), low = new Int32Array(n), onStack = new Uint8Array(n);
+  const stack: number[] = [], out: number[][] = [];
+  let next = 0;
+  const visit = (v: number): void => {
+    index[v] = low[v] = next++;
+    stack.push(v);
+    onStack[v] = 1;
+    for (const w of succ(v)) {
+      if (index[w]! < 0) {
+        visit(w);
+        low[v] = Math.min(low[v]!, low[w]!);
+      } else if (onStack[w]) low[v] = Math.min(low[v]!, index[w]!);
+    }
+    if (low[v] === index[v]) {
+      const c: number[] = [];
+      let w: number;
+      do {
+        w = stack.pop()!;
+        onStack[w] = 0;
+        c.push(w);
+      } while (w !== v);
+      out.push(c);
+    }
+  };
+  for (let v = 0; v < n; v++) if (index[v]! < 0) visit(v);
+  return out;
 }
 
 function compareStates(a: string[], b: string[]): number {

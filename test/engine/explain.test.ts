@@ -154,6 +154,11 @@ const FORBIDDEN: Forbidden[] = [
     name: 'MP+assign+deref', axiom: 'happens-before',
     cycle: [[18, 'po-rel'], [19, 'rfe'], [28, 'addr'], [29, 'fre']],
   },
+  {
+    // Read-read coherence: po-loc | com is cyclic.
+    name: 'CoRR', axiom: 'coherence',
+    cycle: [[14, 'rfe'], [22, 'po-loc'], [23, 'fre']],
+  },
 ];
 
 describe('explain: forbidden outcomes name the axiom and a cycle on source lines', () => {
@@ -214,29 +219,34 @@ describe('explain: forbidden outcomes name the axiom and a cycle on source lines
     expect(rej.cycle.some((e) => e.relation === 'rcu-fence' || e.relation === 'gp')).toBe(true);
   });
 
-  // KNOWN PROBLEM: outcomes forbidden by coherence or atomicity get no
-  // explanation at all. The explorer filters per-location rf/co choices
-  // against those two axioms before the model runs (src/explore/locations.ts),
-  // so no rejected candidate is ever recorded: `explain` prints the verdict
-  // with no "Forbidden:" section and `--dot` says "nothing to draw".
-  it.skip('CoRR: coherence, R x=1 -po-loc-> R x=0 -fre-> W x=1 -rfe-> R x=1', () => {
-    const rej = firstRejection(explain('CoRR'));
-    expect(rej.axiom).toBe('coherence');
-    expectWellFormed(rej);
-    expect(cycleLines(rej)).toEqual([[14, 'rfe'], [22, 'po-loc'], [23, 'fre']]);
+  it('atomic+xchg: the atomic axiom', () => {
+    const r = explain('atomic+xchg');
+    expect(r.verdict).toBe('Never');
+    const rejections = r.explanation?.rejections ?? [];
+    expect(rejections.length).toBeGreaterThan(0);
+    for (const rej of rejections) expect(rej.axiom).toBe('atomic');
   });
 
-  it.skip('atomic+xchg: the atomic axiom, fre then coe between the read and write of one xchg', () => {
+  // KNOWN PROBLEM: the atomic axiom is empty(rmw & (fre ; coe)), not a
+  // cycle. The tool prints the violating rmw pair (R, W) of one xchg as the
+  // "cycle" `R --fri--> W --rel--> R`, both on line 24: `fri` does hold
+  // (the xchg reads a value older than its own write) but is not the
+  // violation, and `rel` ("is related to") is no relation at all. The
+  // reason is that another CPU's store comes between the RMW's read and
+  // write: R(24) --fre--> W(17) --coe--> W(24), with R(24) --rmw--> W(24).
+  it.skip('atomic+xchg: the explanation shows fre then coe between the read and write of one xchg', () => {
     const rej = firstRejection(explain('atomic+xchg'));
-    expect(rej.axiom).toBe('atomic');
+    expect(rej.cycle.map((e) => e.relation)).not.toContain('rel');
     expect(rej.cycle.map((e) => e.relation)).toContain('fre');
     expect(rej.cycle.map((e) => e.relation)).toContain('coe');
+    const lines = new Set(rej.events.map((e) => e.line));
+    expect(lines).toEqual(new Set([17, 24]));
   });
 
-  // With a branch, a coherence rejection is recorded. Its rfe and fre edges
-  // are right; the middle edge is printed as `ctrl`, which does hold between
-  // the two reads but is not part of the coherence axiom (acyclic
-  // po-loc | com): the edge of the violated relation is po-loc.
+  // A coherence rejection with a branch. Its rfe and fre edges are right;
+  // the middle edge is printed as `ctrl`, which does hold between the two
+  // reads but is not part of the coherence axiom (acyclic po-loc | com): the
+  // edge of the violated relation is po-loc, as printed for plain CoRR.
   it('CoRR+ctrl: coherence, rfe and fre around the two reads', () => {
     const rej = firstRejection(explain('CoRR+ctrl'));
     expect(rej.axiom).toBe('coherence');
@@ -253,11 +263,6 @@ describe('explain: forbidden outcomes name the axiom and a cycle on source lines
     const rej = firstRejection(explain('CoRR+ctrl'));
     expectWellFormed(rej);
     expect(cycleLines(rej)).toEqual([[15, 'rfe'], [23, 'po-loc'], [25, 'fre']]);
-  });
-
-  it('CoRR and atomic+xchg are still judged Never', () => {
-    expect(explain('CoRR').verdict).toBe('Never');
-    expect(explain('atomic+xchg').verdict).toBe('Never');
   });
 });
 
@@ -418,6 +423,25 @@ describe('litmus-check explain (CLI)', () => {
     expect(readFileSync(dot, 'utf8').startsWith('digraph "SB"')).toBe(true);
   });
 
+  it('--dot: program-order edges of a witness go forwards in the source', async () => {
+    const dot = join(tmp, 'sb-po.dot');
+    expect((await cli(['explain', '--dot', dot, fixture('SB')])).code).toBe(0);
+    const po = poEdgesOf(readFileSync(dot, 'utf8'));
+    expect(po).toEqual([['P0', 16, 17], ['P1', 24, 25]]);
+  });
+
+  // KNOWN PROBLEM (src/report/dot.ts clusters): for a rejected candidate the
+  // gray `po` edges join a thread's events in the order the cycle visits
+  // them, not in program order. For SB+mbs the file has
+  // `e4 -> e2 [label="po"]`, P0:19 -> P0:17, a backwards program order.
+  it.skip('--dot: program-order edges of a rejected candidate go forwards in the source', async () => {
+    for (const t of FORBIDDEN) {
+      const dot = join(tmp, `${t.name}-po.dot`);
+      expect((await cli(['explain', '--dot', dot, fixture(t.name)])).code).toBe(0);
+      for (const [thread, from, to] of poEdgesOf(readFileSync(dot, 'utf8'))) expect(from, `${t.name} ${thread}`).toBeLessThan(to);
+    }
+  });
+
   it('--format json carries the explanation record', async () => {
     const r = await cli(['explain', '--format', 'json', fixture('S+wmb+acq')]);
     expect(r.code).toBe(0);
@@ -437,3 +461,16 @@ describe('litmus-check explain (CLI)', () => {
     expect(existsSync(join(tmp, 'nope.dot'))).toBe(false);
   });
 });
+
+/** The gray program-order edges of a DOT file as [thread, from line, to line]. */
+function poEdgesOf(dot: string): Array<[string, number, number]> {
+  const where = new Map<string, [string, number]>();
+  for (const m of dot.matchAll(/^\s*(e\d+) \[label="(P\d+):(\d+)\\n/gm)) where.set(m[1]!, [m[2]!, Number(m[3])]);
+  const out: Array<[string, number, number]> = [];
+  for (const m of dot.matchAll(/^\s*(e\d+) -> (e\d+) \[label="po", color=gray\];$/gm)) {
+    const a = where.get(m[1]!)!, b = where.get(m[2]!)!;
+    expect(a[0]).toBe(b[0]);
+    out.push([a[0], a[1], b[1]]);
+  }
+  return out;
+}
