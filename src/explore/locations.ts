@@ -229,12 +229,17 @@ export function locationChoices(L: Layout, l: number, deadline = Infinity, all =
           lockOpts.push(opts);
         }
       } else {
-        // RU: its own last unlock (with no lock after it), plus one external unlock or initial write.
+        // RU: its own last unlock (with no lock after it), or else one external unlock or the initial write.
         const own = ul.filter((u) => ev(u).thread === e.thread && po.has(u, r) &&
           !lkw.some((w) => ev(w).thread === e.thread && po.has(u, w) && po.has(w, r)))
           .map((u) => [u, r] as [number, number]);
-        const ext = [iw, ...ul.filter((u) => ev(u).thread !== e.thread)];
-        lockOpts.push(ext.map((w) => [[w, r] as [number, number], ...own]));
+        // Like LF and RL, an RU that sees its own unlock takes no external source.
+        if (own.length > 0) {
+          lockOpts.push([own]);
+        } else {
+          const ext = [iw, ...ul.filter((u) => ev(u).thread !== e.thread)];
+          lockOpts.push(ext.map((w) => [[w, r] as [number, number]]));
+        }
       }
     }
     for (const sel of product(lockOpts)) {
