@@ -94,8 +94,9 @@ function evaluateWith(A: Algebra, g: ExecGraph, wantFlags: boolean, keep: boolea
   const poUnlockRfLockPo = S.UL.isEmpty() ? A.empty()
     : A.seq(st.poToUL, A.restrict(null, A.union(po, rf), S.LKR), po);
   // mb: its only execution-dependent part is smp_mb__after_unlock_lock() over co.
+  // ([M] ; po-unlock-lock-po ; [After-unlock-lock] ; po ; [M]) depends on rf.
   const mb = S.AfterUnlockLock.isEmpty() ? st.mbStatic : A.union(st.mbStatic,
-    A.restrict(S.M, A.seq(st.poToUL, A.union(co, po), A.id(S.LKW), A.fencerel(po, S.AfterUnlockLock)), S.M));
+    A.restrict(S.M, A.seq(poUnlockRfLockPo, A.id(S.AfterUnlockLock), po), S.M));
   const strongFence0 = A.union(mb, gp);
   const nonrwFence = A.union(strongFence0, poRel, acqPo);
   const fence0 = A.union(nonrwFence, wmb, rmb);
@@ -225,6 +226,7 @@ function staticPart(g: ExecGraph): StaticPart {
     A.restrict(S.M, A.seq(A.fencerel(po, S.BeforeAtomic), A.id(S.RMW), A.opt(po)), S.M),
     A.restrict(S.M, A.seq(A.opt(po), A.id(S.RMW), A.fencerel(po, S.AfterAtomic)), S.M),
     A.restrict(S.M, A.seq(A.opt(po), A.id(S.LKW), A.fencerel(po, S.AfterSpinlock)), S.M),
+    A.restrict(S.M, A.seq(A.opt(po), A.id(S.SrcuUnlock), A.fencerel(po, S.AfterSrcuReadUnlock)), S.M),
   );
   const part: StaticPart = {
     poloc, critical, mbStatic, R4rmb,
