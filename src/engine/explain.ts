@@ -68,17 +68,23 @@ function graphOf(rec: ExecutionRecord, values: number[]): ExecGraph {
 }
 
 /** Names an edge of a violated relation by the most basic relation containing it. */
-function edgeLabel(a: number, b: number, L: Layout, rels: Map<string, Rel>): { relation: string; words: string } {
+function edgeLabel(a: number, b: number, L: Layout, rels: Map<string, Rel>, coherenceOnly = false): { relation: string; words: string } {
   const s = L.stat;
+  if (coherenceOnly && s.po.has(a, b) && s.loc.has(a, b)) return named('po-loc');
   const rf = rels.get('rf')!, co = rels.get('co')!, fr = rels.get('fr')!;
   const ext = s.ext;
   if (rf.has(a, b)) return named(ext.has(a, b) ? 'rfe' : 'rfi');
   if (co.has(a, b)) return named(ext.has(a, b) ? 'coe' : 'coi');
   if (fr.has(a, b)) return named(ext.has(a, b) ? 'fre' : 'fri');
   // A fence event between the two names the ordering primitive.
+  const fenceKinds: Record<string, (x: Layout['events'][number]) => boolean> = {
+    mb: (x) => (x.ev.kind === 'F' && ['mb', 'before-atomic', 'after-atomic', 'after-spinlock', 'after-unlock-lock', 'after-srcu-read-unlock'].includes(x.ev.fence ?? '')) || x.ev.tag === 'MB',
+    wmb: (x) => x.ev.kind === 'F' && x.ev.fence === 'wmb',
+    rmb: (x) => x.ev.kind === 'F' && x.ev.fence === 'rmb',
+  };
   for (const rel of ['mb', 'wmb', 'rmb']) {
     if (rels.get(rel)?.has(a, b)) {
-      const f = L.events.find((x) => s.po.has(a, x.id) && s.po.has(x.id, b) && (x.ev.kind === 'F' || x.ev.tag === 'MB'));
+      const f = L.events.find((x) => (x.id === a || s.po.has(a, x.id)) && (x.id === b || s.po.has(x.id, b)) && fenceKinds[rel]!(x));
       const name = f ? f.ev.origin : rel;
       return { relation: name, words: `is ordered by ${name}() before` };
     }
@@ -109,7 +115,8 @@ function isBasic(a: number, b: number, L: Layout, rels: Map<string, Rel>, withPo
 /** Shortest path of basic edges from a to b (breadth-first), or null. */
 function basicPath(a: number, b: number, L: Layout, rels: Map<string, Rel>, withPoLoc: boolean): number[] | null {
   const prev = new Array<number>(L.n).fill(-2);
-  prev[a] = -1;
+  // For a self-loop (a reflexive edge of rb), search for a non-trivial path back to a.
+  if (a !== b) prev[a] = -1;
   const queue = [a];
   while (queue.length) {
     const x = queue.shift()!;
@@ -118,7 +125,8 @@ function basicPath(a: number, b: number, L: Layout, rels: Map<string, Rel>, with
       prev[y] = x;
       if (y === b) {
         const path = [b];
-        for (let z = x; z !== -1; z = prev[z]!) path.push(z);
+        for (let z = x; z !== a; z = prev[z]!) path.push(z);
+        path.push(a);
         return path.reverse();
       }
       queue.push(y);
@@ -131,10 +139,10 @@ function cycleEdges(nodes: number[], L: Layout, rels: Map<string, Rel>, withPoLo
   const edges: EdgeRef[] = [];
   for (let i = 0; i < nodes.length; i++) {
     const a = nodes[i]!, b = nodes[(i + 1) % nodes.length]!;
-    const path = isBasic(a, b, L, rels, withPoLoc) ? [a, b] : basicPath(a, b, L, rels, withPoLoc) ?? [a, b];
+    const path = a !== b && isBasic(a, b, L, rels, withPoLoc) ? [a, b] : basicPath(a, b, L, rels, withPoLoc) ?? [a, b];
     for (let k = 0; k + 1 < path.length; k++) {
       const x = path[k]!, y = path[k + 1]!;
-      edges.push({ from: x, to: y, ...edgeLabel(x, y, L, rels) });
+      edges.push({ from: x, to: y, ...edgeLabel(x, y, L, rels, withPoLoc) });
     }
   }
   return edges;
@@ -151,7 +159,7 @@ function witnessOf(rec: ExecutionRecord, values: number[], test: LitmusTest, pro
   rec.rf.forEachEdge((w, r) => rf.push({ read: r, write: w, value: formatValue(values[r]!, names) }));
   const co = rec.coOrders.map((ws, l) => ({ loc: names[l]!, writes: ws })).filter((c) => c.writes.length > 1);
   // A total order consistent with happens-before and coherence where possible.
-  const order = topo(L, [v.rels.get('hb'), rec.rf, rec.co, L.stat.po]);
+  const order = topo(L, [L.stat.po, v.rels.get('hb'), rec.rf, rec.co]);
   const state = program.observed.map((o) => {
     let v: number;
     if (o.kind === 'reg') {
@@ -218,14 +226,35 @@ export function explainOutcome(test: LitmusTest, program: Program, outcome: Expl
     for (const rec of outcome.rejected) {
       const v = evaluate(graphOf(rec, rec.values), false, true);
       if (!v.violated) continue;
-      const nodes = v.violated.relation.findCycle() ?? firstEdge(v.violated.relation);
-      const cycle = cycleEdges(nodes, rec.layout, v.rels, v.violated.name === 'coherence');
+      let cycle: EdgeRef[];
+      if (v.violated.name === 'atomic') {
+        cycle = atomicityPath(firstEdge(v.violated.relation), rec.layout, v.rels);
+      } else {
+        const nodes = v.violated.relation.findCycle() ?? firstEdge(v.violated.relation);
+        cycle = cycleEdges(nodes, rec.layout, v.rels, v.violated.name === 'coherence');
+      }
       const ids = new Set(cycle.flatMap((e) => [e.from, e.to]));
       rejections.push({ axiom: v.violated.name, cycle, events: eventRefs(rec.layout, ids, test, names) });
     }
     if (rejections.length) out.rejections = rejections;
   }
   return out;
+}
+
+/** rmw & (fre ; coe): the read of an RMW, a write from another CPU it misses, and the RMW's write after it. */
+function atomicityPath(pair: number[], L: Layout, rels: Map<string, Rel>): EdgeRef[] {
+  const [r, w] = pair as [number, number];
+  const fr = rels.get('fr')!, co = rels.get('co')!, ext = L.stat.ext;
+  for (let x = 0; x < L.n; x++) {
+    if (fr.has(r, x) && ext.has(r, x) && co.has(x, w) && ext.has(x, w)) {
+      return [
+        { from: r, to: x, relation: 'fre', words: WORDS['fre']! },
+        { from: x, to: w, relation: 'coe', words: WORDS['coe']! },
+        { from: w, to: r, relation: 'rmw^-1', words: 'is the write of the same atomic RMW as' },
+      ];
+    }
+  }
+  return [{ from: r, to: w, relation: 'rmw', words: WORDS['rmw']! }];
 }
 
 function firstEdge(r: Rel): number[] {

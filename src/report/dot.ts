@@ -14,7 +14,7 @@ function node(e: EventRef): string {
 
 function clusters(events: readonly EventRef[]): string[] {
   const byThread = new Map<number, EventRef[]>();
-  for (const e of events) byThread.set(e.thread, [...(byThread.get(e.thread) ?? []), e]);
+  for (const e of [...events].sort((a, b) => a.id - b.id)) byThread.set(e.thread, [...(byThread.get(e.thread) ?? []), e]);
   const out: string[] = [];
   for (const [t, evs] of [...byThread].sort((a, b) => a[0] - b[0])) {
     out.push(`  subgraph cluster_${t < 0 ? 'init' : `P${t}`} {`, `    label=${quote(t < 0 ? 'init' : `P${t}`)};`);

@@ -15,7 +15,10 @@ export function formatHerd(r: RunResult): string {
   }
   lines.push(`${r.loop ? 'Loop ' : ''}${r.ok ? 'Ok' : 'No'}`);
   lines.push('Witnesses');
-  lines.push(`Positive: ${r.positive} Negative: ${r.negative}`);
+  // herd counts Witnesses against the quantified condition: for ~exists the
+  // executions that do not satisfy the proposition are the positive ones.
+  const [wp, wn] = r.quantifier === '~exists' ? [r.negative, r.positive] : [r.positive, r.negative];
+  lines.push(`Positive: ${wp} Negative: ${wn}`);
   for (const f of r.flags) lines.push(`Flag ${f}`);
   lines.push(`Condition ${r.conditionText}`);
   lines.push(`Observation ${r.name} ${r.verdict} ${r.positive} ${r.negative}`);

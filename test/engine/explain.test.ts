@@ -211,7 +211,7 @@ describe('explain: forbidden outcomes name the axiom and a cycle on source lines
   // (rcu-fence: po to rcu_read_unlock, rcu-order through the critical
   // section, the fre from R a(20) to W a(26) and synchronize_rcu(), po to
   // W b), or the equivalent R a(20) -fre-> W a(26) -rcu-fence-> R a(20).
-  it.skip('RCU grace-period guarantee: the cycle goes through the grace period', () => {
+  it('RCU grace-period guarantee: the cycle goes through the grace period', () => {
     const rej = firstRejection(explain('RCU+gp'));
     expectWellFormed(rej);
     expect(rej.cycle.length).toBeGreaterThan(1);
@@ -234,7 +234,7 @@ describe('explain: forbidden outcomes name the axiom and a cycle on source lines
   // violation, and `rel` ("is related to") is no relation at all. The
   // reason is that another CPU's store comes between the RMW's read and
   // write: R(24) --fre--> W(17) --coe--> W(24), with R(24) --rmw--> W(24).
-  it.skip('atomic+xchg: the explanation shows fre then coe between the read and write of one xchg', () => {
+  it('atomic+xchg: the explanation shows fre then coe between the read and write of one xchg', () => {
     const rej = firstRejection(explain('atomic+xchg'));
     expect(rej.cycle.map((e) => e.relation)).not.toContain('rel');
     expect(rej.cycle.map((e) => e.relation)).toContain('fre');
@@ -259,7 +259,7 @@ describe('explain: forbidden outcomes name the axiom and a cycle on source lines
     expect(cycle[cycle.length - 1]!.to).toBe(cycle[0]!.from);
   });
 
-  it.skip('CoRR+ctrl: the edge between the two reads is po-loc (coherence knows no ctrl)', () => {
+  it('CoRR+ctrl: the edge between the two reads is po-loc (coherence knows no ctrl)', () => {
     const rej = firstRejection(explain('CoRR+ctrl'));
     expectWellFormed(rej);
     expect(cycleLines(rej)).toEqual([[15, 'rfe'], [23, 'po-loc'], [25, 'fre']]);
@@ -292,7 +292,7 @@ describe('explain: fence edges between loads that are not ordered by the first f
       expect(cycle[cycle.length - 1]!.to).toBe(cycle[0]!.from);
     });
 
-    it.skip(`${c.name}: the reader's edge is credited to ${c.right}()`, () => {
+    it(`${c.name}: the reader's edge is credited to ${c.right}()`, () => {
       const rej = firstRejection(explain(c.name));
       expect(cycleLines(rej)[2]).toEqual([c.reader[0], c.right]);
     });
@@ -434,7 +434,7 @@ describe('litmus-check explain (CLI)', () => {
   // gray `po` edges join a thread's events in the order the cycle visits
   // them, not in program order. For SB+mbs the file has
   // `e4 -> e2 [label="po"]`, P0:19 -> P0:17, a backwards program order.
-  it.skip('--dot: program-order edges of a rejected candidate go forwards in the source', async () => {
+  it('--dot: program-order edges of a rejected candidate go forwards in the source', async () => {
     for (const t of FORBIDDEN) {
       const dot = join(tmp, `${t.name}-po.dot`);
       expect((await cli(['explain', '--dot', dot, fixture(t.name)])).code).toBe(0);

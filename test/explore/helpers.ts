@@ -1,0 +1,36 @@
+// Helpers for the explorer's semantic tests: run an inline litmus test and
+// summarise the result the way herd7 prints it.
+import { expect } from 'vitest';
+import { runSource, type RunOptions } from '../../src/engine/pipeline.js';
+import type { RunResult } from '../../src/explore/result.js';
+
+/** Runs inline litmus source; asserts it parsed, compiled and finished. */
+export function run(source: string, opts: RunOptions = {}): RunResult {
+  const { result } = runSource(source, 'inline.litmus', opts);
+  expect(result.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)).toEqual([]);
+  expect(result.status).toBe('ok');
+  return result;
+}
+
+/** herd's `Observation` triple: verdict, positive and negative execution counts. */
+export function observation(r: RunResult): string {
+  return `${r.verdict} ${r.positive} ${r.negative}`;
+}
+
+/**
+ * Asserts herd's observation line and the flags exactly (no flags unless
+ * listed), and returns the result for further checks.
+ */
+export function expectObservation(source: string, expected: string, flags: string[] = [], opts: RunOptions = {}): RunResult {
+  const r = run(source, opts);
+  expect(observation(r)).toBe(expected);
+  expect(r.flags).toEqual(flags);
+  return r;
+}
+
+/** Final states as `loc=value; ...` strings (entries in the tool's order), sorted, with execution counts. */
+export function stateTable(r: RunResult): string[] {
+  return r.states
+    .map((s) => `${s.entries.map((e) => `${e.loc}=${e.value}`).join('; ')} (${s.executions})`)
+    .sort();
+}
