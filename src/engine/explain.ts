@@ -55,10 +55,15 @@ function eventRefs(L: Layout, ids: Iterable<number>, test: LitmusTest, names: re
     const ge = L.events[g]!;
     out.push({
       id: g, thread: ge.thread < 0 ? -1 : test.processes[ge.thread]!.id, line: ge.ev.line,
-      label: label(L, g, names, L.values), source: ge.thread < 0 ? '' : (lines[ge.ev.line - 1] ?? '').trim(),
+      label: label(L, g, names, L.values), source: ge.thread < 0 ? '' : stripComments(lines[ge.ev.line - 1] ?? ''),
     });
   }
   return out;
+}
+
+/** A source line without its trailing comments, trimmed. */
+function stripComments(line: string): string {
+  return line.replace(/\/\*.*?\*\//g, '').replace(/\(\*.*?\*\)/g, '').replace(/\/\/.*$/, '').trim();
 }
 
 function graphOf(rec: ExecutionRecord, values: number[]): ExecGraph {
