@@ -9,17 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseLitmus } from '../../src/litmus/parse.js';
 import { withBody } from './helpers.js';
+import { prng as mulberry32 } from '../relations/reference.js';
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const dir = fileURLToPath(new URL('../fixtures/parse/', import.meta.url));
 const seeds: string[] = [
