@@ -5,6 +5,7 @@ import { defaultRegistry, type PrimitiveRegistry } from '../kernel/primitives.js
 import { domainLocationName, threadPaths, type InterpEnv } from './interp.js';
 import type { FinalView, LocationInfo, ObservedLoc, Program, ThreadTrace } from './types.js';
 import { addrOf } from './values.js';
+import { isConst, mkBin } from './sym.js';
 
 export interface BuildOptions {
   registry?: PrimitiveRegistry;
@@ -118,6 +119,8 @@ export function buildProgram(test: LitmusTest, opts: BuildOptions = {}): Program
     loopCut ||= r.loopCut;
   });
 
+  if (test.filter) pushFilterIntoPaths(test, test.filter, paths, locIndex);
+
   const observed = observedLocations(test, locIndex);
   const threadIndex = new Map(test.processes.map((p, i) => [p.id, i] as const));
   const compile = (c: Cond) => compileCond(c, locIndex, threadIndex);
@@ -132,6 +135,37 @@ export function buildProgram(test: LitmusTest, opts: BuildOptions = {}): Program
     ...(test.filter ? { filter: compile(test.filter) } : {}),
     conditionText: `${test.condition.quantifier} (${printCond(test.condition.expr, 0)})`,
   };
+}
+
+/**
+ * The filter's top-level conjuncts that test one register against a constant
+ * become constraints of that thread's paths: an execution failing one fails
+ * the filter anyway, and as path constraints they prune reads-from early.
+ */
+function pushFilterIntoPaths(test: LitmusTest, filter: Cond, paths: ThreadTrace[][], locIndex: ReadonlyMap<string, number>): void {
+  const conjuncts: Cond[] = [];
+  const split = (c: Cond): void => {
+    if (c.kind === 'and') {
+      split(c.left);
+      split(c.right);
+    } else conjuncts.push(c);
+  };
+  split(filter);
+  for (const c of conjuncts) {
+    if (c.kind !== 'atom' || c.loc.kind !== 'reg' || c.value.kind === 'loc') continue;
+    const t = test.processes.findIndex((p) => p.id === (c.loc as { thread: number }).thread);
+    if (t < 0) continue;
+    const want = c.value.kind === 'int' ? c.value.value : locIndex.has(c.value.name) ? addrOf(locIndex.get(c.value.name)!) : NaN;
+    if (Number.isNaN(want)) continue;
+    const name = c.loc.name;
+    paths[t] = paths[t]!.filter((tr) => {
+      const v = tr.regs.get(name) ?? 0;
+      const test = mkBin('==', v, want);
+      if (isConst(test)) return (test !== 0) === (c.op === '=');
+      tr.constraints.push({ value: test, truthy: c.op === '=' });
+      return true;
+    });
+  }
 }
 
 function observedLocations(test: LitmusTest, locIndex: ReadonlyMap<string, number>): ObservedLoc[] {

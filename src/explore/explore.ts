@@ -84,6 +84,7 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
     // Partial checks cost a model evaluation; a depth where they never prune stops checking.
     const tries = new Array<number>(order.length).fill(0), pruned = new Array<number>(order.length).fill(0);
     const chosen = new Array<LocChoice>(perLoc.length);
+    const scratch = { src: new Int32Array(L.n), state: new Uint8Array(L.n) };
     const rfs: Rel[] = [], cos: Rel[] = [];
     for (let d = 0; d <= order.length; d++) {
       rfs.push(new Rel(L.n));
@@ -95,7 +96,7 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
         if (out.candidates > maxExec) throw new Stop('max-executions', `stopped after ${maxExec} candidate executions (--max-executions)`);
         if ((out.candidates & 255) === 0 && Date.now() > deadline) throw new Stop('timeout', `stopped after ${opts.timeoutMs} ms (--timeout)`);
         const rf = rfs[depth]!, co = cos[depth]!;
-        if (assignValues(L, traces, rf)) judge(L, traces, rf, co, chosen.map((c) => c.co));
+        if (assignValues(L, traces, chosen, scratch)) judge(L, traces, rf, co, chosen.map((c) => c.co));
         return;
       }
       const l = order[depth]!;
@@ -182,14 +183,14 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
  * themselves (a cycle of reads-from and value dependencies, which herd7
  * cannot solve and drops).
  */
-function assignValues(L: Layout, traces: readonly ThreadTrace[], rf: Rel): boolean {
+function assignValues(L: Layout, traces: readonly ThreadTrace[], chosen: readonly LocChoice[],
+  scratch: { src: Int32Array; state: Uint8Array }): boolean {
   const n = L.n;
-  const src = new Int32Array(n).fill(-1);
-  rf.forEachEdge((w, r) => {
-    if (L.events[r]!.ev.kind === 'R') src[r] = w;
-  });
+  const { src, state } = scratch;
+  src.fill(-1);
+  state.fill(0);
+  for (const ch of chosen) for (const [w, r] of ch.rf) if (L.events[r]!.ev.kind === 'R') src[r] = w;
   const vals = L.values;
-  const state = new Uint8Array(n);
   let cyclic = false;
   const deps = (g: number): number[] => {
     const ge = L.events[g]!;
