@@ -4,6 +4,7 @@
 import type { LitmusTest } from '../litmus/ast.js';
 import type { Program } from '../events/types.js';
 import { formatValue } from '../events/values.js';
+import { observedName } from '../events/build.js';
 import { evalSym } from '../events/sym.js';
 import type { ExecutionRecord, ExploreOutcome } from '../explore/explore.js';
 import type { Layout } from '../explore/graph-build.js';
@@ -174,7 +175,7 @@ function witnessOf(rec: ExecutionRecord, values: number[], test: LitmusTest, pro
       const ws = rec.coOrders[o.loc]!;
       v = values[ws[ws.length - 1]!]!;
     }
-    return { loc: o.kind === 'reg' ? o.label : o.label.slice(1, -1), kind: o.kind, value: formatValue(v, names) };
+    return { loc: observedName(o), kind: o.kind, value: formatValue(v, names) };
   });
   return { events, rf, co, interleaving: order.filter((x) => L.events[x]!.thread >= 0), state };
 }
@@ -233,9 +234,9 @@ export function explainOutcome(test: LitmusTest, program: Program, outcome: Expl
       if (!v.violated) continue;
       let cycle: EdgeRef[];
       if (v.violated.name === 'atomic') {
-        cycle = atomicityPath(firstEdge(v.violated.relation), rec.layout, v.rels);
+        cycle = atomicityPath(firstEdge(v.violated.relation!), rec.layout, v.rels);
       } else {
-        const nodes = v.violated.relation.findCycle() ?? firstEdge(v.violated.relation);
+        const nodes = v.violated.relation!.findCycle() ?? firstEdge(v.violated.relation!);
         cycle = cycleEdges(nodes, rec.layout, v.rels, v.violated.name === 'coherence');
       }
       const ids = new Set(cycle.flatMap((e) => [e.from, e.to]));

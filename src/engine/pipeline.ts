@@ -6,7 +6,7 @@ import { hasErrors } from '../diagnostics/diagnostic.js';
 import type { LitmusTest } from '../litmus/ast.js';
 import { parseLitmus } from '../litmus/parse.js';
 import type { PrimitiveRegistry } from '../kernel/primitives.js';
-import { buildProgram, BuildError } from '../events/build.js';
+import { buildProgram, BuildError, observedName } from '../events/build.js';
 import { TooManyPaths } from '../events/interp.js';
 import type { Program } from '../events/types.js';
 import { explore, type ExploreOptions, type ExploreOutcome } from '../explore/explore.js';
@@ -50,16 +50,18 @@ export function compileTest(test: LitmusTest, opts: RunOptions = {}): Program {
   });
 }
 
-export function resultFrom(test: LitmusTest, file: string, outcome: ExploreOutcome, seconds: number, diagnostics: Diagnostic[], conditionText: string): RunResult {
+export function resultFrom(test: LitmusTest, program: Program, file: string, outcome: ExploreOutcome, seconds: number, diagnostics: Diagnostic[]): RunResult {
   const q = test.condition.quantifier;
+  const conditionText = program.conditionText;
   return {
     // The name as written after `C` (herd drops a trailing `.litmus`; the
     // conformance tooling and users' greps match the written name).
     file, name: test.source.slice(test.nameRange.start.offset, test.nameRange.end.offset) || test.name,
     status: outcome.limit ? 'limit' : 'ok', quantifier: q, conditionText,
     states: outcome.states.map((s) => ({
-      entries: [], executions: s.executions, satisfies: s.satisfies, values: s.values,
-    })) as RunResult['states'],
+      entries: program.observed.map((o, k) => ({ loc: observedName(o), kind: o.kind, value: s.values[k]! })),
+      executions: s.executions, satisfies: s.satisfies,
+    })),
     positive: outcome.positive, negative: outcome.negative,
     verdict: verdictOf(outcome.positive, outcome.negative),
     ok: conditionHolds(q, outcome.positive, outcome.negative),
@@ -85,14 +87,8 @@ export function runSource(source: string, file: string, opts: RunOptions = {}): 
     };
     const outcome = explore(program, exploreOpts);
     const seconds = (performance.now() - started) / 1000;
-    const result = resultFrom(test, file, outcome, seconds, parsed.diagnostics, program.conditionText);
+    const result = resultFrom(test, program, file, outcome, seconds, parsed.diagnostics);
     if (opts.explain) result.explanation = explainOutcome(test, program, outcome);
-    // Fill the structured state entries.
-    result.states.forEach((s, i) => {
-      const values = outcome.states[i]!.values;
-      s.entries = program.observed.map((o, k) => ({ loc: o.kind === 'reg' ? o.label : o.label.slice(1, -1), kind: o.kind, value: values[k]! }));
-      delete (s as { values?: unknown }).values;
-    });
     return { result, test, program, outcome };
   } catch (e) {
     const msg = e instanceof BuildError || e instanceof TooManyPaths ? e.message : `internal error: ${e instanceof Error ? e.message : String(e)}`;

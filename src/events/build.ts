@@ -168,6 +168,11 @@ function pushFilterIntoPaths(test: LitmusTest, filter: Cond, paths: ThreadTrace[
   }
 }
 
+/** How an observed location is named in a final state: `0:r1` or `x`. */
+export function observedName(o: ObservedLoc): string {
+  return o.kind === 'reg' ? o.label : o.label.slice(1, -1);
+}
+
 function observedLocations(test: LitmusTest, locIndex: ReadonlyMap<string, number>): ObservedLoc[] {
   const regs = new Map<string, { thread: number; name: string }>();
   const globals = new Set<string>();

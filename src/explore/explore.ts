@@ -79,7 +79,7 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
     // Locations with a single choice first; then a depth-first product in which
     // every partial execution is checked against the model: its axioms only
     // grow with rf and co, so a violation prunes every completion.
-    const order = perLoc.map((c, l) => l).sort((a, b) => perLoc[a]!.length - perLoc[b]!.length || a - b);
+    const order = perLoc.map((_c, l) => l).sort((a, b) => perLoc[a]!.length - perLoc[b]!.length || a - b);
     const prune = !opts.keepRejected;
     // Partial checks cost a model evaluation; a depth where they never prune stops checking.
     const tries = new Array<number>(order.length).fill(0), pruned = new Array<number>(order.length).fill(0);

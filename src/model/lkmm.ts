@@ -12,8 +12,11 @@ export type AxiomKind = 'acyclic' | 'irreflexive' | 'empty';
 export interface AxiomResult {
   name: string;
   kind: AxiomKind;
-  /** The relation that must be acyclic / irreflexive / empty. */
-  relation: Rel;
+  /**
+   * The relation that must be acyclic / irreflexive / empty; only with `keep`
+   * (pooled temporaries are recycled when evaluate returns).
+   */
+  relation?: Rel;
 }
 
 export interface Verdict {
@@ -41,7 +44,7 @@ export function evaluate(g: ExecGraph, wantFlags = true, keep = false, coherent 
   const mark = pool.mark();
   try {
     const v = evaluateWith(new Algebra(g.n, pool), g, wantFlags, false, coherent);
-    if (v.violated) v.violated = { ...v.violated, relation: v.violated.relation.clone() };
+    if (v.violated) v.violated = { name: v.violated.name, kind: v.violated.kind };
     v.rels = new Map();
     return v;
   } finally {
@@ -188,7 +191,7 @@ function evaluateWith(A: Algebra, g: ExecGraph, wantFlags: boolean, keep: boolea
       if (!wwRace.isEmpty() || !wrRace.isEmpty() || !rwRace.isEmpty()) flags.push('data-race');
     }
   }
-  if (wantFlags) bellFlags(A, g, rf, srcuRscs, critical, flags);
+  if (wantFlags) bellFlags(A, g, srcuRscs, critical, flags);
   flags.sort();
   return { allowed: true, flags, rels };
 }
@@ -282,7 +285,7 @@ function rcuOrderFixpoint(A: Algebra, g: ExecGraph, link: Rel, srcuRscs: Rel, lo
   }
 }
 
-function bellFlags(A: Algebra, g: ExecGraph, rf: Rel, srcuRscs: Rel, critical: Rel, flags: string[]): void {
+function bellFlags(A: Algebra, g: ExecGraph, srcuRscs: Rel, critical: Rel, flags: string[]): void {
   const S = g.sets;
   const rcuRscs = g.stat.rcuRscs;
   if (!S.RcuLock.isSubsetOf(A.domain(rcuRscs))) flags.push('unmatched-rcu-lock');
@@ -305,7 +308,5 @@ function bellFlags(A: Algebra, g: ExecGraph, rf: Rel, srcuRscs: Rel, critical: R
     if (!sleep.isEmpty()) flags.push('invalid-sleep');
   }
   if (!S.UL.isEmpty() && !S.UL.isSubsetOf(A.range(critical))) flags.push('unmatched-unlock');
-  void rf;
 }
 
-export type { BitSet };
