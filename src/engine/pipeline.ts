@@ -26,7 +26,7 @@ const zeroRange = { start: { line: 1, col: 1, offset: 0 }, end: { line: 1, col: 
 function failed(file: string, name: string, diagnostics: Diagnostic[], test?: LitmusTest): RunResult {
   return {
     file, name, status: 'error', quantifier: test?.condition.quantifier ?? 'exists', conditionText: '',
-    states: [], positive: 0, negative: 0, verdict: 'Never', ok: false, loop: false, flags: [],
+    columns: [], states: [], positive: 0, negative: 0, verdict: 'Never', ok: false, loop: false, flags: [],
     seconds: 0, candidates: 0, diagnostics, ...(test?.result ? { expected: test.result } : {}),
   };
 }
@@ -58,10 +58,8 @@ export function resultFrom(test: LitmusTest, program: Program, file: string, out
     // conformance tooling and users' greps match the written name).
     file, name: test.source.slice(test.nameRange.start.offset, test.nameRange.end.offset) || test.name,
     status: outcome.limit ? 'limit' : 'ok', quantifier: q, conditionText,
-    states: outcome.states.map((s) => ({
-      entries: program.observed.map((o, k) => ({ loc: observedName(o), kind: o.kind, value: s.values[k]! })),
-      executions: s.executions, satisfies: s.satisfies,
-    })),
+    columns: program.observed.map((o) => ({ loc: observedName(o), kind: o.kind })),
+    states: outcome.states,
     positive: outcome.positive, negative: outcome.negative,
     verdict: verdictOf(outcome.positive, outcome.negative),
     ok: conditionHolds(q, outcome.positive, outcome.negative),

@@ -24,7 +24,7 @@ const zeroRange = { start: { line: 1, col: 1, offset: 0 }, end: { line: 1, col: 
 export function internalErrorResult(file: string, message: string, code = 'internal'): RunResult {
   const d: Diagnostic = { severity: 'error', code, message, file, range: zeroRange };
   return {
-    file, name: '', status: 'error', quantifier: 'exists', conditionText: '', states: [], positive: 0, negative: 0,
+    file, name: '', status: 'error', quantifier: 'exists', conditionText: '', columns: [], states: [], positive: 0, negative: 0,
     verdict: 'Never', ok: false, loop: false, flags: [], seconds: 0, candidates: 0, diagnostics: [d],
   };
 }

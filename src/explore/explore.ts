@@ -2,13 +2,16 @@
 // (rf, co) choices that already satisfy coherence and atomicity, then the full
 // model on each combination. Counts, final states and flags as herd7 reports them.
 import type { Program, ThreadTrace } from '../events/types.js';
-import { formatValue, SYM_BASE } from '../events/values.js';
-import { evalSym, readsOf } from '../events/sym.js';
+import { evalSym } from '../events/sym.js';
 import { Rel } from '../relations/matrix.js';
 import { evaluate } from '../model/lkmm.js';
 import type { ExecGraph } from '../model/graph.js';
 import { layout, type Layout } from './graph-build.js';
 import { LocationTimeout, locationChoices, type LocChoice } from './locations.js';
+import { ValueSolver } from './values.js';
+import { StateTable, type StateRecord } from './states.js';
+
+export type { StateRecord } from './states.js';
 
 export interface ExploreOptions {
   /** Stop after this many candidate executions. */
@@ -19,12 +22,6 @@ export interface ExploreOptions {
   keepExamples?: boolean;
   /** Keep up to this many rejected candidates whose final state satisfies the condition. */
   keepRejected?: number;
-}
-
-export interface StateRecord {
-  values: string[];
-  executions: number;
-  satisfies: boolean;
 }
 
 /** One concrete execution, kept for explanations. */
@@ -61,12 +58,19 @@ class Stop extends Error {
 
 export function explore(program: Program, opts: ExploreOptions = {}): ExploreOutcome {
   const started = Date.now();
-  const states = new Map<string, StateRecord>();
+  const states = new StateTable(program.observed.length);
   const flags = new Set<string>();
   const out: ExploreOutcome = { states: [], positive: 0, negative: 0, flags: [], candidates: 0, loop: program.loopCut, rejected: [] };
   const maxExec = opts.maxExecutions ?? Infinity;
   const deadline = opts.timeoutMs !== undefined ? started + opts.timeoutMs : Infinity;
   const names = program.locations.map((l) => l.name);
+  const obs = new Float64Array(program.observed.length);
+  const finalMem = new Array<number>(program.locations.length).fill(0);
+  const tick = (): void => {
+    out.candidates++;
+    if (out.candidates > maxExec) throw new Stop('max-executions', `stopped after ${maxExec} candidate executions (--max-executions)`);
+    if ((out.candidates & 255) === 0 && Date.now() > deadline) throw new Stop('timeout', `stopped after ${opts.timeoutMs} ms (--timeout)`);
+  };
 
   const visit = (traces: ThreadTrace[]): void => {
     const L = layout(program, traces);
@@ -76,6 +80,56 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
       if (c.length === 0) return;
       perLoc.push(c);
     }
+    const solver = new ValueSolver(L, traces);
+    const readers = traces.map((_t, t) => (e: number) => L.values[L.base[t]! + e]!);
+    const view = {
+      reg: (t: number, name: string): number => {
+        const s = traces[t]?.regs.get(name);
+        return s === undefined ? 0 : evalSym(s, readers[t]!);
+      },
+      mem: (l: number): number => finalMem[l]!,
+    };
+    /** Final memory, filter and condition of the execution just solved: undefined when filtered out. */
+    const outcome = (chosen: readonly LocChoice[]): boolean | undefined => {
+      for (let l = 0; l < chosen.length; l++) {
+        const co = chosen[l]!.co;
+        finalMem[l] = L.values[co[co.length - 1]!]!;
+      }
+      if (program.filter && !program.filter(view)) return undefined;
+      return program.condition(view);
+    };
+    /** Counts an allowed execution and its final state. */
+    const count = (sat: boolean, execFlags: readonly string[]): void => {
+      for (let i = 0; i < execFlags.length; i++) flags.add(execFlags[i]!);
+      if (sat) out.positive++;
+      else out.negative++;
+      const ob = program.observed;
+      for (let k = 0; k < ob.length; k++) {
+        const o = ob[k]!;
+        obs[k] = o.kind === 'reg' ? view.reg(o.thread, o.name) : finalMem[o.loc]!;
+      }
+      states.add(obs, sat);
+    };
+    const judge = (chosen: readonly LocChoice[], rf: Rel, co: Rel): void => {
+      const sat = outcome(chosen);
+      if (sat === undefined) return;
+      const g: ExecGraph = { n: L.n, sets: L.sets, stat: L.stat, values: L.values, rf, co };
+      const v = evaluate(g, true, false, !opts.keepRejected);
+      const record = (axiom?: string): ExecutionRecord => ({
+        layout: L, traces, rf: rf.clone(), co: co.clone(), coOrders: chosen.map((c) => c.co), values: [...L.values],
+        ...(axiom ? { axiom } : {}), flags: axiom ? [] : v.flags,
+      });
+      if (!v.allowed) {
+        if (sat && opts.keepRejected && out.rejected.length < opts.keepRejected) out.rejected.push(record(v.violated!.name));
+        return;
+      }
+      if (opts.keepExamples) {
+        if (sat && !out.positiveExample) out.positiveExample = record();
+        if (!sat && !out.negativeExample) out.negativeExample = record();
+      }
+      count(sat, v.flags);
+    };
+
     // Locations with a single choice first; then a depth-first product in which
     // every partial execution is checked against the model: its axioms only
     // grow with rf and co, so a violation prunes every completion.
@@ -84,27 +138,50 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
     // Partial checks cost a model evaluation; a depth where they never prune stops checking.
     const tries = new Array<number>(order.length).fill(0), pruned = new Array<number>(order.length).fill(0);
     const chosen = new Array<LocChoice>(perLoc.length);
-    const scratch = { src: new Int32Array(L.n), state: new Uint8Array(L.n) };
     const rfs: Rel[] = [], cos: Rel[] = [];
     for (let d = 0; d <= order.length; d++) {
       rfs.push(new Rel(L.n));
       cos.push(new Rel(L.n));
     }
-    const descend = (depth: number): void => {
+    const upper = bulkBounds(L, perLoc, order, !opts.keepExamples && !opts.keepRejected);
+    const bulkTries = new Array<number>(order.length + 1).fill(0), bulkHits = new Array<number>(order.length + 1).fill(0);
+    let bulkFlags: readonly string[] = [];
+    // Every completion of the current partial execution is allowed: values and states only.
+    const everyCompletion = (depth: number): void => {
       if (depth === order.length) {
-        out.candidates++;
-        if (out.candidates > maxExec) throw new Stop('max-executions', `stopped after ${maxExec} candidate executions (--max-executions)`);
-        if ((out.candidates & 255) === 0 && Date.now() > deadline) throw new Stop('timeout', `stopped after ${opts.timeoutMs} ms (--timeout)`);
-        const rf = rfs[depth]!, co = cos[depth]!;
-        if (assignValues(L, traces, chosen, scratch)) judge(L, traces, rf, co, chosen.map((c) => c.co));
+        tick();
+        if (!solver.solve(chosen)) return;
+        const sat = outcome(chosen);
+        if (sat !== undefined) count(sat, bulkFlags);
+        return;
+      }
+      const l = order[depth]!;
+      for (const ch of perLoc[l]!) {
+        chosen[l] = ch;
+        everyCompletion(depth + 1);
+      }
+    };
+    const descend = (depth: number): void => {
+      if (upper && depth < order.length && (bulkTries[depth]! < 64 || bulkHits[depth]! > 0)) {
+        bulkTries[depth]!++;
+        const v = upper.check(depth, rfs[depth]!, cos[depth]!);
+        if (v) {
+          bulkHits[depth]!++;
+          bulkFlags = v;
+          everyCompletion(depth);
+          return;
+        }
+      }
+      if (depth === order.length) {
+        tick();
+        if (solver.solve(chosen)) judge(chosen, rfs[depth]!, cos[depth]!);
         return;
       }
       const l = order[depth]!;
       if (Date.now() > deadline) throw new Stop('timeout', `stopped after ${opts.timeoutMs} ms (--timeout)`);
       for (const ch of perLoc[l]!) {
         const rf = rfs[depth + 1]!.copyFrom(rfs[depth]!), co = cos[depth + 1]!.copyFrom(cos[depth]!);
-        for (const [w, r] of ch.rf) rf.add(w, r);
-        for (let i = 0; i < ch.co.length; i++) for (let j = i + 1; j < ch.co.length; j++) co.add(ch.co[i]!, ch.co[j]!);
+        addChoice(rf, co, ch);
         chosen[l] = ch;
         if (prune && depth + 1 < order.length && perLoc[order[depth + 1]!]!.length > 1 &&
           (tries[depth]! < 64 || pruned[depth]! > 0)) {
@@ -118,41 +195,6 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
       }
     };
     descend(0);
-  };
-
-  const judge = (L: Layout, traces: readonly ThreadTrace[], rf: Rel, co: Rel, coOrders: number[][]): void => {
-    const g: ExecGraph = { n: L.n, sets: L.sets, stat: L.stat, values: L.values, rf, co };
-    const finalMem = program.locations.map((_, l) => L.values[coOrders[l]![coOrders[l]!.length - 1]!]!);
-    const view = {
-      reg: (t: number, name: string) => {
-        const s = traces[t]?.regs.get(name);
-        return s === undefined ? 0 : evalSym(s, (e) => L.values[L.base[t]! + e]!);
-      },
-      mem: (l: number) => finalMem[l]!,
-    };
-    if (program.filter && !program.filter(view)) return;
-    const sat = program.condition(view);
-    const v = evaluate(g, true, false, !opts.keepRejected);
-    if (!v.allowed) {
-      if (sat && opts.keepRejected && out.rejected.length < opts.keepRejected) {
-        out.rejected.push({ layout: L, traces, rf: rf.clone(), co: co.clone(), coOrders, values: [...L.values], axiom: v.violated!.name, flags: [] });
-      }
-      return;
-    }
-    for (const f of v.flags) flags.add(f);
-    if (sat) out.positive++;
-    else out.negative++;
-    if (opts.keepExamples) {
-      const rec = { layout: L, traces, rf: rf.clone(), co: co.clone(), coOrders, values: [...L.values], flags: v.flags };
-      if (sat && !out.positiveExample) out.positiveExample = rec;
-      if (!sat && !out.negativeExample) out.negativeExample = rec;
-    }
-    const values = program.observed.map((o) =>
-      formatValue(o.kind === 'reg' ? view.reg(o.thread, o.name) : finalMem[o.loc]!, names));
-    const key = values.join('\u0000');
-    const s = states.get(key);
-    if (s) s.executions++;
-    else states.set(key, { values, executions: 1, satisfies: sat });
   };
 
   try {
@@ -172,125 +214,43 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
     else if (e instanceof Stop) out.limit = { kind: e.kind, message: e.message };
     else throw e;
   }
-  out.states = [...states.values()].sort((a, b) => compareStates(a.values, b.values));
+  out.states = states.records(names);
   out.flags = [...flags].sort();
   return out;
 }
 
+function addChoice(rf: Rel, co: Rel, ch: LocChoice): void {
+  for (const [w, r] of ch.rf) rf.add(w, r);
+  for (let i = 0; i < ch.co.length; i++) for (let j = i + 1; j < ch.co.length; j++) co.add(ch.co[i]!, ch.co[j]!);
+}
+
 /**
- * Computes every event's value from reads-from, then checks each path's
- * constraints. Returns false when a constraint fails or when values justify
- * themselves (a cycle of reads-from and value dependencies, which herd7
- * cannot solve and drops).
+ * Upper bounds for whole subtrees. Every axiom grows with rf and co (coherence
+ * and atomicity are settled per location), so when the union of the partial
+ * execution with every remaining choice passes the model, every completion
+ * does. Flags may differ between executions only with plain or SRCU accesses,
+ * so such layouts (and explanations, which keep relations) get no bounds.
  */
-function assignValues(L: Layout, traces: readonly ThreadTrace[], chosen: readonly LocChoice[],
-  scratch: { src: Int32Array; state: Uint8Array }): boolean {
-  const n = L.n;
-  const { src, state } = scratch;
-  src.fill(-1);
-  state.fill(0);
-  for (const ch of chosen) for (const [w, r] of ch.rf) if (L.events[r]!.ev.kind === 'R') src[r] = w;
-  const vals = L.values;
-  let cyclic = false;
-  const deps = (g: number): number[] => {
-    const ge = L.events[g]!;
-    if (ge.thread < 0) return [];
-    if (ge.ev.kind === 'R') return src[g]! >= 0 ? [src[g]!] : [];
-    return readsOf(ge.ev.value).map((e) => L.base[ge.thread]! + e);
-  };
-  const value = (g: number): number => {
-    if (state[g] === 2) return vals[g]!;
-    if (state[g] === 1) {
-      cyclic = true;
-      return NaN;
-    }
-    state[g] = 1;
-    const ge = L.events[g]!;
-    let v: number;
-    if (ge.thread < 0) v = ge.ev.value as number;
-    else if (ge.ev.kind === 'R') v = src[g]! >= 0 ? value(src[g]!) : NaN;
-    else {
-      const b = L.base[ge.thread]!;
-      v = evalSym(ge.ev.value, (e) => value(b + e));
-    }
-    vals[g] = v;
-    state[g] = 2;
-    return v;
-  };
-  for (let g = 0; g < n && !cyclic; g++) value(g);
-  if (cyclic) {
-    // Values that justify themselves. As herd7 solves its equations, a cycle of
-    // plain copies (every write stores exactly a value read) is one unknown, kept
-    // as a symbol; a cycle through any arithmetic cannot be solved: dropped.
-    const comp = sccs(n, deps);
-    state.fill(0);
-    for (const members of comp) {
-      if (members.length === 1 && !deps(members[0]!).includes(members[0]!)) continue;
-      for (const g of members) {
-        const ge = L.events[g]!;
-        const copy = ge.ev.kind === 'R' || (ge.thread >= 0 && typeof ge.ev.value !== 'number' && ge.ev.value.k === 'r');
-        if (!copy) return false;
-      }
-      const token = SYM_BASE + Math.min(...members);
-      for (const g of members) {
-        vals[g] = token;
-        state[g] = 2;
-      }
-    }
-    cyclic = false;
-    for (let g = 0; g < n; g++) value(g);
-    if (cyclic) return false;
+function bulkBounds(L: Layout, perLoc: LocChoice[][], order: number[], wanted: boolean):
+  { check(depth: number, rf: Rel, co: Rel): readonly string[] | undefined } | undefined {
+  const S = L.sets;
+  if (!wanted || !S.Plain.isEmpty() || !S.SrcuLock.isEmpty() || !S.SrcuUnlock.isEmpty()) return undefined;
+  const sufRf: Rel[] = new Array<Rel>(order.length + 1), sufCo: Rel[] = new Array<Rel>(order.length + 1);
+  sufRf[order.length] = new Rel(L.n);
+  sufCo[order.length] = new Rel(L.n);
+  for (let d = order.length - 1; d >= 0; d--) {
+    const rf = sufRf[d + 1]!.clone(), co = sufCo[d + 1]!.clone();
+    for (const ch of perLoc[order[d]!]!) addChoice(rf, co, ch);
+    sufRf[d] = rf;
+    sufCo[d] = co;
   }
-  for (let g = 0; g < n; g++) if (Number.isNaN(vals[g]!)) return false;
-  for (let t = 0; t < traces.length; t++) {
-    const b = L.base[t]!;
-    for (const c of traces[t]!.constraints) {
-      const v = evalSym(c.value, (e) => vals[b + e]!);
-      if (Number.isNaN(v) || (v !== 0) !== c.truthy) return false;
-    }
-  }
-  return true;
-}
-
-/** Strongly connected components (Tarjan), each as a list of nodes. */
-function sccs(n: number, succ: (g: number) => number[]): number[][] {
-  const index = new Int32Array(n).fill(-1), low = new Int32Array(n), onStack = new Uint8Array(n);
-  const stack: number[] = [], out: number[][] = [];
-  let next = 0;
-  const visit = (v: number): void => {
-    index[v] = low[v] = next++;
-    stack.push(v);
-    onStack[v] = 1;
-    for (const w of succ(v)) {
-      if (index[w]! < 0) {
-        visit(w);
-        low[v] = Math.min(low[v]!, low[w]!);
-      } else if (onStack[w]) low[v] = Math.min(low[v]!, index[w]!);
-    }
-    if (low[v] === index[v]) {
-      const c: number[] = [];
-      let w: number;
-      do {
-        w = stack.pop()!;
-        onStack[w] = 0;
-        c.push(w);
-      } while (w !== v);
-      out.push(c);
-    }
+  const upRf = new Rel(L.n), upCo = new Rel(L.n);
+  return {
+    check(depth, rf, co) {
+      upRf.copyFrom(rf).unionWith(sufRf[depth]!);
+      upCo.copyFrom(co).unionWith(sufCo[depth]!);
+      const v = evaluate({ n: L.n, sets: L.sets, stat: L.stat, values: L.values, rf: upRf, co: upCo }, true, false, true);
+      return v.allowed ? v.flags : undefined;
+    },
   };
-  for (let v = 0; v < n; v++) if (index[v]! < 0) visit(v);
-  return out;
-}
-
-function compareStates(a: string[], b: string[]): number {
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i]!, y = b[i]!;
-    if (x === y) continue;
-    const nx = Number(x), ny = Number(y);
-    const bx = Number.isNaN(nx), by = Number.isNaN(ny);
-    if (!bx && !by) return nx - ny;
-    if (bx !== by) return bx ? 1 : -1;
-    return x < y ? -1 : 1;
-  }
-  return 0;
 }

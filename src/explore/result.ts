@@ -5,6 +5,13 @@ import type { Quantifier, ResultComment } from '../litmus/ast.js';
 
 export type Verdict = 'Never' | 'Sometimes' | 'Always';
 
+/** One observed location: a column of the final-state table. */
+export interface StateColumn {
+  /** `0:r1` for a register, `x` for a global. */
+  loc: string;
+  kind: 'reg' | 'global';
+}
+
 /** One location's final value in a final state. */
 export interface StateEntry {
   /** `0:r1` for a register, `x` for a global. */
@@ -16,7 +23,8 @@ export interface StateEntry {
 
 /** A distinct final state over the observed locations (condition + `locations`). */
 export interface FinalState {
-  entries: StateEntry[];
+  /** Printed values, one per column of RunResult.columns (a decimal integer or a symbolic address such as `x`). */
+  values: string[];
   /** Allowed executions ending in this state. */
   executions: number;
   /** Whether the state satisfies the condition's proposition. */
@@ -95,6 +103,8 @@ export interface RunResult {
   quantifier: Quantifier;
   /** The condition in herd's spelling, e.g. `exists (0:r1=1 /\ [x]=2)`. */
   conditionText: string;
+  /** The observed locations (the condition's and `locations`), in state order. */
+  columns: StateColumn[];
   states: FinalState[];
   /** Executions that satisfy the proposition / that do not. */
   positive: number;
@@ -115,4 +125,9 @@ export interface RunResult {
   /** The file's `Result:` comment, when present. */
   expected?: ResultComment;
   explanation?: Explanation;
+}
+
+/** A state's values paired with their columns. */
+export function stateEntries(r: Pick<RunResult, 'columns'>, s: FinalState): StateEntry[] {
+  return r.columns.map((c, i) => ({ loc: c.loc, kind: c.kind, value: s.values[i]! }));
 }

@@ -10,8 +10,18 @@ export function formatHerd(r: RunResult): string {
   const lines: string[] = [];
   lines.push(`Test ${r.name} ${kindWord[r.quantifier] ?? 'Allowed'}`);
   lines.push(`States ${r.states.length}`);
+  const heads = r.columns.map((c) => (c.kind === 'reg' ? `${c.loc}=` : `[${c.loc}]=`));
+  // A column takes few distinct values: each `loc=value;` cell is made once.
+  const cellCache = heads.map(() => new Map<string, string>());
+  const cells = new Array<string>(heads.length);
   for (const s of r.states) {
-    lines.push(s.entries.map((e) => `${e.kind === 'reg' ? e.loc : `[${e.loc}]`}=${e.value};`).join(' '));
+    for (let i = 0; i < heads.length; i++) {
+      const v = s.values[i]!, m = cellCache[i]!;
+      let c = m.get(v);
+      if (c === undefined) m.set(v, (c = `${heads[i]}${v};`));
+      cells[i] = c;
+    }
+    lines.push(cells.join(' '));
   }
   lines.push(`${r.loop ? 'Loop ' : ''}${r.ok ? 'Ok' : 'No'}`);
   lines.push('Witnesses');

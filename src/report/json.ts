@@ -2,7 +2,7 @@
 // documented in docs/reporting.md). Bump SCHEMA_VERSION on any incompatible change;
 // adding optional fields is compatible.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { EdgeRef, EventRef, Explanation, FinalState, RunResult, StateEntry } from '../explore/result.js';
+import { stateEntries, type EdgeRef, type EventRef, type Explanation, type FinalState, type RunResult, type StateEntry } from '../explore/result.js';
 import { expectedText, judge, summarize, type Judgement, type JudgeSummary } from './judge.js';
 import type { FormatContext } from './types.js';
 
@@ -46,8 +46,8 @@ export interface JsonReport {
   results: JsonTestResult[];
 }
 
-function state(s: FinalState): JsonTestResult['states'][number] {
-  return { values: s.entries.map(entry), executions: s.executions, satisfies: s.satisfies };
+function state(r: RunResult, s: FinalState): JsonTestResult['states'][number] {
+  return { values: stateEntries(r, s), executions: s.executions, satisfies: s.satisfies };
 }
 
 function diagnostic(d: Diagnostic): JsonDiagnostic {
@@ -92,7 +92,7 @@ export function jsonResult(r: RunResult, j: Judgement): JsonTestResult {
     verdict: ran ? r.verdict : null,
     ok: ran ? r.ok : null,
     loop: r.loop,
-    states: r.states.map(state),
+    states: r.states.map((s) => state(r, s)),
     counts: { positive: r.positive, negative: r.negative, candidates: r.candidates },
     flags: [...r.flags],
     seconds: r.seconds,

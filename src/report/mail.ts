@@ -30,7 +30,7 @@ function block(r: RunResult, ctx: FormatContext, i: number): string {
     lines.push(`is ${r.verdict}: ${r.positive} of ${plural(total, 'execution')} satisfy it.${r.flags.length ? ` Flags: ${r.flags.join(', ')}.` : ''}`);
     if (r.limit) lines.push(`(Partial result: ${r.limit.message}.)`);
     lines.push('', `Final states (${plural(r.states.length, 'state')}${r.states.some((s) => s.satisfies) ? ', * marks those satisfying the condition' : ''}):`, '');
-    for (const s of r.states) lines.push(`  ${s.satisfies ? '*' : ' '} ${s.entries.map((e) => `${e.loc}=${e.value};`).join(' ')}`);
+    for (const s of r.states) lines.push(`  ${s.satisfies ? '*' : ' '} ${s.values.map((v, k) => `${r.columns[k]!.loc}=${v};`).join(' ')}`);
     const j = ctx.judgements?.[i] ?? judge(r);
     if (r.expected) {
       const verdict = j.status === 'pass' ? 'holds.' : j.status === 'fail' ? 'does not hold:' : 'cannot be judged:';

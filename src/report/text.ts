@@ -6,7 +6,7 @@
 // `check` (judgements): one status line per test, the details of failures
 // and errors under it, then a summary line.
 import type { ChalkInstance } from 'chalk';
-import type { FinalState, RunResult } from '../explore/result.js';
+import type { FinalState, RunResult, StateColumn } from '../explore/result.js';
 import { chalkFor } from './color.js';
 import { explanationLines } from './explain-text.js';
 import { judge, summarize, type Judgement } from './judge.js';
@@ -14,8 +14,8 @@ import type { FormatContext } from './types.js';
 import { plural, testName } from './util.js';
 
 
-function stateLines(states: readonly FinalState[], c: ChalkInstance, indent: string): string[] {
-  const cells = states.map((s) => s.entries.map((e) => `${e.loc}=${e.value}`));
+function stateLines(columns: readonly StateColumn[], states: readonly FinalState[], c: ChalkInstance, indent: string): string[] {
+  const cells = states.map((s) => s.values.map((v, i) => `${columns[i]!.loc}=${v}`));
   const widths: number[] = [];
   for (const row of cells) row.forEach((t, i) => (widths[i] = Math.max(widths[i] ?? 0, t.length)));
   return states.map((s, k) => {
@@ -40,7 +40,7 @@ function detailLines(r: RunResult, j: Judgement | undefined, c: ChalkInstance, i
   }
   lines.push(`${indent}${r.conditionText}`);
   lines.push(`${indent}${plural(r.states.length, 'final state')}${r.states.some((s) => s.satisfies) ? ` (${c.green('*')} satisfies the condition)` : ''}:`);
-  lines.push(...stateLines(r.states, c, `${indent}  `));
+  lines.push(...stateLines(r.columns, r.states, c, `${indent}  `));
   const total = r.positive + r.negative;
   lines.push(
     `${indent}verdict: ${c.bold(verdictColor(c, r.verdict))} (${r.positive} of ${plural(total, 'execution')} satisfy the condition; ` +

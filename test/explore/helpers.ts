@@ -2,7 +2,7 @@
 // summarise the result the way herd7 prints it.
 import { expect } from 'vitest';
 import { runSource, type RunOptions } from '../../src/engine/pipeline.js';
-import type { RunResult } from '../../src/explore/result.js';
+import { stateEntries, type RunResult } from '../../src/explore/result.js';
 
 /** Runs inline litmus source; asserts it parsed, compiled and finished. */
 export function run(source: string, opts: RunOptions = {}): RunResult {
@@ -31,6 +31,6 @@ export function expectObservation(source: string, expected: string, flags: strin
 /** Final states as `loc=value; ...` strings (entries in the tool's order), sorted, with execution counts. */
 export function stateTable(r: RunResult): string[] {
   return r.states
-    .map((s) => `${s.entries.map((e) => `${e.loc}=${e.value}`).join('; ')} (${s.executions})`)
+    .map((s) => `${stateEntries(r, s).map((e) => `${e.loc}=${e.value}`).join('; ')} (${s.executions})`)
     .sort();
 }

@@ -10,6 +10,7 @@
 // final state does not satisfy it before anything is counted.
 import { describe, expect, it } from 'vitest';
 import { expectObservation, run, stateTable } from './helpers.js';
+import { stateEntries } from '../../src/explore/result.js';
 
 const SB_ONCE = `P0(int *a, int *b) { WRITE_ONCE(*a, 1); int r0 = READ_ONCE(*b); }
 P1(int *a, int *b) { WRITE_ONCE(*b, 1); int r0 = READ_ONCE(*a); }`;
@@ -67,7 +68,7 @@ describe('quantifiers', () => {
 describe('filter', () => {
   it('executions failing the filter are dropped before counting', () => {
     const r = expectObservation(sb('f-sb', SB_ONCE, 'filter (0:r0=0)\nexists (1:r0=0)'), 'Sometimes 1 1');
-    expect(r.states.map((s) => s.entries.find((e) => e.loc === '1:r0')?.value).sort()).toEqual(['0', '1']);
+    expect(r.states.map((s) => stateEntries(r, s).find((e) => e.loc === '1:r0')?.value).sort()).toEqual(['0', '1']);
     expect(r.states.map((s) => s.satisfies).sort()).toEqual([false, true]);
   });
 
@@ -90,7 +91,7 @@ P0(int *a, int *b) { WRITE_ONCE(*a, 1); int r0 = READ_ONCE(*b); int r1 = 7; }
 P1(int *a, int *b) { WRITE_ONCE(*b, 2); int r0 = READ_ONCE(*a); }
 locations [a; b; 0:r1]
 exists (0:r0=0 /\\ 1:r0=0)`, 'Sometimes 1 3');
-    const table = r.states.map((s) => Object.fromEntries(s.entries.map((e) => [e.loc, e.value])));
+    const table = r.states.map((s) => Object.fromEntries(stateEntries(r, s).map((e) => [e.loc, e.value])));
     expect(table).toHaveLength(4);
     for (const row of table) {
       expect(row).toMatchObject({ a: '1', b: '2', '0:r1': '7' });

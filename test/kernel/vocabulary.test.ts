@@ -5,7 +5,7 @@
 // entry in the table makes some test here fail.
 import { describe, expect, it } from 'vitest';
 import { runSource } from '../../src/engine/pipeline.js';
-import type { RunResult } from '../../src/explore/result.js';
+import { stateEntries, type RunResult } from '../../src/explore/result.js';
 import { mmPrimitives } from '../../src/kernel/mm-table.js';
 
 function run(source: string): RunResult {
@@ -19,7 +19,7 @@ function run(source: string): RunResult {
 
 /** The final states as `loc=value` strings joined by spaces, each with its execution count. */
 function states(r: RunResult): string[] {
-  return r.states.map((s) => `${s.entries.map((e) => `${e.loc}=${e.value}`).join(' ')} (${s.executions})`);
+  return r.states.map((s) => `${stateEntries(r, s).map((e) => `${e.loc}=${e.value}`).join(' ')} (${s.executions})`);
 }
 
 const names = new Set<string>();

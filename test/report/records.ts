@@ -21,10 +21,11 @@ export function sbMbs(over: Partial<RunResult> = {}): RunResult {
   return {
     file: 'tests/SB+mbs.litmus', name: 'SB+mbs', status: 'ok', quantifier: 'exists',
     conditionText: 'exists (0:r0=0 /\\ 1:r0=0)',
+    columns: [{ loc: '0:r0', kind: 'reg' }, { loc: '1:r0', kind: 'reg' }],
     states: [
-      { entries: [{ loc: '0:r0', kind: 'reg', value: '0' }, { loc: '1:r0', kind: 'reg', value: '1' }], executions: 1, satisfies: false },
-      { entries: [{ loc: '0:r0', kind: 'reg', value: '1' }, { loc: '1:r0', kind: 'reg', value: '0' }], executions: 1, satisfies: false },
-      { entries: [{ loc: '0:r0', kind: 'reg', value: '1' }, { loc: '1:r0', kind: 'reg', value: '1' }], executions: 1, satisfies: false },
+      { values: ['0', '1'], executions: 1, satisfies: false },
+      { values: ['1', '0'], executions: 1, satisfies: false },
+      { values: ['1', '1'], executions: 1, satisfies: false },
     ],
     positive: 0, negative: 3, verdict: 'Never', ok: false, loop: false, flags: [], seconds: 0.0123, candidates: 4,
     diagnostics: [], expected: resultComment('Never'),
@@ -37,9 +38,10 @@ export function mpRace(over: Partial<RunResult> = {}): RunResult {
   return {
     file: 'tests/race/MP+race.litmus', name: 'MP+race', status: 'ok', quantifier: 'exists',
     conditionText: 'exists (1:r0=1 /\\ 1:r1=0)',
+    columns: [{ loc: '1:r0', kind: 'reg' }, { loc: '1:r1', kind: 'reg' }, { loc: 'x', kind: 'global' }],
     states: [
-      { entries: [{ loc: '1:r0', kind: 'reg', value: '0' }, { loc: '1:r1', kind: 'reg', value: '0' }, { loc: 'x', kind: 'global', value: '1' }], executions: 1, satisfies: false },
-      { entries: [{ loc: '1:r0', kind: 'reg', value: '1' }, { loc: '1:r1', kind: 'reg', value: '0' }, { loc: 'x', kind: 'global', value: '1' }], executions: 2, satisfies: true },
+      { values: ['0', '0', '1'], executions: 1, satisfies: false },
+      { values: ['1', '0', '1'], executions: 2, satisfies: true },
     ],
     positive: 2, negative: 1, verdict: 'Sometimes', ok: true, loop: false, flags: ['data-race'], seconds: 1.5, candidates: 6,
     diagnostics: [], expected: resultComment('Sometimes', { datarace: true }),
@@ -50,7 +52,7 @@ export function mpRace(over: Partial<RunResult> = {}): RunResult {
 export function parseError(over: Partial<RunResult> = {}): RunResult {
   const d: Diagnostic = { severity: 'error', code: 'syntax', message: "expected ';' after statement", file: 'tests/bad.litmus', range: range(11, 19, 20) };
   return {
-    file: 'tests/bad.litmus', name: '', status: 'error', quantifier: 'exists', conditionText: '', states: [],
+    file: 'tests/bad.litmus', name: '', status: 'error', quantifier: 'exists', conditionText: '', columns: [], states: [],
     positive: 0, negative: 0, verdict: 'Never', ok: false, loop: false, flags: [], seconds: 0, candidates: 0,
     diagnostics: [d], ...over,
   };

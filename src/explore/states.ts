@@ -1,0 +1,93 @@
+// Final states seen so far, keyed by their numeric values. A large test can
+// end in millions of distinct states (a 20-process RCU chain has 2^20 - 1), so
+// a state costs one short key string and a few array slots while exploring;
+// the printed records are built once at the end.
+import { formatValue } from '../events/values.js';
+
+export interface StateRecord {
+  values: string[];
+  executions: number;
+  satisfies: boolean;
+}
+
+/** Character codes below this stand for themselves in a key. */
+const DIRECT = 0xd000;
+
+export class StateTable {
+  private readonly index = new Map<string, number>();
+  private readonly vals: number[] = [];
+  private readonly counts: number[] = [];
+  private readonly sat: boolean[] = [];
+
+  private readonly codes: Uint16Array;
+
+  /** `width` values per state. */
+  constructor(private readonly width: number) {
+    this.codes = new Uint16Array(width);
+  }
+
+  get size(): number {
+    return this.counts.length;
+  }
+
+  /** Counts one execution ending in the state `obs[0..width)`. */
+  add(obs: Float64Array, satisfies: boolean): void {
+    const k = this.width;
+    const codes = this.codes;
+    let direct = true;
+    for (let i = 0; i < k && direct; i++) {
+      const v = obs[i]!;
+      if (v >= 0 && v < DIRECT && (v | 0) === v) codes[i] = v;
+      else direct = false;
+    }
+    // Small non-negative integers are one character; anything else is escaped.
+    let key: string;
+    if (direct) key = String.fromCharCode.apply(null, codes as unknown as number[]);
+    else {
+      key = '';
+      for (let i = 0; i < k; i++) {
+        const v = obs[i]!;
+        key += v >= 0 && v < DIRECT && (v | 0) === v ? String.fromCharCode(v) : `\ue000${v === 0 ? 0 : v};`;
+      }
+    }
+    const at = this.index.get(key);
+    if (at !== undefined) {
+      this.counts[at]!++;
+      return;
+    }
+    this.index.set(key, this.counts.length);
+    for (let i = 0; i < k; i++) this.vals.push(obs[i]! === 0 ? 0 : obs[i]!);
+    this.counts.push(1);
+    this.sat.push(satisfies);
+  }
+
+  /** The states as printed records, sorted as herd7 prints them. */
+  records(locNames: readonly string[]): StateRecord[] {
+    const k = this.width;
+    const small: string[] = [];
+    const text = (v: number): string => {
+      if (v >= 0 && v < 256 && (v | 0) === v) return (small[v] ??= String(v));
+      return formatValue(v, locNames);
+    };
+    const out: StateRecord[] = [];
+    for (let s = 0; s < this.counts.length; s++) {
+      const values = new Array<string>(k);
+      for (let i = 0; i < k; i++) values[i] = text(this.vals[s * k + i]!);
+      out.push({ values, executions: this.counts[s]!, satisfies: this.sat[s]! });
+    }
+    return out.sort((a, b) => compareStates(a.values, b.values));
+  }
+}
+
+function compareStates(a: string[], b: string[]): number {
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!, y = b[i]!;
+    if (x === y) continue;
+    const nx = Number(x), ny = Number(y);
+    const bx = Number.isNaN(nx), by = Number.isNaN(ny);
+    if (!bx && !by) return nx - ny;
+    if (bx !== by) return bx ? 1 : -1;
+    return x < y ? -1 : 1;
+  }
+  return 0;
+}

@@ -1,0 +1,148 @@
+// Every event's value in one candidate execution, from reads-from and the
+// threads' symbolic values, and the paths' constraints on them. One solver per
+// layout: the per-execution work allocates nothing unless values justify
+// themselves (a rare cycle of reads-from and data flow).
+import type { ThreadTrace } from '../events/types.js';
+import { SYM_BASE } from '../events/values.js';
+import { evalSym, readsOf } from '../events/sym.js';
+import type { Layout } from './graph-build.js';
+import type { LocChoice } from './locations.js';
+
+export class ValueSolver {
+  private readonly src: Int32Array;
+  /** 0 unvisited, 1 in progress, 2 done. */
+  private readonly state: Uint8Array;
+  private cyclic = false;
+  /** Per thread: the read callback evalSym needs, made once. */
+  private readonly readers: Array<(e: number) => number>;
+  private readonly isRead: Uint8Array;
+
+  constructor(private readonly L: Layout, private readonly traces: readonly ThreadTrace[]) {
+    this.src = new Int32Array(L.n);
+    this.state = new Uint8Array(L.n);
+    this.isRead = new Uint8Array(L.n);
+    for (let g = 0; g < L.n; g++) if (L.events[g]!.ev.kind === 'R') this.isRead[g] = 1;
+    this.readers = traces.map((_t, t) => (e: number) => this.value(L.base[t]! + e));
+  }
+
+  /**
+   * Fills L.values for the execution whose per-location choices are `chosen`.
+   * Returns false when a path constraint fails or when values justify
+   * themselves through arithmetic (which herd7 cannot solve and drops).
+   */
+  solve(chosen: readonly LocChoice[]): boolean {
+    const { L, src, state, isRead } = this;
+    const n = L.n;
+    src.fill(-1);
+    state.fill(0);
+    for (let l = 0; l < chosen.length; l++) {
+      const rf = chosen[l]!.rf;
+      for (let i = 0; i < rf.length; i++) {
+        const p = rf[i]!;
+        if (isRead[p[1]] === 1) src[p[1]] = p[0];
+      }
+    }
+    this.cyclic = false;
+    for (let g = 0; g < n && !this.cyclic; g++) this.value(g);
+    if (this.cyclic && !this.symbolic()) return false;
+    const vals = L.values;
+    for (let g = 0; g < n; g++) if (Number.isNaN(vals[g]!)) return false;
+    const traces = this.traces;
+    for (let t = 0; t < traces.length; t++) {
+      const cs = traces[t]!.constraints;
+      for (let i = 0; i < cs.length; i++) {
+        const c = cs[i]!;
+        const v = evalSym(c.value, this.readers[t]!);
+        if (Number.isNaN(v) || (v !== 0) !== c.truthy) return false;
+      }
+    }
+    return true;
+  }
+
+  private value(g: number): number {
+    const { L, state } = this;
+    const vals = L.values;
+    if (state[g] === 2) return vals[g]!;
+    if (state[g] === 1) {
+      this.cyclic = true;
+      return NaN;
+    }
+    state[g] = 1;
+    const ge = L.events[g]!;
+    let v: number;
+    if (ge.thread < 0) v = ge.ev.value as number;
+    else if (ge.ev.kind === 'R') {
+      const s = this.src[g]!;
+      v = s >= 0 ? this.value(s) : NaN;
+    } else v = evalSym(ge.ev.value, this.readers[ge.thread]!);
+    vals[g] = v;
+    state[g] = 2;
+    return v;
+  }
+
+  private deps(g: number): number[] {
+    const { L } = this;
+    const ge = L.events[g]!;
+    if (ge.thread < 0) return [];
+    if (ge.ev.kind === 'R') return this.src[g]! >= 0 ? [this.src[g]!] : [];
+    return readsOf(ge.ev.value).map((e) => L.base[ge.thread]! + e);
+  }
+
+  /**
+   * Values that justify themselves. As herd7 solves its equations, a cycle of
+   * plain copies (every write stores exactly a value read) is one unknown, kept
+   * as a symbol; a cycle through any arithmetic cannot be solved.
+   */
+  private symbolic(): boolean {
+    const { L, state } = this;
+    const n = L.n, vals = L.values;
+    const comp = sccs(n, (g) => this.deps(g));
+    state.fill(0);
+    for (const members of comp) {
+      if (members.length === 1 && !this.deps(members[0]!).includes(members[0]!)) continue;
+      for (const g of members) {
+        const ge = L.events[g]!;
+        const copy = ge.ev.kind === 'R' || (ge.thread >= 0 && typeof ge.ev.value !== 'number' && ge.ev.value.k === 'r');
+        if (!copy) return false;
+      }
+      const token = SYM_BASE + Math.min(...members);
+      for (const g of members) {
+        vals[g] = token;
+        state[g] = 2;
+      }
+    }
+    this.cyclic = false;
+    for (let g = 0; g < n; g++) this.value(g);
+    return !this.cyclic;
+  }
+}
+
+/** Strongly connected components (Tarjan), each as a list of nodes. */
+function sccs(n: number, succ: (g: number) => number[]): number[][] {
+  const index = new Int32Array(n).fill(-1), low = new Int32Array(n), onStack = new Uint8Array(n);
+  const stack: number[] = [], out: number[][] = [];
+  let next = 0;
+  const visit = (v: number): void => {
+    index[v] = low[v] = next++;
+    stack.push(v);
+    onStack[v] = 1;
+    for (const w of succ(v)) {
+      if (index[w]! < 0) {
+        visit(w);
+        low[v] = Math.min(low[v]!, low[w]!);
+      } else if (onStack[w]) low[v] = Math.min(low[v]!, index[w]!);
+    }
+    if (low[v] === index[v]) {
+      const c: number[] = [];
+      let w: number;
+      do {
+        w = stack.pop()!;
+        onStack[w] = 0;
+        c.push(w);
+      } while (w !== v);
+      out.push(c);
+    }
+  };
+  for (let v = 0; v < n; v++) if (index[v]! < 0) visit(v);
+  return out;
+}
