@@ -19,6 +19,8 @@ export interface RunOptions {
   unroll?: number;
   registry?: PrimitiveRegistry;
   explain?: boolean;
+  /** See ExploreOptions.bulk. */
+  bulk?: boolean;
 }
 
 const zeroRange = { start: { line: 1, col: 1, offset: 0 }, end: { line: 1, col: 1, offset: 0 } };
@@ -63,7 +65,7 @@ export function resultFrom(test: LitmusTest, program: Program, file: string, out
     positive: outcome.positive, negative: outcome.negative,
     verdict: verdictOf(outcome.positive, outcome.negative),
     ok: conditionHolds(q, outcome.positive, outcome.negative),
-    loop: outcome.loop, flags: outcome.flags, seconds, candidates: outcome.candidates,
+    loop: outcome.loop, flags: outcome.flags, seconds, candidates: outcome.candidates, evaluations: outcome.evaluations,
     ...(outcome.limit ? { limit: outcome.limit } : {}),
     diagnostics, ...(test.result ? { expected: test.result } : {}),
   };
@@ -82,6 +84,7 @@ export function runSource(source: string, file: string, opts: RunOptions = {}): 
       ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}),
       ...(opts.maxExecutions !== undefined ? { maxExecutions: opts.maxExecutions } : {}),
       ...(opts.explain ? { keepExamples: true, keepRejected: 8 } : {}),
+      ...(opts.bulk === false ? { bulk: false } : {}),
     };
     const outcome = explore(program, exploreOpts);
     const seconds = (performance.now() - started) / 1000;

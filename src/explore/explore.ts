@@ -22,6 +22,12 @@ export interface ExploreOptions {
   keepExamples?: boolean;
   /** Keep up to this many rejected candidates whose final state satisfies the condition. */
   keepRejected?: number;
+  /**
+   * Count whole subtrees whose most permissive completion passes the model
+   * without evaluating the model per execution (default true; false is for
+   * differential tests of that shortcut).
+   */
+  bulk?: boolean;
 }
 
 /** One concrete execution, kept for explanations. */
@@ -43,6 +49,8 @@ export interface ExploreOutcome {
   negative: number;
   flags: string[];
   candidates: number;
+  /** Model evaluations: on complete executions, on partial ones (pruning) and on subtree bounds. */
+  evaluations: number;
   loop: boolean;
   limit?: { kind: 'timeout' | 'max-executions'; message: string };
   positiveExample?: ExecutionRecord;
@@ -60,7 +68,7 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
   const started = Date.now();
   const states = new StateTable(program.observed.length);
   const flags = new Set<string>();
-  const out: ExploreOutcome = { states: [], positive: 0, negative: 0, flags: [], candidates: 0, loop: program.loopCut, rejected: [] };
+  const out: ExploreOutcome = { states: [], positive: 0, negative: 0, flags: [], candidates: 0, evaluations: 0, loop: program.loopCut, rejected: [] };
   const maxExec = opts.maxExecutions ?? Infinity;
   const deadline = opts.timeoutMs !== undefined ? started + opts.timeoutMs : Infinity;
   const names = program.locations.map((l) => l.name);
@@ -114,6 +122,7 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
       const sat = outcome(chosen);
       if (sat === undefined) return;
       const g: ExecGraph = { n: L.n, sets: L.sets, stat: L.stat, values: L.values, rf, co };
+      out.evaluations++;
       const v = evaluate(g, true, false, !opts.keepRejected);
       const record = (axiom?: string): ExecutionRecord => ({
         layout: L, traces, rf: rf.clone(), co: co.clone(), coOrders: chosen.map((c) => c.co), values: [...L.values],
@@ -143,7 +152,7 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
       rfs.push(new Rel(L.n));
       cos.push(new Rel(L.n));
     }
-    const upper = bulkBounds(L, perLoc, order, !opts.keepExamples && !opts.keepRejected);
+    const upper = bulkBounds(L, perLoc, order, opts.bulk !== false && !opts.keepExamples && !opts.keepRejected);
     const bulkTries = new Array<number>(order.length + 1).fill(0), bulkHits = new Array<number>(order.length + 1).fill(0);
     let bulkFlags: readonly string[] = [];
     // Every completion of the current partial execution is allowed: values and states only.
@@ -164,6 +173,7 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
     const descend = (depth: number): void => {
       if (upper && depth < order.length && (bulkTries[depth]! < 64 || bulkHits[depth]! > 0)) {
         bulkTries[depth]!++;
+        out.evaluations++;
         const v = upper.check(depth, rfs[depth]!, cos[depth]!);
         if (v) {
           bulkHits[depth]!++;
@@ -186,6 +196,7 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
         if (prune && depth + 1 < order.length && perLoc[order[depth + 1]!]!.length > 1 &&
           (tries[depth]! < 64 || pruned[depth]! > 0)) {
           tries[depth]!++;
+          out.evaluations++;
           if (!evaluate({ n: L.n, sets: L.sets, stat: L.stat, values: L.values, rf, co }, false, false, true).allowed) {
             pruned[depth]!++;
             continue;

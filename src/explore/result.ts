@@ -120,6 +120,8 @@ export interface RunResult {
   seconds: number;
   /** Candidate executions examined. */
   candidates: number;
+  /** Model evaluations the explorer needed (absent for files that did not run). */
+  evaluations?: number;
   limit?: LimitHit;
   diagnostics: Diagnostic[];
   /** The file's `Result:` comment, when present. */
