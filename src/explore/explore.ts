@@ -155,11 +155,23 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
     const upper = bulkBounds(L, perLoc, order, opts.bulk !== false && !opts.keepExamples && !opts.keepRejected);
     const bulkTries = new Array<number>(order.length + 1).fill(0), bulkHits = new Array<number>(order.length + 1).fill(0);
     let bulkFlags: readonly string[] = [];
+    // With plain accesses, whether an execution races varies from one to the
+    // next (the race relations are not monotone); until some execution has
+    // raised data-race, each one is still evaluated in full for its flags.
+    const racy = !L.sets.Plain.isEmpty();
+    const leafRf = new Rel(L.n), leafCo = new Rel(L.n);
     // Every completion of the current partial execution is allowed: values and states only.
     const everyCompletion = (depth: number): void => {
       if (depth === order.length) {
         tick();
         if (!solver.solve(chosen)) return;
+        if (racy && !flags.has('data-race')) {
+          leafRf.clear();
+          leafCo.clear();
+          for (let l = 0; l < chosen.length; l++) addChoice(leafRf, leafCo, chosen[l]!);
+          judge(chosen, leafRf, leafCo);
+          return;
+        }
         const sat = outcome(chosen);
         if (sat !== undefined) count(sat, bulkFlags);
         return;
@@ -239,13 +251,14 @@ function addChoice(rf: Rel, co: Rel, ch: LocChoice): void {
  * Upper bounds for whole subtrees. Every axiom grows with rf and co (coherence
  * and atomicity are settled per location), so when the union of the partial
  * execution with every remaining choice passes the model, every completion
- * does. Flags may differ between executions only with plain or SRCU accesses,
- * so such layouts (and explanations, which keep relations) get no bounds.
+ * does. Flags may differ between executions only with plain accesses (see
+ * `racy` above) or SRCU accesses (no bounds: the srcu flags depend on
+ * reads-from); explanations, which keep relations, get no bounds either.
  */
 function bulkBounds(L: Layout, perLoc: LocChoice[][], order: number[], wanted: boolean):
   { check(depth: number, rf: Rel, co: Rel): readonly string[] | undefined } | undefined {
   const S = L.sets;
-  if (!wanted || !S.Plain.isEmpty() || !S.SrcuLock.isEmpty() || !S.SrcuUnlock.isEmpty()) return undefined;
+  if (!wanted || !S.SrcuLock.isEmpty() || !S.SrcuUnlock.isEmpty()) return undefined;
   const sufRf: Rel[] = new Array<Rel>(order.length + 1), sufCo: Rel[] = new Array<Rel>(order.length + 1);
   sufRf[order.length] = new Rel(L.n);
   sufCo[order.length] = new Rel(L.n);
