@@ -3,6 +3,7 @@
 import type { Cond, CondValue, Expr, LitmusTest, LocRef, Stmt } from '../litmus/ast.js';
 import { defaultRegistry, type PrimitiveRegistry } from '../kernel/primitives.js';
 import { domainLocationName, threadPaths, type InterpEnv } from './interp.js';
+import { attachHerdSyms } from './herd-syms.js';
 import type { FinalView, LocationInfo, ObservedLoc, Program, ThreadTrace } from './types.js';
 import { addrOf } from './values.js';
 import { isConst, mkBin } from './sym.js';
@@ -109,12 +110,16 @@ export function buildProgram(test: LitmusTest, opts: BuildOptions = {}): Program
 
   const paths: ThreadTrace[][] = [];
   let loopCut = false;
+  // herd's variable counter runs over the whole test, thread after thread.
+  const herdCounter = { n: 0 };
+  let herdOk = true;
   test.processes.forEach((proc, t) => {
     const env: InterpEnv = {
       thread: t, proc, locIndex, nlocs: locations.length, registry,
       unroll: opts.unroll ?? 2, initRegs: initRegs[t]!, maxPaths: opts.maxPaths ?? 100_000,
     };
     const r = threadPaths(env);
+    if (herdOk) herdOk = attachHerdSyms(env, r.traces, r.keys, herdCounter);
     paths.push(r.traces);
     loopCut ||= r.loopCut;
   });

@@ -11,6 +11,7 @@ import type { LocArg, Step, ValArg } from '../kernel/types.js';
 import type { Constraint, ThreadEvent, ThreadTrace } from './types.js';
 import { addrOf, locOfAddr } from './values.js';
 import { isConst, mkBin, mkUn, readOf, type Sym } from './sym.js';
+import { siteOf } from './herd-syms.js';
 
 export interface InterpEnv {
   thread: number;
@@ -54,6 +55,14 @@ class Run {
   readonly events: ThreadEvent[] = [];
   readonly regs = new Map<string, Val>();
   readonly constraints: Constraint[] = [];
+  /**
+   * Every decision of the path (each branch, loop test, RMW or lock outcome,
+   * constant ones included) as `<site><T|F>`: the key that matches the path
+   * with herd's own enumeration in herd-syms.ts.
+   */
+  readonly log: string[] = [];
+  /** Site of the primitive call whose steps are running. */
+  callSite = 0;
   ctrl: number[] = [];
   pos = 0;
   line = 0;
@@ -91,11 +100,19 @@ class Run {
   }
 
   /** Decides the truth of a value: directly when constant, else by a recorded choice. */
-  truth(v: Sym): boolean {
-    if (isConst(v)) return v !== 0;
-    const t = this.choose(2) === 0;
-    this.constraints.push({ value: v, truthy: t });
+  truth(v: Sym, site: number): boolean {
+    let t: boolean;
+    if (isConst(v)) t = v !== 0;
+    else {
+      t = this.choose(2) === 0;
+      this.constraints.push({ value: v, truthy: t });
+    }
+    this.decided(site, t);
     return t;
+  }
+
+  decided(site: number, t: boolean): void {
+    this.log.push(`${site}${t ? 'T' : 'F'}`);
   }
 
   at(r: Range): void {
@@ -137,7 +154,7 @@ class Run {
         // semantics: code after the if statement does not depend on its condition.
         const saved = this.ctrl;
         this.ctrl = union(this.ctrl, c.d);
-        if (this.truth(c.v)) this.exec(s.then);
+        if (this.truth(c.v, siteOf(s))) this.exec(s.then);
         else if (s.else) this.exec(s.else);
         this.ctrl = saved;
         return;
@@ -148,7 +165,7 @@ class Run {
           this.at(s.range);
           const c = this.eval(s.cond);
           this.ctrl = union(this.ctrl, c.d);
-          if (!this.truth(c.v)) {
+          if (!this.truth(c.v, siteOf(s))) {
             this.ctrl = saved;
             return;
           }
@@ -212,7 +229,7 @@ class Run {
         const l = this.eval(e.left);
         if ((e.op === '&&' || e.op === '||') && !pure(e.right)) {
           // Short-circuit with side effects on the right: a branch.
-          const t = this.truth(l.v);
+          const t = this.truth(l.v, siteOf(e));
           if (e.op === '&&' && !t) return { v: 0, d: l.d };
           if (e.op === '||' && t) return { v: 1, d: l.d };
           const r = this.eval(e.right);
@@ -223,7 +240,7 @@ class Run {
       }
       case 'ternary': {
         const c = this.eval(e.cond);
-        const b = this.eval(this.truth(c.v) ? e.then : e.else);
+        const b = this.eval(this.truth(c.v, siteOf(e)) ? e.then : e.else);
         return { v: b.v, d: union(c.d, b.d) };
       }
       case 'cast':
@@ -275,7 +292,10 @@ class Run {
       return r;
     };
     let result: Val = { v: 0, d: [] };
+    const savedSite = this.callSite;
+    this.callSite = siteOf(e);
     for (const step of def.steps) result = this.step(step, e.name, locOf, valOf) ?? result;
+    this.callSite = savedSite;
     const t = def.test;
     if (t === 'eq0') result = { v: mkBin('==', result.v, 0), d: result.d };
     else if (t === 'lt0') result = { v: mkBin('<', result.v, 0), d: result.d };
@@ -323,7 +343,7 @@ class Run {
         const nv = valOf(s.value);
         const r = this.read(l.loc, { kind: 'R', tag: s.tag, addr: l.d, rmwClass: true, origin });
         const old = readOf(r);
-        const ok = this.truth(mkBin('==', old, expect.v));
+        const ok = this.truth(mkBin('==', old, expect.v), this.callSite);
         if (ok) {
           const w = this.emit({ kind: 'W', tag: s.tag, loc: l.loc, value: nv.v, addr: l.d, data: nv.d, rmwClass: true, origin });
           this.events[r]!.rmwWrite = w;
@@ -337,7 +357,7 @@ class Run {
         const unless = valOf(s.unless);
         const r = this.read(l.loc, { kind: 'R', tag: s.tag, addr: l.d, rmwClass: true, origin });
         const old = readOf(r);
-        if (!this.truth(mkBin('!=', old, unless.v))) return { v: 0, d: [r] };
+        if (!this.truth(mkBin('!=', old, unless.v), this.callSite)) return { v: 0, d: [r] };
         const w = this.emit({ kind: 'W', tag: s.tag, loc: l.loc, value: mkBin('+', old, add.v), addr: l.d, data: union([r], add.d), rmwClass: true, origin });
         this.events[r]!.rmwWrite = w;
         return { v: 1, d: [r] };
@@ -355,7 +375,9 @@ class Run {
       }
       case 'trylock': {
         const l = locOf(s.loc);
-        if (this.choose(2) === 0) {
+        const got = this.choose(2) === 0;
+        this.decided(this.callSite, got);
+        if (got) {
           const r = this.emit({ kind: 'LKR', loc: l.loc, value: 0, addr: l.d, origin });
           this.emit({ kind: 'LKW', loc: l.loc, value: 1, addr: l.d, origin });
           return { v: 1, d: [r] };
@@ -366,6 +388,7 @@ class Run {
       case 'islocked': {
         const l = locOf(s.loc);
         const held = this.choose(2) === 0;
+        this.decided(this.callSite, held);
         const i = this.emit({ kind: held ? 'RL' : 'RU', loc: l.loc, value: held ? 1 : 0, addr: l.d, origin });
         return { v: held ? 1 : 0, d: [i] };
       }
@@ -433,12 +456,15 @@ function pure(e: Expr): boolean {
 
 export interface ThreadPaths {
   traces: ThreadTrace[];
+  /** Per trace: its decisions (see Run.log), joined by commas. */
+  keys: string[];
   loopCut: boolean;
 }
 
 /** Every path of one process under the given candidate read values. */
 export function threadPaths(env: InterpEnv): ThreadPaths {
   const traces: ThreadTrace[] = [];
+  const keys: string[] = [];
   let loopCut = false;
   const choices: number[] = [];
   for (;;) {
@@ -449,6 +475,7 @@ export function threadPaths(env: InterpEnv): ThreadPaths {
       const regs = new Map<string, Sym>();
       for (const [k, v] of run.regs) regs.set(k, v.v);
       traces.push({ events: run.events, regs, constraints: run.constraints });
+      keys.push(run.log.join(','));
       if (traces.length > env.maxPaths) throw new TooManyPaths(`P${env.thread} has more than ${env.maxPaths} paths`);
     } catch (err) {
       if (!(err instanceof PathEnd)) throw err;
@@ -462,5 +489,5 @@ export function threadPaths(env: InterpEnv): ThreadPaths {
     choices[i]!++;
     choices.length = i + 1;
   }
-  return { traces, loopCut };
+  return { traces, keys, loopCut };
 }

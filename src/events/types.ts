@@ -55,12 +55,29 @@ export interface Constraint {
   truthy: boolean;
 }
 
+/**
+ * herd7's names for one path's symbolic values (computed by
+ * src/events/herd-syms.ts), used only to print out-of-thin-air values as
+ * herd does (`S<n>`).
+ */
+export interface HerdSyms {
+  /**
+   * Per local event: herd's variable for a read's value, or for the value a
+   * write stores, after herd's register equations; 0 for none (a constant).
+   */
+  vars: Int32Array;
+  /** Variable equations `a := b` still open after the register equations, as flat pairs. */
+  leftover: number[];
+}
+
 /** One complete path of one thread: its events and the assumptions on read values. */
 export interface ThreadTrace {
   events: ThreadEvent[];
   /** Final register values, by register name. */
   regs: Map<string, Sym>;
   constraints: Constraint[];
+  /** herd's names for the path's values, when known. */
+  herd?: HerdSyms;
 }
 
 export interface LocationInfo {

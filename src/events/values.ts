@@ -5,8 +5,9 @@ export const ADDR_BASE = 2 ** 40;
 
 /**
  * Values that justify themselves (a cycle of reads-from and data flow, "out of
- * thin air") stay symbolic, as in herd7: each gets a token above SYM_BASE and
- * prints as `S<n>`. A token equals only itself.
+ * thin air") stay symbolic, as in herd7: each gets a token SYM_BASE + n and
+ * prints as `S<n>`, n being the number herd7 gives that variable (see
+ * src/events/herd-syms.ts). A token equals only itself.
  */
 export const SYM_BASE = 2 ** 48;
 

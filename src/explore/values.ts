@@ -3,8 +3,9 @@
 // layout: the per-execution work allocates nothing unless values justify
 // themselves (a rare cycle of reads-from and data flow).
 import type { ThreadTrace } from '../events/types.js';
-import { SYM_BASE } from '../events/values.js';
+import { isSymToken, SYM_BASE } from '../events/values.js';
 import { evalSym, readsOf } from '../events/sym.js';
+import { HerdUnionFind } from '../events/herd-uf.js';
 import type { Layout } from './graph-build.js';
 import type { LocChoice } from './locations.js';
 
@@ -91,7 +92,9 @@ export class ValueSolver {
   /**
    * Values that justify themselves. As herd7 solves its equations, a cycle of
    * plain copies (every write stores exactly a value read) is one unknown, kept
-   * as a symbol; a cycle through any arithmetic cannot be solved.
+   * as a symbol; a cycle through any arithmetic cannot be solved. Runs only on
+   * executions with such a cycle, so naming symbols as herd does (herdNames)
+   * costs nothing elsewhere.
    */
   private symbolic(): boolean {
     const { L, state } = this;
@@ -105,6 +108,7 @@ export class ValueSolver {
         const copy = ge.ev.kind === 'R' || (ge.thread >= 0 && typeof ge.ev.value !== 'number' && ge.ev.value.k === 'r');
         if (!copy) return false;
       }
+      // A provisional name, kept only when herd's names are unknown (see herdNames).
       const token = SYM_BASE + Math.min(...members);
       for (const g of members) {
         vals[g] = token;
@@ -113,7 +117,44 @@ export class ValueSolver {
     }
     this.cyclic = false;
     for (let g = 0; g < n; g++) this.value(g);
-    return !this.cyclic;
+    if (this.cyclic) return false;
+    this.herdNames();
+    return true;
+  }
+
+  /** herd's variable for event g's value, 0 when unknown or constant. */
+  private herdVar(g: number): number {
+    const ge = this.L.events[g]!;
+    if (ge.thread < 0) return 0;
+    const h = this.traces[ge.thread]!.herd;
+    return h ? h.vars[g - this.L.base[ge.thread]!]! : 0;
+  }
+
+  /**
+   * Renames symbolic values as herd7 prints them. herd's memory stage merges,
+   * for every read in DESCENDING event order, `read value := written value`
+   * (both already replaced by the register stage, see src/events/herd-syms.ts),
+   * then the equations the register stage left open; every value is then
+   * replaced by its direct parent in that union-find (HerdUnionFind). When
+   * some symbolic value has no herd name, the provisional names stay, so
+   * that the names of one execution all come from one scheme.
+   */
+  private herdNames(): void {
+    const { L, traces } = this;
+    const vals = L.values;
+    for (let g = 0; g < L.n; g++) if (isSymToken(vals[g]!) && this.herdVar(g) === 0) return;
+    const uf = new HerdUnionFind();
+    for (let g = L.n - 1; g >= 0; g--) {
+      const s = this.src[g]!;
+      if (s < 0 || this.isRead[g] !== 1) continue;
+      const a = this.herdVar(g), b = this.herdVar(s);
+      if (a > 0 && b > 0 && a !== b) uf.union(a, b);
+    }
+    for (const tr of traces) {
+      const left = tr.herd?.leftover;
+      if (left) for (let i = 0; i + 1 < left.length; i += 2) uf.union(left[i]!, left[i + 1]!);
+    }
+    for (let g = 0; g < L.n; g++) if (isSymToken(vals[g]!)) vals[g] = SYM_BASE + uf.direct(this.herdVar(g));
   }
 }
 
