@@ -2,7 +2,7 @@
 // end in millions of distinct states (a 20-process RCU chain has 2^20 - 1), so
 // a state costs one short key string and a few array slots while exploring;
 // the printed records are built once at the end.
-import { formatValue } from '../events/values.js';
+import { formatValue, isSymToken, locOfAddr } from '../events/values.js';
 
 export interface StateRecord {
   values: string[];
@@ -63,31 +63,35 @@ export class StateTable {
 
   /** The states as printed records, sorted as herd7 prints them. */
   records(locNames: readonly string[]): StateRecord[] {
-    const k = this.width;
+    const k = this.width, vals = this.vals;
     const small: string[] = [];
     const text = (v: number): string => {
       if (v >= 0 && v < 256 && (v | 0) === v) return (small[v] ??= String(v));
       return formatValue(v, locNames);
     };
-    const out: StateRecord[] = [];
-    for (let s = 0; s < this.counts.length; s++) {
+    // herd7's order, column by column: symbolic values (by number), then
+    // integers, then addresses (by location name).
+    const rank = (v: number): number => (isSymToken(v) ? 0 : locOfAddr(v, locNames.length) >= 0 ? 2 : 1);
+    const cmp = (a: number, b: number): number => {
+      for (let i = 0; i < k; i++) {
+        const x = vals[a * k + i]!, y = vals[b * k + i]!;
+        if (x === y) continue;
+        const rx = rank(x), ry = rank(y);
+        if (rx !== ry) return rx - ry;
+        if (rx === 2) {
+          const nx = text(x), ny = text(y);
+          if (nx !== ny) return nx < ny ? -1 : 1;
+          continue;
+        }
+        return x - y;
+      }
+      return 0;
+    };
+    const order = Array.from({ length: this.counts.length }, (_v, i) => i).sort(cmp);
+    return order.map((s) => {
       const values = new Array<string>(k);
-      for (let i = 0; i < k; i++) values[i] = text(this.vals[s * k + i]!);
-      out.push({ values, executions: this.counts[s]!, satisfies: this.sat[s]! });
-    }
-    return out.sort((a, b) => compareStates(a.values, b.values));
+      for (let i = 0; i < k; i++) values[i] = text(vals[s * k + i]!);
+      return { values, executions: this.counts[s]!, satisfies: this.sat[s]! };
+    });
   }
-}
-
-function compareStates(a: string[], b: string[]): number {
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i]!, y = b[i]!;
-    if (x === y) continue;
-    const nx = Number(x), ny = Number(y);
-    const bx = Number.isNaN(nx), by = Number.isNaN(ny);
-    if (!bx && !by) return nx - ny;
-    if (bx !== by) return bx ? 1 : -1;
-    return x < y ? -1 : 1;
-  }
-  return 0;
 }
