@@ -64,7 +64,8 @@ function eventRefs(L: Layout, ids: Iterable<number>, test: LitmusTest, names: re
 
 /** A source line without its trailing comments, trimmed. */
 function stripComments(line: string): string {
-  return line.replace(/\/\*.*?\*\//g, '').replace(/\(\*.*?\*\)/g, '').replace(/\/\/.*$/, '').trim();
+  // `(*` opens an OCaml comment only where a statement could start; elsewhere it is `(` and a dereference.
+  return line.replace(/\/\*.*?\*\//g, '').replace(/(^|[;{}])\s*\(\*.*?\*\)/g, '$1').replace(/\/\/.*$/, '').trim();
 }
 
 function graphOf(rec: ExecutionRecord, values: number[]): ExecGraph {

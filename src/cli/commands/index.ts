@@ -4,6 +4,8 @@ import { parseCommand } from './parse.js';
 import { checkCommand } from './check.js';
 import { explainCommand } from './explain.js';
 import { primitivesCommand } from './primitives.js';
+import { fixCommand } from './fix.js';
+import { weakenCommand } from './weaken.js';
 
 /** Every command, in help order. */
-export const commands: CommandSpec[] = [parseCommand, runCommand, checkCommand, explainCommand, primitivesCommand];
+export const commands: CommandSpec[] = [parseCommand, runCommand, checkCommand, explainCommand, fixCommand, weakenCommand, primitivesCommand];

@@ -1,0 +1,84 @@
+// `fix`: from a test whose unwanted outcome is reachable to the cheapest
+// minimal sets of changes that make it Never, each verified by a re-run of
+// the changed test, with a diff and a one-line reason.
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { RunResult } from '../explore/result.js';
+import { runSource, type RunOptions } from '../engine/pipeline.js';
+import { defaultRegistry } from '../kernel/primitives.js';
+import { candidateChanges } from './candidates.js';
+import { unifiedDiff } from './diff.js';
+import { reasonFor } from './reason.js';
+import { searchFixes } from './search.js';
+import type { Change, ChangeKind, FixReport, Suggestion } from './types.js';
+import { badCount, summarize, Verifier } from './verify.js';
+
+export interface FixOptions {
+  run: RunOptions;
+  kinds: readonly ChangeKind[];
+  /** Suggestions to give at most. */
+  max: number;
+  /** Largest set of changes tried. */
+  maxChanges: number;
+  /** Re-runs allowed. */
+  budget: number;
+}
+
+export const FIX_DEFAULTS = { max: 5, maxChanges: 2, budget: 3000 } as const;
+
+/** A run that could not give a verdict, as diagnostics (located at the test's name). */
+export function runDiagnostics(r: RunResult): Diagnostic[] {
+  if (r.status === 'error') return r.diagnostics.filter((d) => d.severity === 'error');
+  const range = { start: { line: 1, col: 1, offset: 0 }, end: { line: 1, col: 1, offset: 0 } };
+  return [{ severity: 'error', code: 'limit', message: `the test itself stopped early: ${r.limit?.message ?? 'limit'}`, file: r.file, range }];
+}
+
+/** Puts changes on the witness's events first among changes of equal cost (the order only matters for ties). */
+function rank(changes: Change[], r: RunResult): Change[] {
+  const events = (r.explanation?.witness?.events ?? []).filter((e) => e.thread >= 0);
+  const onWitness = (c: Change): boolean => {
+    const lines = events.filter((e) => e.thread === c.thread).map((e) => e.line);
+    if (!c.between) return lines.includes(c.line);
+    const at = c.between.after > 0 ? c.between.after - 0.5 : c.between.before + 0.5;
+    return lines.some((l) => l < at) && lines.some((l) => l > at);
+  };
+  return changes
+    .map((c, i) => ({ c, i, w: onWitness(c) ? 0 : 1 }))
+    .sort((a, b) => a.c.cost - b.c.cost || a.w - b.w || a.i - b.i)
+    .map((x) => x.c);
+}
+
+export function fixSource(source: string, file: string, opts: FixOptions): FixReport {
+  const base = runSource(source, file, { ...opts.run, explain: false });
+  const r = base.result;
+  const report: FixReport = {
+    file, name: r.name, quantifier: r.quantifier, conditionText: r.conditionText, before: summarize(r),
+    status: 'no-fix', suggestions: [], kinds: [...opts.kinds],
+    stats: { candidates: 0, maxChanges: opts.maxChanges, reruns: 0, undecided: 0 }, diagnostics: [],
+  };
+  if (r.status === 'error' || !base.test || (r.status === 'limit' && badCount(r) === 0)) {
+    report.diagnostics = runDiagnostics(r);
+    return report;
+  }
+  if (badCount(r) === 0) {
+    report.status = 'already-never';
+    return report;
+  }
+  const registry = opts.run.registry ?? defaultRegistry();
+  const verifier = new Verifier(source, file, opts.run, r.quantifier);
+  const changes = rank(candidateChanges(base.test, registry, opts.kinds), verifier.explain(source));
+  const outcome = searchFixes(changes, verifier, { maxChanges: opts.maxChanges, max: opts.max, budget: opts.budget });
+  report.stats = {
+    candidates: changes.length, maxChanges: opts.maxChanges, reruns: verifier.reruns, undecided: verifier.undecided,
+    ...(outcome.stopped ? { stopped: outcome.stopped } : {}),
+  };
+  report.suggestions = outcome.found.map((f): Suggestion => {
+    const explained = verifier.explain(f.source);
+    const changes = [...f.changes].sort((a, b) => a.thread - b.thread || a.line - b.line);
+    return {
+      changes, cost: f.cost, diff: unifiedDiff(file, source, f.source), source: f.source,
+      verdict: summarize(f.check.result), reason: reasonFor(source, f.source, changes, explained.explanation, r.quantifier),
+    };
+  });
+  report.status = report.suggestions.length > 0 ? 'fixed' : 'no-fix';
+  return report;
+}
