@@ -12,6 +12,7 @@ import type { Program } from '../events/types.js';
 import { explore, type ExploreOptions, type ExploreOutcome } from '../explore/explore.js';
 import type { RunResult, Verdict } from '../explore/result.js';
 import { explainOutcome } from './explain.js';
+import { settle } from './settle.js';
 
 export interface RunOptions {
   timeoutMs?: number;
@@ -21,7 +22,16 @@ export interface RunOptions {
   explain?: boolean;
   /** See ExploreOptions.bulk. */
   bulk?: boolean;
+  /**
+   * When the search stops at a limit, try to settle the verdict exactly with a
+   * search restricted to the condition's target outcome (src/engine/settle.ts;
+   * default true). With --timeout, the full search then gets 80% of the time.
+   */
+  settle?: boolean;
 }
+
+/** Share of --timeout the full search gets when a settling search may follow. */
+const FULL_SHARE = 0.8;
 
 const zeroRange = { start: { line: 1, col: 1, offset: 0 }, end: { line: 1, col: 1, offset: 0 } };
 
@@ -86,9 +96,26 @@ export function runSource(source: string, file: string, opts: RunOptions = {}): 
       ...(opts.explain ? { keepExamples: true, keepRejected: 8 } : {}),
       ...(opts.bulk === false ? { bulk: false } : {}),
     };
+    const settling = opts.settle !== false && !opts.explain;
+    if (settling && opts.timeoutMs !== undefined) exploreOpts.timeoutMs = Math.max(1, Math.floor(opts.timeoutMs * FULL_SHARE));
     const outcome = explore(program, exploreOpts);
+    if (outcome.limit?.kind === 'timeout') outcome.limit.message = `stopped after ${opts.timeoutMs} ms (--timeout)`;
+    const settled = settling && outcome.limit ? settle(test, program, outcome, {
+      ...(opts.registry ? { registry: opts.registry } : {}),
+      ...(opts.unroll !== undefined ? { unroll: opts.unroll } : {}),
+      ...(opts.timeoutMs !== undefined ? { timeoutMs: Math.max(1, opts.timeoutMs - Math.round(performance.now() - started)) } : {}),
+      ...(opts.maxExecutions !== undefined ? { maxExecutions: opts.maxExecutions } : {}),
+      ...(opts.bulk === false ? { bulk: false } : {}),
+    }) : undefined;
     const seconds = (performance.now() - started) / 1000;
     const result = resultFrom(test, program, file, outcome, seconds, parsed.diagnostics);
+    if (settled) {
+      Object.assign(result, {
+        positive: settled.positive, negative: settled.negative, verdict: settled.verdict,
+        ok: conditionHolds(result.quantifier, settled.positive, settled.negative),
+        states: settled.states, flags: settled.flags, loop: settled.loop, settled: settled.info,
+      });
+    }
     if (opts.explain) result.explanation = explainOutcome(test, program, outcome);
     return { result, test, program, outcome };
   } catch (e) {

@@ -14,6 +14,12 @@ export interface BuildOptions {
   unroll?: number;
   /** Guard on paths per thread. */
   maxPaths?: number;
+  /**
+   * Keep only the executions that can reach the outcome the condition asks
+   * about (see `targetConjuncts`): used to settle a verdict exactly when the
+   * full enumeration stops at a limit.
+   */
+  settle?: boolean;
 }
 
 export class BuildError extends Error {}
@@ -124,7 +130,8 @@ export function buildProgram(test: LitmusTest, opts: BuildOptions = {}): Program
     loopCut ||= r.loopCut;
   });
 
-  if (test.filter) pushFilterIntoPaths(test, test.filter, paths, locIndex);
+  if (test.filter) pushConjunctsIntoPaths(test, conjuncts(test.filter, false), paths, locIndex);
+  if (opts.settle) pushConjunctsIntoPaths(test, targetConjuncts(test), paths, locIndex);
 
   const observed = observedLocations(test, locIndex);
   const threadIndex = new Map(test.processes.map((p, i) => [p.id, i] as const));
@@ -143,20 +150,40 @@ export function buildProgram(test: LitmusTest, opts: BuildOptions = {}): Program
 }
 
 /**
- * The filter's top-level conjuncts that test one register against a constant
- * become constraints of that thread's paths: an execution failing one fails
- * the filter anyway, and as path constraints they prune reads-from early.
+ * The atoms that every execution reaching the condition's target outcome
+ * satisfies: for `exists` and `~exists` the target is the proposition (herd's
+ * Positive executions), for `forall` its negation (the Negative ones). `and`
+ * (or a negated `or`) splits; `not` flips; anything else is not used.
  */
-function pushFilterIntoPaths(test: LitmusTest, filter: Cond, paths: ThreadTrace[][], locIndex: ReadonlyMap<string, number>): void {
-  const conjuncts: Cond[] = [];
-  const split = (c: Cond): void => {
-    if (c.kind === 'and') {
-      split(c.left);
-      split(c.right);
-    } else conjuncts.push(c);
+export function targetConjuncts(test: LitmusTest): Cond[] {
+  return conjuncts(test.condition.expr, test.condition.quantifier === 'forall');
+}
+
+/** Top-level conjuncts of `c` (of `not c` when `negate`) that are atoms, with `negate` applied to each. */
+export function conjuncts(c: Cond, negate: boolean): Cond[] {
+  const out: Cond[] = [];
+  const split = (x: Cond, neg: boolean): void => {
+    if (x.kind === 'not') split(x.arg, !neg);
+    else if ((x.kind === 'and' && !neg) || (x.kind === 'or' && neg)) {
+      split(x.left, neg);
+      split(x.right, neg);
+    } else if (x.kind === 'implies' && neg) {
+      split(x.left, false);
+      split(x.right, true);
+    } else if (x.kind === 'atom') out.push(neg ? { ...x, op: x.op === '=' ? '!=' : '=' } : x);
   };
-  split(filter);
-  for (const c of conjuncts) {
+  split(c, negate);
+  return out;
+}
+
+/**
+ * Conjuncts that test one register against a constant become constraints of
+ * that thread's paths: an execution failing one is not wanted anyway (it fails
+ * the filter, or misses the settled outcome), and as path constraints they
+ * prune reads-from early.
+ */
+function pushConjunctsIntoPaths(test: LitmusTest, atoms: readonly Cond[], paths: ThreadTrace[][], locIndex: ReadonlyMap<string, number>): void {
+  for (const c of atoms) {
     if (c.kind !== 'atom' || c.loc.kind !== 'reg' || c.value.kind === 'loc') continue;
     const t = test.processes.findIndex((p) => p.id === (c.loc as { thread: number }).thread);
     if (t < 0) continue;

@@ -12,6 +12,7 @@ import { ValueSolver } from './values.js';
 import { StateTable, type StateRecord } from './states.js';
 
 export type { StateRecord } from './states.js';
+export { StateTable } from './states.js';
 
 export interface ExploreOptions {
   /** Stop after this many candidate executions. */
@@ -45,6 +46,8 @@ export interface ExecutionRecord {
 
 export interface ExploreOutcome {
   states: StateRecord[];
+  /** The same states as a table (to merge the states of two searches). */
+  table: StateTable;
   positive: number;
   negative: number;
   flags: string[];
@@ -68,7 +71,7 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
   const started = Date.now();
   const states = new StateTable(program.observed.length);
   const flags = new Set<string>();
-  const out: ExploreOutcome = { states: [], positive: 0, negative: 0, flags: [], candidates: 0, evaluations: 0, loop: program.loopCut, rejected: [] };
+  const out: ExploreOutcome = { states: [], table: states, positive: 0, negative: 0, flags: [], candidates: 0, evaluations: 0, loop: program.loopCut, rejected: [] };
   const maxExec = opts.maxExecutions ?? Infinity;
   const deadline = opts.timeoutMs !== undefined ? started + opts.timeoutMs : Infinity;
   const names = program.locations.map((l) => l.name);

@@ -57,10 +57,7 @@ export function layout(program: Program, traces: readonly ThreadTrace[]): Layout
   }
   // Marked = (~M) | IW | tagged | RMW | lock events | SRCU accesses; Plain = M \ Marked.
   S.Marked.copyFrom(S.M).complement();
-  for (const g of events) {
-    const e = g.ev;
-    if (g.thread < 0 || e.tag !== undefined || e.rmwClass || e.srcu !== undefined || (e.kind !== 'R' && e.kind !== 'W')) S.Marked.add(g.id);
-  }
+  for (const g of events) if (g.thread < 0 || !isPlainAccess(g.ev)) S.Marked.add(g.id);
   S.Plain.copyFrom(S.M).andNot(S.Marked);
   // FailedRMW and the semantic tags.
   for (const g of events) {
@@ -146,4 +143,9 @@ function classify(S: EventSets, g: GEvent): void {
   if (e.rmwClass) S.RMW.add(i);
   if (e.srcu === 'lock') S.SrcuLock.add(i);
   if (e.srcu === 'unlock') S.SrcuUnlock.add(i);
+}
+
+/** A thread's read or write with no annotation (not ONCE, acquire, release, RMW or SRCU): LKMM's Plain. */
+export function isPlainAccess(e: ThreadEvent): boolean {
+  return (e.kind === 'R' || e.kind === 'W') && e.tag === undefined && !e.rmwClass && e.srcu === undefined;
 }

@@ -94,6 +94,23 @@ export interface LimitHit {
   message: string;
 }
 
+/**
+ * A verdict made exact although the full search stopped at a limit: a second
+ * search, restricted to the executions that can reach the condition's target
+ * outcome, completed. The target outcome's count (Positive for `exists` and
+ * `~exists`, Negative for `forall`) and its final states are exact; the other
+ * count, the other states and the flags stay partial (lower bounds).
+ */
+export interface SettledVerdict {
+  /** Which count is exact. */
+  exact: 'positive' | 'negative';
+  /** Whether no execution of the test can raise data-race (it has no plain accesses). */
+  raceFree: boolean;
+  /** Candidate executions the restricted search examined, and its time in seconds. */
+  candidates: number;
+  seconds: number;
+}
+
 /** The outcome of running one test. */
 export interface RunResult {
   file: string;
@@ -123,6 +140,8 @@ export interface RunResult {
   /** Model evaluations the explorer needed (absent for files that did not run). */
   evaluations?: number;
   limit?: LimitHit;
+  /** With `limit`: present when the verdict is nevertheless exact (see SettledVerdict). */
+  settled?: SettledVerdict;
   diagnostics: Diagnostic[];
   /** The file's `Result:` comment, when present. */
   expected?: ResultComment;

@@ -61,6 +61,27 @@ export class StateTable {
     this.sat.push(satisfies);
   }
 
+  /**
+   * Adds the states of `other`, a table filled by another search of the same
+   * test. A state whose satisfaction is `exact` takes other's count (that
+   * search counted every such execution); any other keeps the larger count.
+   */
+  absorb(other: StateTable, exact: boolean): void {
+    const k = this.width;
+    for (const [key, j] of other.index) {
+      const i = this.index.get(key);
+      const n = other.counts[j]!;
+      if (i !== undefined) {
+        this.counts[i] = other.sat[j] === exact ? n : Math.max(this.counts[i]!, n);
+        continue;
+      }
+      this.index.set(key, this.counts.length);
+      for (let c = 0; c < k; c++) this.vals.push(other.vals[j * k + c]!);
+      this.counts.push(n);
+      this.sat.push(other.sat[j]!);
+    }
+  }
+
   /** The states as printed records, sorted as herd7 prints them. */
   records(locNames: readonly string[]): StateRecord[] {
     const k = this.width, vals = this.vals;

@@ -1,12 +1,15 @@
 // herd7's text output, as the kernel's scripts (judgelitmus.sh, cmplitmushist.sh) read it.
 import type { RunResult } from '../explore/result.js';
+import { settledNote } from './settled.js';
 
 const kindWord: Record<string, string> = { exists: 'Allowed', '~exists': 'Forbidden', forall: 'Required' };
 
 export function formatHerd(r: RunResult): string {
   // A test stopped by a limit has no verdict: herd prints nothing for it, and
-  // neither do we (a partial "Never" would claim safety it has not shown).
-  if (r.status === 'error' || r.limit) return '';
+  // neither do we (a partial "Never" would claim safety it has not shown),
+  // unless the verdict was settled exactly (src/engine/settle.ts): then the
+  // block is printed with a Warning line saying which numbers are partial.
+  if (r.status === 'error' || (r.limit && !r.settled)) return '';
   const lines: string[] = [];
   lines.push(`Test ${r.name} ${kindWord[r.quantifier] ?? 'Allowed'}`);
   lines.push(`States ${r.states.length}`);
@@ -31,6 +34,7 @@ export function formatHerd(r: RunResult): string {
   lines.push(`Positive: ${wp} Negative: ${wn}`);
   for (const f of r.flags) lines.push(`Flag ${f}`);
   lines.push(`Condition ${r.conditionText}`);
+  if (r.limit && r.settled) lines.push(`Warning: ${r.name}: ${r.limit.message}: ${settledNote(r)}`);
   lines.push(`Observation ${r.name} ${r.verdict} ${r.positive} ${r.negative}`);
   lines.push(`Time ${r.name} ${r.seconds.toFixed(2)}`);
   lines.push('');

@@ -32,6 +32,7 @@ export interface JsonTestResult {
   flags: string[];
   seconds: number;
   limit: { kind: string; message: string } | null;
+  settled: { exact: 'positive' | 'negative'; raceFree: boolean; candidates: number; seconds: number } | null;
   expectation: { expected: string; datarace: boolean; flag: string | null; text: string; line: number; column: number } | null;
   judgement: Judgement;
   diagnostics: JsonDiagnostic[];
@@ -97,6 +98,7 @@ export function jsonResult(r: RunResult, j: Judgement): JsonTestResult {
     flags: [...r.flags],
     seconds: r.seconds,
     limit: r.limit ? { kind: r.limit.kind, message: r.limit.message } : null,
+    settled: r.settled ? { ...r.settled } : null,
     expectation: rc
       ? { expected: rc.expected, datarace: rc.datarace, flag: rc.flag ?? null, text: rc.text || expectedText(rc), line: rc.range.start.line, column: rc.range.start.col }
       : null,

@@ -12,7 +12,9 @@
 //
 // A run that stopped at a limit (--timeout, --max-executions) has partial
 // counts: it fails only on mismatches that more executions cannot undo (an
-// outcome seen where Never was expected, ...), and is an error otherwise.
+// outcome seen where Never was expected, ...), and is an error otherwise,
+// unless its verdict was settled exactly (src/engine/settle.ts): then it is
+// judged on the verdict, provided no data-race flag could still appear.
 import type { ResultComment } from '../litmus/ast.js';
 import type { RunResult } from '../explore/result.js';
 
@@ -70,7 +72,8 @@ function mismatches(r: RunResult, rc: ResultComment): Mismatch[] {
     case 'Sometimes':
     case 'Always':
       if (r.verdict !== rc.expected) {
-        const definite = (rc.expected === 'Never' && r.positive > 0) || (rc.expected === 'Always' && r.negative > 0);
+        // A settled verdict is exact: the mismatch stays whatever else is explored.
+        const definite = Boolean(r.settled) || (rc.expected === 'Never' && r.positive > 0) || (rc.expected === 'Always' && r.negative > 0);
         out.push({ text: `Result: ${rc.expected}, but the observation is ${r.verdict} (${counts(r)})`, definite });
       }
       break;
@@ -84,7 +87,12 @@ function mismatches(r: RunResult, rc: ResultComment): Mismatch[] {
   }
   const predicted = rc.datarace || rc.flag === 'data-race';
   const modeled = r.flags.includes('data-race');
-  if (predicted && !modeled) out.push({ text: 'the Result comment predicts a data race (DATARACE), but none was found', definite: false });
+  // A test without plain accesses can never raise data-race, however little of it was explored.
+  const raceFree = r.settled?.raceFree === true;
+  if (predicted && !modeled) out.push({ text: 'the Result comment predicts a data race (DATARACE), but none was found', definite: raceFree });
+  if (r.status === 'limit' && !predicted && !modeled && !raceFree) {
+    out.push({ text: 'no data race was found before the search stopped, but one may be found later', definite: false });
+  }
   if (!predicted && modeled) {
     out.push({ text: 'a data race was found (flag data-race), but the Result comment does not predict one (DATARACE)', definite: true });
   }
@@ -109,6 +117,8 @@ export function judge(r: RunResult, opts: JudgeOptions = {}): Judgement {
     const note = `exploration stopped early: ${r.limit?.message ?? 'limit reached'}`;
     const definite = found.filter((m) => m.definite);
     if (definite.length > 0) return { status: 'fail', expected, actual, reasons: [...definite.map((m) => m.text), note], ...line };
+    // A settled verdict that matches, with nothing else left open, is judged.
+    if (r.settled && found.length === 0) return { status: 'pass', expected, actual, reasons: [], ...line };
     return { status: 'error', expected, actual, reasons: [`${note}; the result cannot be judged`], ...line };
   }
   if (found.length > 0) return { status: 'fail', expected, actual, reasons: found.map((m) => m.text), ...line };

@@ -10,6 +10,7 @@ import type { FinalState, RunResult, StateColumn } from '../explore/result.js';
 import { chalkFor } from './color.js';
 import { explanationLines } from './explain-text.js';
 import { judge, summarize, type Judgement } from './judge.js';
+import { settledNote } from './settled.js';
 import type { FormatContext } from './types.js';
 import { plural, testName } from './util.js';
 
@@ -48,7 +49,7 @@ function detailLines(r: RunResult, j: Judgement | undefined, c: ChalkInstance, i
   );
   if (r.flags.length) lines.push(`${indent}flags: ${r.flags.map((f) => (f === 'data-race' ? c.yellow(f) : f)).join(', ')}`);
   if (r.loop) lines.push(`${indent}${c.yellow('note')}: loop unrolling cut some executions off (herd's Loop)`);
-  if (r.limit) lines.push(`${indent}${c.yellow('limit')}: ${r.limit.message}; the results are partial`);
+  if (r.limit) lines.push(`${indent}${c.yellow('limit')}: ${r.limit.message}; ${r.settled ? settledNote(r) : 'the results are partial'}`);
   if (j && r.expected) {
     const where = `${r.file}:${r.expected.range.start.line}`;
     const mark = j.status === 'pass' ? c.green('holds') : j.status === 'fail' ? c.red('does not hold') : c.yellow('not judged');
@@ -77,7 +78,7 @@ function checkBlock(r: RunResult, j: Judgement, c: ChalkInstance): string {
   const line = j.line ?? (j.status === 'error' && firstError ? firstError.range.start.line : undefined);
   const where = line !== undefined ? `${r.file}:${line}` : r.file;
   let summary = '';
-  if (j.status === 'pass') summary = `${j.actual ?? ''}`;
+  if (j.status === 'pass') summary = `${j.actual ?? ''}${r.settled ? ` (verdict settled after ${r.limit?.kind ?? 'a limit'}; counts partial)` : ''}`;
   else if (j.status === 'fail') summary = `Result: ${j.expected ?? ''}, observed ${j.actual ?? ''}`;
   else if (j.status === 'unjudged') summary = `${j.actual ?? ''} (no Result: comment)`;
   else summary = r.status === 'error' ? 'the test could not be run' : `Result: ${j.expected ?? '(none)'}, not judged`;

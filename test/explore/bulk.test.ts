@@ -1,29 +1,19 @@
 // The subtree shortcut (count every completion when the most permissive one
 // passes the model) must never change a result: every test in the library and
 // the fixtures gives the same states, counts and flags with and without it.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runSource } from '../../src/engine/pipeline.js';
 import type { RunResult } from '../../src/explore/result.js';
-import { run } from './helpers.js';
+import { run, runnableTests } from './helpers.js';
 import { prng } from '../relations/reference.js';
 
-function litmusFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...litmusFiles(p));
-    else if (name.endsWith('.litmus')) out.push(p);
-  }
-  return out;
-}
 
 function summary(r: RunResult): unknown {
   return { status: r.status, states: r.states, positive: r.positive, negative: r.negative, flags: r.flags, candidates: r.candidates };
 }
 
-const files = [...litmusFiles('litmus'), ...litmusFiles('test/fixtures')].filter((f) => !f.includes('/error/'));
+const files = runnableTests();
 
 describe('subtree shortcut is exact', () => {
   it('covers a real set of tests', () => {

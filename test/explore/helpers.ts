@@ -1,5 +1,7 @@
 // Helpers for the explorer's semantic tests: run an inline litmus test and
 // summarise the result the way herd7 prints it.
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect } from 'vitest';
 import { runSource, type RunOptions } from '../../src/engine/pipeline.js';
 import { stateEntries, type RunResult } from '../../src/explore/result.js';
@@ -33,4 +35,20 @@ export function stateTable(r: RunResult): string[] {
   return r.states
     .map((s) => `${stateEntries(r, s).map((e) => `${e.loc}=${e.value}`).join('; ')} (${s.executions})`)
     .sort();
+}
+
+/** Every .litmus file under dir, sorted. */
+export function litmusFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...litmusFiles(p));
+    else if (name.endsWith('.litmus')) out.push(p);
+  }
+  return out;
+}
+
+/** The library's tests and the fixtures that should run (not those meant to be rejected). */
+export function runnableTests(): string[] {
+  return [...litmusFiles('litmus'), ...litmusFiles('test/fixtures')].filter((f) => !f.includes('/error/'));
 }

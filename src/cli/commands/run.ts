@@ -45,7 +45,7 @@ export const runCommand: CommandSpec = {
       } else {
         const warnings = r.diagnostics.filter((d) => d.severity !== 'error');
         if (warnings.length) io.err(formatDiagnosticsFor(r.file, warnings, ctx.color));
-        if (r.limit) io.err(`${r.file}: limit: ${r.limit.message}; results are partial\n`);
+        if (r.limit) io.err(`${r.file}: limit: ${r.limit.message}; ${r.settled ? 'the verdict is exact (settled), the counts are partial' : 'results are partial'}\n`);
       }
       if (entry.streamable) {
         const text = entry.format([r], ctx);
