@@ -24,7 +24,7 @@ for (const d of dirs) {
   files.push(...(statSync(d).isDirectory() ? walk(d) : [d]));
 }
 const rows = [];
-let candidates = 0, evaluations = 0, errors = 0, limits = 0;
+let candidates = 0, evaluations = 0, errors = 0, limits = 0, settled = 0;
 const t0 = performance.now();
 for (const f of files) {
   const s = performance.now();
@@ -34,13 +34,14 @@ for (const f of files) {
   evaluations += r.evaluations ?? 0;
   if (r.status === 'error') errors++;
   if (r.limit) limits++;
-  rows.push({ file: relative(process.cwd(), resolve(f)), ms, candidates: r.candidates, verdict: r.verdict, status: r.status });
+  if (r.settled) settled++;
+  rows.push({ file: relative(process.cwd(), resolve(f)), ms, candidates: r.candidates, verdict: r.verdict, status: r.status, note: r.limit ? (r.settled ? ' (limit: verdict settled, counts partial)' : ' (limit: no verdict)') : '' });
 }
 const total = (performance.now() - t0) / 1000;
 rows.sort((a, b) => b.ms - a.ms);
-console.log(`files: ${files.length}, errors: ${errors}, limits hit: ${limits}`);
+console.log(`files: ${files.length}, errors: ${errors}, limits hit: ${limits} (verdict settled in ${settled}; their counts are partial)`);
 console.log(`total: ${total.toFixed(2)} s`);
 console.log(`candidate executions: ${candidates} (${Math.round(candidates / total)} per second), model evaluations: ${evaluations}`);
 console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
 console.log('slowest:');
-for (const r of rows.slice(0, 10)) console.log(`  ${(r.ms / 1000).toFixed(3)} s  ${r.candidates} cand  ${r.verdict}  ${r.file}`);
+for (const r of rows.slice(0, 10)) console.log(`  ${(r.ms / 1000).toFixed(3)} s  ${r.candidates} cand  ${r.verdict}${r.note}  ${r.file}`);
