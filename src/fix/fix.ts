@@ -7,6 +7,7 @@ import { runSource, type RunOptions } from '../engine/pipeline.js';
 import { defaultRegistry } from '../kernel/primitives.js';
 import { candidateChanges } from './candidates.js';
 import { unifiedDiff } from './diff.js';
+import { onWitnessCycle } from './prune.js';
 import { reasonFor } from './reason.js';
 import { searchFixes } from './search.js';
 import type { Change, ChangeKind, FixReport, Suggestion } from './types.js';
@@ -21,6 +22,8 @@ export interface FixOptions {
   maxChanges: number;
   /** Re-runs allowed. */
   budget: number;
+  /** Skip sets that cannot forbid the witness (default true; false for differential tests). */
+  prune?: boolean;
 }
 
 export const FIX_DEFAULTS = { max: 5, maxChanges: 2, budget: 3000 } as const;
@@ -53,7 +56,7 @@ export function fixSource(source: string, file: string, opts: FixOptions): FixRe
   const report: FixReport = {
     file, name: r.name, quantifier: r.quantifier, conditionText: r.conditionText, before: summarize(r),
     status: 'no-fix', suggestions: [], kinds: [...opts.kinds],
-    stats: { candidates: 0, maxChanges: opts.maxChanges, reruns: 0, undecided: 0 }, diagnostics: [],
+    stats: { candidates: 0, maxChanges: opts.maxChanges, reruns: 0, undecided: 0, pruned: 0 }, diagnostics: [],
   };
   if (r.status === 'error' || !base.test || (r.status === 'limit' && badCount(r) === 0)) {
     report.diagnostics = runDiagnostics(r);
@@ -65,10 +68,22 @@ export function fixSource(source: string, file: string, opts: FixOptions): FixRe
   }
   const registry = opts.run.registry ?? defaultRegistry();
   const verifier = new Verifier(source, file, opts.run, r.quantifier);
-  const changes = rank(candidateChanges(base.test, registry, opts.kinds), verifier.explain(source));
-  const outcome = searchFixes(changes, verifier, { maxChanges: opts.maxChanges, max: opts.max, budget: opts.budget });
+  const explained = verifier.explain(source);
+  const changes = rank(candidateChanges(base.test, registry, opts.kinds), explained);
+  const witness = explained.explanation?.witness;
+  const test = base.test;
+  let offCycle: Set<Change> | undefined;
+  // The witness is an execution satisfying the proposition: the unwanted kind
+  // for exists/~exists, not for forall (whose unwanted executions violate it).
+  if (witness && opts.prune !== false && r.quantifier !== 'forall') {
+    const on = onWitnessCycle(changes, witness, (p) => test.processes.findIndex((x) => x.id === p));
+    offCycle = new Set(changes.filter((_c, i) => !on[i]));
+  }
+  const outcome = searchFixes(changes, verifier, {
+    maxChanges: opts.maxChanges, max: opts.max, budget: opts.budget, ...(offCycle ? { offCycle } : {}),
+  });
   report.stats = {
-    candidates: changes.length, maxChanges: opts.maxChanges, reruns: verifier.reruns, undecided: verifier.undecided,
+    candidates: changes.length, maxChanges: opts.maxChanges, reruns: verifier.reruns, undecided: verifier.undecided, pruned: outcome.pruned,
     ...(outcome.stopped ? { stopped: outcome.stopped } : {}),
   };
   report.suggestions = outcome.found.map((f): Suggestion => {

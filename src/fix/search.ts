@@ -14,6 +14,8 @@ export interface SearchOptions {
   max: number;
   /** Re-runs allowed (distinct changed texts). */
   budget: number;
+  /** Changes that cannot forbid the witness (src/fix/prune.ts): a set of only these is skipped. */
+  offCycle?: ReadonlySet<Change>;
 }
 
 export interface Found {
@@ -27,6 +29,8 @@ export interface SearchOutcome {
   found: Found[];
   /** Why the search stopped early, if it did. */
   stopped?: string;
+  /** Sets skipped by opts.offCycle. */
+  pruned: number;
 }
 
 /** Whether set `s` holds every change of `f`, or a stronger one at the same slot. */
@@ -40,9 +44,15 @@ export function searchFixes(changes: readonly Change[], verifier: Verifier, opts
   const found: Found[] = [];
   const maxCost = [...costs].sort((a, b) => b - a).slice(0, opts.maxChanges).reduce((a, b) => a + b, 0);
   let stopped: string | undefined;
+  let pruned = 0;
+  const off = opts.offCycle;
 
   const trySet = (set: Change[]): void => {
     if (found.some((f) => covers(set, f.changes))) return;
+    if (off && set.every((c) => off.has(c))) {
+      pruned++;
+      return;
+    }
     if (verifier.reruns >= opts.budget) {
       stopped = `stopped after ${opts.budget} re-runs (--budget); cheaper or other fixes may exist`;
       return;
@@ -70,5 +80,5 @@ export function searchFixes(changes: readonly Change[], verifier: Verifier, opts
     }
   };
   for (let cost = 1; cost <= maxCost && !stopped; cost++) descend(0, cost);
-  return { found, ...(stopped ? { stopped } : {}) };
+  return { found, pruned, ...(stopped ? { stopped } : {}) };
 }

@@ -70,6 +70,8 @@ export interface SearchStats {
   reruns: number;
   /** Sets whose re-run stopped at a limit (--timeout, --max-executions): neither counted as fixes nor as failures. */
   undecided: number;
+  /** Sets skipped without a re-run: none of their changes can close a cycle through the witness (src/fix/prune.ts). */
+  pruned: number;
   /** Why the search stopped before trying every set, if it did. */
   stopped?: string;
 }

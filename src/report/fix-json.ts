@@ -32,7 +32,7 @@ export function formatFixJson(r: FixReport, ctx: FormatContext): string {
     before: verdict(r.before), kinds: [...r.kinds], suggestions: r.suggestions.map(suggestion),
     search: {
       candidates: r.stats.candidates, maxChanges: r.stats.maxChanges, reruns: r.stats.reruns,
-      undecided: r.stats.undecided, stopped: r.stats.stopped ?? null,
+      undecided: r.stats.undecided, pruned: r.stats.pruned, stopped: r.stats.stopped ?? null,
     },
   });
 }

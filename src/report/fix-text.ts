@@ -54,7 +54,8 @@ export function formatFixText(r: FixReport, ctx: FormatContext): string {
     return lines.join('\n') + '\n';
   }
   const s = r.stats;
-  const searched = `searched ${plural(s.candidates, 'candidate change')} (${r.kinds.join(', ')}) in sets of up to ${s.maxChanges}: ${plural(s.reruns, 're-run')}`;
+  const searched = `searched ${plural(s.candidates, 'candidate change')} (${r.kinds.join(', ')}) in sets of up to ${s.maxChanges}: ${plural(s.reruns, 're-run')}` +
+    (s.pruned ? `, ${plural(s.pruned, 'set')} skipped (off every cycle through the witness)` : '');
   if (r.status === 'no-fix') {
     lines.push(`  ${c.yellow('no fix found')}: no set of up to ${s.maxChanges} of these changes makes the outcome Never`);
   } else {
