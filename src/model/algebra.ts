@@ -30,8 +30,9 @@ export class Algebra {
   }
   /** r1 | r2 | ... */
   union(...rs: Rel[]): Rel {
-    const out = this.fresh();
-    for (const r of rs) out.unionWith(r);
+    if (rs.length === 0) return this.fresh();
+    const out = this.copy(rs[0]!);
+    for (let i = 1; i < rs.length; i++) out.unionWith(rs[i]!);
     return out;
   }
   /** r1 & r2 */
@@ -59,6 +60,12 @@ export class Algebra {
   /** r* */
   star(r: Rel): Rel {
     return this.copy(r).reflexiveTransitiveClosure();
+  }
+  /** r \ id */
+  withoutId(r: Rel): Rel {
+    const out = this.copy(r);
+    for (let i = 0; i < this.n; i++) out.delete(i, i);
+    return out;
   }
   /** r? */
   opt(r: Rel): Rel {

@@ -87,10 +87,12 @@ function evaluateWith(A: Algebra, g: ExecGraph, wantFlags: boolean, keep: boolea
   }
 
   // --- Bell: dependencies carried through plain accesses ----------------------
-  const carryDep = A.star(A.seq(st.dataToNonSrcuUnlock, rfi));
-  const addr = A.seq(carryDep, g.stat.addr);
-  const ctrl = A.seq(carryDep, g.stat.ctrl);
-  const data = A.seq(carryDep, g.stat.data);
+  // Without data dependencies (or internal reads-from) nothing is carried: carry-dep is the identity.
+  const carries = !st.dataToNonSrcuUnlock.isEmpty() && !rfi.isEmpty();
+  const carryDep = carries ? A.star(A.seq(st.dataToNonSrcuUnlock, rfi)) : null;
+  const addr = carryDep ? A.seq(carryDep, g.stat.addr) : g.stat.addr;
+  const ctrl = carryDep ? A.seq(carryDep, g.stat.ctrl) : g.stat.ctrl;
+  const data = carryDep ? A.seq(carryDep, g.stat.data) : g.stat.data;
 
   // --- Basic relations ---------------------------------------------------------
   // po-unlock-lock-po = po ; [UL] ; (po | rf) ; [LKR] ; po (kernel commit "unlock-lock on the same CPU")
@@ -98,43 +100,50 @@ function evaluateWith(A: Algebra, g: ExecGraph, wantFlags: boolean, keep: boolea
     : A.seq(st.poToUL, A.restrict(null, A.union(po, rf), S.LKR), po);
   // mb: its only execution-dependent part is smp_mb__after_unlock_lock() over co.
   // ([M] ; po-unlock-lock-po ; [After-unlock-lock] ; po ; [M]) depends on rf.
-  const mb = S.AfterUnlockLock.isEmpty() ? st.mbStatic : A.union(st.mbStatic,
+  // Without smp_mb__after_unlock_lock() the fences are static (computed once per layout).
+  const staticMb = S.AfterUnlockLock.isEmpty();
+  const mb = staticMb ? st.mbStatic : A.union(st.mbStatic,
     A.restrict(S.M, A.seq(poUnlockRfLockPo, A.id(S.AfterUnlockLock), po), S.M));
-  const strongFence0 = A.union(mb, gp);
-  const nonrwFence = A.union(strongFence0, poRel, acqPo);
-  const fence0 = A.union(nonrwFence, wmb, rmb);
+  const strongFence0 = staticMb ? st.fences.strong : A.union(mb, gp);
+  const nonrwFence = staticMb ? st.fences.nonrw : A.union(strongFence0, poRel, acqPo);
+  const fence0 = staticMb ? st.fences.all : A.union(nonrwFence, wmb, rmb);
   rels.set('mb', mb).set('gp', gp).set('rmb', rmb).set('wmb', wmb).set('po-rel', poRel).set('acq-po', acqPo);
 
   // --- Preserved program order and happens-before -------------------------------
-  const dep = A.union(addr, data);
-  const rwdep = A.restrict(null, A.union(dep, ctrl), S.W);
+  // Without carried dependencies the dependency relations are static too.
+  const sd = carryDep ? null : st.deps;
+  const dep = sd ? sd.dep : A.union(addr, data);
+  const rwdep = sd ? sd.rwdep : A.restrict(null, A.union(dep, ctrl), S.W);
   const overwrite = A.union(co, fr);
-  const toW = A.union(rwdep, A.inter(overwrite, int), A.seq(A.restrict(null, addr, S.Plain), wmb));
-  const toR = A.union(addr, A.seq(A.restrict(null, dep, S.Marked), rfi));
+  const toW = A.union(rwdep, A.inter(overwrite, int), sd ? sd.plainAddrWmb : A.seq(A.restrict(null, addr, S.Plain), wmb));
+  const toR = A.union(addr, A.seq(sd ? sd.markedDep : A.restrict(null, dep, S.Marked), rfi));
   const ppo = A.union(toR, toW, fence0, A.inter(poUnlockRfLockPo, int));
   const aCumul = (r: Rel): Rel => A.union(r, A.seq(A.restrict(null, rfe, S.Marked), r));
   // rmw-sequence = (rf ; rmw)*: ordering carries through chains of RMWs (kernel v6.4).
   const rmwSequence = A.star(A.seq(rf, rmw));
-  const cumulFence = A.seq(A.restrict(S.Marked, A.union(aCumul(A.union(strongFence0, poRel)), wmb, poUnlockRfLockPo), S.Marked), rmwSequence);
+  const cumulFence = A.seq(A.restrict(S.Marked, A.union(aCumul(staticMb ? st.fences.strongRel : A.union(strongFence0, poRel)), wmb, poUnlockRfLockPo), S.Marked), rmwSequence);
+  // X ; [Marked] ; Y is computed as (X with its range restricted to Marked) ; Y.
   const prop = A.restrict(S.Marked,
-    A.seq(A.opt(A.inter(overwrite, ext)), A.star(cumulFence), A.id(S.Marked), A.opt(rfe)), S.Marked);
-  const propNoId = prop.clone();
-  for (let i = 0; i < g.n; i++) propNoId.delete(i, i);
+    A.seq(A.opt(A.inter(overwrite, ext)), A.restrict(null, A.star(cumulFence), S.Marked), A.opt(rfe)), S.Marked);
+  const propNoId = A.withoutId(prop);
   const hb = A.restrict(S.Marked, A.union(ppo, rfe, A.inter(propNoId, int)), S.Marked);
   rels.set('ppo', ppo).set('prop', prop).set('hb', hb).set('cumul-fence', cumulFence).set('rfe', rfe);
   if (!check('acyclic', hb)) return fail('happens-before', 'acyclic', hb);
 
-  const hbStar = A.star(hb);
-  const pb = A.restrict(null, A.seq(prop, strongFence0, hbStar), S.Marked);
+  // With no strong fence (smp_mb(), grace period, ...) pb is empty, and hb* is
+  // needed only by the plain-access rules, which take it from xb*.
+  let hbStar = strongFence0.isEmpty() ? null : A.star(hb);
+  const pb = hbStar ? A.restrict(null, A.seq(prop, strongFence0, hbStar), S.Marked) : A.empty();
   rels.set('pb', pb);
-  if (!check('acyclic', pb)) return fail('propagation', 'acyclic', pb);
+  if (hbStar && !check('acyclic', pb)) return fail('propagation', 'acyclic', pb);
 
   // --- RCU ----------------------------------------------------------------------------
-  const pbStar = A.star(pb);
   let rcuFence: Rel | null = null;
   const hasRcu = !S.SyncRcu.isEmpty() || !S.SyncSrcu.isEmpty();
   const srcuRscs = srcuMatches(A, g, rf);
   if (hasRcu) {
+    hbStar ??= A.star(hb);
+    const pbStar = A.star(pb);
     // rcu-link is only ever preceded by grace periods, critical-section ends or
     // rcu-order, whose ranges are RCU/SRCU events: computing it from those rows
     // only is exact and keeps every composition sparse.
@@ -199,6 +208,10 @@ function evaluateWith(A: Algebra, g: ExecGraph, wantFlags: boolean, keep: boolea
 interface StaticPart {
   poloc: Rel; acqPo: Rel; poRel: Rel; R4rmb: BitSet; rmb: Rel; wmb: Rel; gp: Rel; mbStatic: Rel;
   critical: Rel; poToUL: Rel; dataToNonSrcuUnlock: Rel;
+  /** strong-fence, nonrw-fence, fence and strong-fence | po-rel when mb is static (no After-unlock-lock). */
+  fences: { strong: Rel; nonrw: Rel; all: Rel; strongRel: Rel };
+  /** The dependency relations when nothing is carried through plain accesses. */
+  deps: { dep: Rel; rwdep: Rel; plainAddrWmb: Rel; markedDep: Rel };
   nest?: Rel; unmatchedLocks?: Rel;
 }
 
@@ -231,13 +244,22 @@ function staticPart(g: ExecGraph): StaticPart {
     A.restrict(S.M, A.seq(A.opt(po), A.id(S.LKW), A.fencerel(po, S.AfterSpinlock)), S.M),
     A.restrict(S.M, A.seq(A.opt(po), A.id(S.SrcuUnlock), A.fencerel(po, S.AfterSrcuReadUnlock)), S.M),
   );
+  const acqPo = A.restrict(S.Acquire, po, S.M);
+  const poRel = A.restrict(S.M, po, S.Release);
+  const rmb = A.restrict(R4rmb, A.fencerel(po, S.Rmb), R4rmb);
+  const wmb = A.restrict(S.W, A.fencerel(po, S.Wmb), S.W);
+  const gp = A.seq(A.restrict(null, po, A.setUnion(S.SyncRcu, S.SyncSrcu)), A.opt(po));
+  const strong = A.union(mbStatic, gp);
+  const nonrw = A.union(strong, poRel, acqPo);
+  const { addr, data, ctrl } = g.stat;
+  const dep = A.union(addr, data);
   const part: StaticPart = {
-    poloc, critical, mbStatic, R4rmb,
-    acqPo: A.restrict(S.Acquire, po, S.M),
-    poRel: A.restrict(S.M, po, S.Release),
-    rmb: A.restrict(R4rmb, A.fencerel(po, S.Rmb), R4rmb),
-    wmb: A.restrict(S.W, A.fencerel(po, S.Wmb), S.W),
-    gp: A.seq(A.restrict(null, po, A.setUnion(S.SyncRcu, S.SyncSrcu)), A.opt(po)),
+    poloc, critical, mbStatic, R4rmb, acqPo, poRel, rmb, wmb, gp,
+    fences: { strong, nonrw, all: A.union(nonrw, wmb, rmb), strongRel: A.union(strong, poRel) },
+    deps: {
+      dep, rwdep: A.restrict(null, A.union(dep, ctrl), S.W),
+      plainAddrWmb: A.seq(A.restrict(null, addr, S.Plain), wmb), markedDep: A.restrict(null, dep, S.Marked),
+    },
     poToUL: A.restrict(null, po, S.UL),
     dataToNonSrcuUnlock: A.restrict(null, g.stat.data, A.setComplement(S.SrcuUnlock)),
     ...(nest.isEmpty() ? {} : { nest }),
