@@ -43,6 +43,8 @@ export function expectedText(rc: ResultComment): string {
 }
 
 export function actualText(r: RunResult): string {
+  // A search stopped early without a settled verdict has observed nothing final.
+  if (r.status === 'limit' && !r.settled) return 'unknown (stopped early)';
   if (r.positive + r.negative === 0) return 'DEADLOCK';
   return r.flags.includes('data-race') ? `${r.verdict} DATARACE` : r.verdict;
 }

@@ -79,6 +79,19 @@ describe('judge: the rules of judgelitmus.sh', () => {
     const partial = judge(sbMbs({ status: 'limit', limit, ...counts(0, 2) }));
     expect(partial.status).toBe('error');
     expect(partial.reasons[0]).toContain('cannot be judged');
+    // Nothing final was observed: not "DEADLOCK" for a search that found no execution yet.
+    expect(judge(sbMbs({ status: 'limit', limit, expected: undefined, ...counts(0, 0) })).actual).toBe('unknown (stopped early)');
+  });
+
+  it('a limit with a settled verdict is judged on it', () => {
+    const limit = { kind: 'timeout' as const, message: 'stopped after 100 ms (--timeout)' };
+    const settled = { exact: 'positive' as const, raceFree: true, candidates: 3, seconds: 0 };
+    expect(judge(sbMbs({ status: 'limit', limit, settled, ...counts(0, 2) }))).toMatchObject({ status: 'pass', actual: 'Never' });
+    const wrong = judge(sbMbs({ status: 'limit', limit, settled, ...counts(2, 2), verdict: 'Sometimes' }));
+    expect(wrong.status).toBe('fail');
+    // With plain accesses a data race may still turn up: not judged.
+    const racy = judge(sbMbs({ status: 'limit', limit, settled: { ...settled, raceFree: false }, ...counts(0, 2) }));
+    expect(racy.status).toBe('error');
   });
 
   it('records the Result line and summarizes statuses', () => {
