@@ -1,0 +1,215 @@
+// One run of a process along one path (see interp.ts): its state, the choices
+// that fix the path, statements and expressions. Calls of primitives are run
+// by the subclass in interp-calls.ts.
+import type { Expr, Range, Stmt } from '../litmus/ast.js';
+import type { Constraint, ThreadEvent } from './types.js';
+import { addrOf, locOfAddr } from './values.js';
+import { isConst, mkBin, mkUn, readOf, type Sym } from './sym.js';
+import { siteOf } from './herd-sites.js';
+import { PathEnd, pure, union, type InterpEnv, type Val } from './interp-common.js';
+
+/** A run of one process along the path a choice vector fixes. */
+export abstract class RunBase {
+  readonly events: ThreadEvent[] = [];
+  readonly regs = new Map<string, Val>();
+  readonly constraints: Constraint[] = [];
+  /**
+   * Every decision of the path (each branch, loop test, RMW or lock outcome,
+   * constant ones included) as `<site><T|F>`: the key that matches the path
+   * with herd's own enumeration in herd-syms.ts.
+   */
+  readonly log: string[] = [];
+  /** Site of the primitive call whose steps are running. */
+  callSite = 0;
+  ctrl: number[] = [];
+  pos = 0;
+  line = 0;
+  col = 0;
+
+  constructor(protected readonly env: InterpEnv, private readonly choices: number[], private readonly counts: number[]) {
+    for (const p of env.proc.params) {
+      const loc = env.locIndex.get(p.name);
+      if (loc !== undefined) this.regs.set(p.name, { v: addrOf(loc), d: [] });
+    }
+    for (const [name, v] of env.initRegs) this.regs.set(name, { v, d: [] });
+  }
+
+  choose(n: number): number {
+    const i = this.pos++;
+    this.counts[i] = n;
+    if (i < this.choices.length) return this.choices[i]!;
+    this.choices.push(0);
+    return 0;
+  }
+
+  emit(e: Omit<ThreadEvent, 'ctrl' | 'line' | 'col' | 'rmwClass' | 'rmwWrite' | 'addr' | 'data'> & Partial<ThreadEvent>): number {
+    const ev: ThreadEvent = {
+      rmwClass: false, rmwWrite: -1, addr: [], data: [],
+      ...e,
+      ctrl: this.ctrl, line: this.line, col: this.col,
+    };
+    this.events.push(ev);
+    return this.events.length - 1;
+  }
+
+  read(loc: number, fields: Partial<ThreadEvent> & { kind: ThreadEvent['kind']; origin: string }): number {
+    const i = this.events.length;
+    return this.emit({ ...fields, loc, value: readOf(i) });
+  }
+
+  /** Decides the truth of a value: directly when constant, else by a recorded choice. */
+  truth(v: Sym, site: number): boolean {
+    let t: boolean;
+    if (isConst(v)) t = v !== 0;
+    else {
+      t = this.choose(2) === 0;
+      this.constraints.push({ value: v, truthy: t });
+    }
+    this.decided(site, t);
+    return t;
+  }
+
+  decided(site: number, t: boolean): void {
+    this.log.push(`${site}${t ? 'T' : 'F'}`);
+  }
+
+  at(r: Range): void {
+    this.line = r.start.line;
+    this.col = r.start.col;
+  }
+
+  // -- statements -----------------------------------------------------------
+  exec(s: Stmt): void {
+    switch (s.kind) {
+      case 'decl':
+        this.at(s.range);
+        // A declaration without initialiser keeps a value given in the init block (`0:r2=a`).
+        if (s.init) this.regs.set(s.name, this.eval(s.init));
+        else if (!this.env.initRegs.has(s.name)) this.regs.set(s.name, { v: 0, d: [] });
+        return;
+      case 'assign': {
+        this.at(s.range);
+        if (s.target.kind === 'deref') {
+          const a = this.eval(s.target.arg);
+          const loc = this.locOf(a.v);
+          const val = this.eval(s.value);
+          this.emit({ kind: 'W', loc, value: val.v, addr: a.d, data: val.d, origin: 'plain store' });
+        } else if (s.target.kind === 'var') {
+          this.regs.set(s.target.name, this.eval(s.value));
+        } else {
+          throw new PathEnd('invalid', 'unsupported assignment target');
+        }
+        return;
+      }
+      case 'expr':
+        this.at(s.range);
+        this.eval(s.expr);
+        return;
+      case 'if': {
+        this.at(s.range);
+        const c = this.eval(s.cond);
+        // Control dependencies cover the arms of the if only, as in herd7's C
+        // semantics: code after the if statement does not depend on its condition.
+        const saved = this.ctrl;
+        this.ctrl = union(this.ctrl, c.d);
+        if (this.truth(c.v, siteOf(s))) this.exec(s.then);
+        else if (s.else) this.exec(s.else);
+        this.ctrl = saved;
+        return;
+      }
+      case 'while': {
+        const saved = this.ctrl;
+        for (let iter = 0; ; iter++) {
+          this.at(s.range);
+          const c = this.eval(s.cond);
+          this.ctrl = union(this.ctrl, c.d);
+          if (!this.truth(c.v, siteOf(s))) {
+            this.ctrl = saved;
+            return;
+          }
+          if (iter >= this.env.unroll) throw new PathEnd('cut', 'loop bound');
+          this.exec(s.body);
+        }
+      }
+      case 'block':
+        for (const t of s.body) this.exec(t);
+        return;
+      case 'empty':
+        return;
+    }
+  }
+
+  // -- expressions ----------------------------------------------------------
+  locOf(v: Sym): number {
+    if (isConst(v)) {
+      const loc = locOfAddr(v, this.env.nlocs);
+      if (loc < 0) throw new PathEnd('invalid', `access through a non-address value ${v}`);
+      return loc;
+    }
+    // An address computed from a read: one path per location it may designate.
+    const loc = this.choose(this.env.nlocs);
+    this.constraints.push({ value: mkBin('==', v, addrOf(loc)), truthy: true });
+    return loc;
+  }
+
+  eval(e: Expr): Val {
+    switch (e.kind) {
+      case 'int':
+        return { v: e.value, d: [] };
+      case 'var': {
+        const r = this.regs.get(e.name);
+        if (r) return r;
+        const loc = this.env.locIndex.get(e.name);
+        if (loc !== undefined) return { v: addrOf(loc), d: [] };
+        return { v: 0, d: [] };
+      }
+      case 'deref': {
+        const a = this.eval(e.arg);
+        const loc = this.locOf(a.v);
+        const i = this.read(loc, { kind: 'R', addr: a.d, origin: 'plain load' });
+        return { v: readOf(i), d: [i] };
+      }
+      case 'addr':
+        return this.address(e.arg);
+      case 'unary': {
+        const a = this.eval(e.arg);
+        return { v: mkUn(e.op, a.v), d: a.d };
+      }
+      case 'binary': {
+        const l = this.eval(e.left);
+        if ((e.op === '&&' || e.op === '||') && !pure(e.right)) {
+          // Short-circuit with side effects on the right: a branch.
+          const t = this.truth(l.v, siteOf(e));
+          if (e.op === '&&' && !t) return { v: 0, d: l.d };
+          if (e.op === '||' && t) return { v: 1, d: l.d };
+          const r = this.eval(e.right);
+          return { v: mkBin('!=', r.v, 0), d: union(l.d, r.d) };
+        }
+        const r = this.eval(e.right);
+        return { v: mkBin(e.op, l.v, r.v), d: union(l.d, r.d) };
+      }
+      case 'ternary': {
+        const c = this.eval(e.cond);
+        const b = this.eval(this.truth(c.v, siteOf(e)) ? e.then : e.else);
+        return { v: b.v, d: union(c.d, b.d) };
+      }
+      case 'cast':
+        return this.eval(e.arg);
+      case 'call':
+        return this.call(e);
+    }
+  }
+
+  /** The address designated by an lvalue expression. */
+  address(e: Expr): Val {
+    if (e.kind === 'deref') return this.eval(e.arg);
+    if (e.kind === 'var') {
+      const loc = this.env.locIndex.get(e.name);
+      if (loc !== undefined) return { v: addrOf(loc), d: [] };
+    }
+    throw new PathEnd('invalid', 'not an lvalue');
+  }
+
+  /** A call of a primitive (interp-calls.ts). */
+  abstract call(e: Extract<Expr, { kind: 'call' }>): Val;
+}
