@@ -14,6 +14,14 @@ export interface StateRecord {
 const DIRECT = 0xd000;
 
 export class StateTable {
+  /**
+   * Keys by kind, a function of the state alone: states of 0/1 values (up to
+   * 52 columns) as binary numbers, states of values below 16 (up to 13
+   * columns) as base-16 numbers, any other as a short string. Number keys
+   * cost no allocation; a 20-process RCU chain has a million distinct states.
+   */
+  private readonly bin = new Map<number, number>();
+  private readonly hex = new Map<number, number>();
   private readonly index = new Map<string, number>();
   private readonly vals: number[] = [];
   private readonly counts: number[] = [];
@@ -32,33 +40,60 @@ export class StateTable {
 
   /** Counts one execution ending in the state `obs[0..width)`. */
   add(obs: Float64Array, satisfies: boolean): void {
+    this.put(obs, 0, 1, satisfies, false);
+  }
+
+  /**
+   * Adds `n` executions ending in the state `src[off..off+width)`. With
+   * `replace`, an existing state's count becomes `n` (see absorb).
+   */
+  private put(src: ArrayLike<number>, off: number, n: number, satisfies: boolean, replace: boolean | 'max'): void {
+    const k = this.width;
+    let binary = k <= 52, small = k <= 13;
+    for (let i = 0; i < k && (binary || small); i++) {
+      const v = src[off + i]!;
+      if (v !== 0 && v !== 1) binary = false;
+      if (!(v >= 0 && v < 16 && (v | 0) === v)) small = false;
+    }
+    let map: Map<number, number> | undefined;
+    let num = 0;
+    let key = '';
+    if (binary || small) {
+      map = binary ? this.bin : this.hex;
+      const base = binary ? 2 : 16;
+      for (let i = 0; i < k; i++) num = num * base + src[off + i]!;
+    } else key = this.stringKey(src, off);
+    const at = map ? map.get(num) : this.index.get(key);
+    if (at !== undefined) {
+      if (replace === true) this.counts[at] = n;
+      else if (replace === 'max') this.counts[at] = Math.max(this.counts[at]!, n);
+      else this.counts[at]! += n;
+      return;
+    }
+    if (map) map.set(num, this.counts.length);
+    else this.index.set(key, this.counts.length);
+    for (let i = 0; i < k; i++) this.vals.push(src[off + i]! === 0 ? 0 : src[off + i]!);
+    this.counts.push(n);
+    this.sat.push(satisfies);
+  }
+
+  /** A string key: small non-negative integers are one character; anything else is escaped. */
+  private stringKey(src: ArrayLike<number>, off: number): string {
     const k = this.width;
     const codes = this.codes;
     let direct = true;
     for (let i = 0; i < k && direct; i++) {
-      const v = obs[i]!;
+      const v = src[off + i]!;
       if (v >= 0 && v < DIRECT && (v | 0) === v) codes[i] = v;
       else direct = false;
     }
-    // Small non-negative integers are one character; anything else is escaped.
-    let key: string;
-    if (direct) key = String.fromCharCode.apply(null, codes as unknown as number[]);
-    else {
-      key = '';
-      for (let i = 0; i < k; i++) {
-        const v = obs[i]!;
-        key += v >= 0 && v < DIRECT && (v | 0) === v ? String.fromCharCode(v) : `\ue000${v === 0 ? 0 : v};`;
-      }
+    if (direct) return String.fromCharCode.apply(null, codes as unknown as number[]);
+    let key = '';
+    for (let i = 0; i < k; i++) {
+      const v = src[off + i]!;
+      key += v >= 0 && v < DIRECT && (v | 0) === v ? String.fromCharCode(v) : `\ue000${v === 0 ? 0 : v};`;
     }
-    const at = this.index.get(key);
-    if (at !== undefined) {
-      this.counts[at]!++;
-      return;
-    }
-    this.index.set(key, this.counts.length);
-    for (let i = 0; i < k; i++) this.vals.push(obs[i]! === 0 ? 0 : obs[i]!);
-    this.counts.push(1);
-    this.sat.push(satisfies);
+    return key;
   }
 
   /**
@@ -68,17 +103,9 @@ export class StateTable {
    */
   absorb(other: StateTable, exact: boolean): void {
     const k = this.width;
-    for (const [key, j] of other.index) {
-      const i = this.index.get(key);
-      const n = other.counts[j]!;
-      if (i !== undefined) {
-        this.counts[i] = other.sat[j] === exact ? n : Math.max(this.counts[i]!, n);
-        continue;
-      }
-      this.index.set(key, this.counts.length);
-      for (let c = 0; c < k; c++) this.vals.push(other.vals[j * k + c]!);
-      this.counts.push(n);
-      this.sat.push(other.sat[j]!);
+    for (let j = 0; j < other.counts.length; j++) {
+      const sat = other.sat[j]!;
+      this.put(other.vals, j * k, other.counts[j]!, sat, sat === exact ? true : 'max');
     }
   }
 

@@ -16,14 +16,74 @@ export class ValueSolver {
   private cyclic = false;
   /** Per thread: the read callback evalSym needs, made once. */
   private readonly readers: Array<(e: number) => number>;
+  /** The same, reading values already solved. */
+  private readonly direct: Array<(e: number) => number>;
   private readonly isRead: Uint8Array;
+  /**
+   * Every event other than a read has a constant value (no data flows from a
+   * read into a write): then a read's value is its source's, set directly.
+   */
+  private readonly constant: boolean;
+  /** The reads, and per event the stamp of the last execution that gave it a source. */
+  private readonly reads: Int32Array;
+  private readonly stamps: Int32Array;
+  private stamp = 0;
 
   constructor(private readonly L: Layout, private readonly traces: readonly ThreadTrace[]) {
     this.src = new Int32Array(L.n);
     this.state = new Uint8Array(L.n);
     this.isRead = new Uint8Array(L.n);
-    for (let g = 0; g < L.n; g++) if (L.events[g]!.ev.kind === 'R') this.isRead[g] = 1;
+    this.stamps = new Int32Array(L.n);
+    const reads: number[] = [];
+    let constant = true;
+    for (let g = 0; g < L.n; g++) {
+      const ge = L.events[g]!;
+      if (ge.ev.kind === 'R') {
+        this.isRead[g] = 1;
+        reads.push(g);
+      } else if (ge.thread >= 0 && typeof ge.ev.value !== 'number') constant = false;
+    }
+    this.reads = Int32Array.from(reads);
+    this.constant = constant;
+    if (constant) {
+      for (let g = 0; g < L.n; g++) if (this.isRead[g] === 0) L.values[g] = L.events[g]!.ev.value as number;
+    }
     this.readers = traces.map((_t, t) => (e: number) => this.value(L.base[t]! + e));
+    this.direct = traces.map((_t, t) => (e: number) => L.values[L.base[t]! + e]!);
+  }
+
+  /** solve() when every non-read value is constant: no recursion, no cycles possible. */
+  private solveConstant(chosen: readonly LocChoice[]): boolean {
+    const { L, isRead, stamps, reads } = this;
+    const vals = L.values;
+    const stamp = ++this.stamp;
+    for (let l = 0; l < chosen.length; l++) {
+      const rf = chosen[l]!.rf;
+      for (let i = 0; i < rf.length; i++) {
+        const p = rf[i]!;
+        const r = p[1];
+        if (isRead[r] !== 1) continue;
+        vals[r] = vals[p[0]]!;
+        stamps[r] = stamp;
+      }
+    }
+    for (let i = 0; i < reads.length; i++) if (stamps[reads[i]!] !== stamp || Number.isNaN(vals[reads[i]!]!)) return false;
+    return this.constraintsHold();
+  }
+
+  private constraintsHold(): boolean {
+    const traces = this.traces;
+    // With constant writes every read already has its value: read it directly.
+    const readers = this.constant ? this.direct : this.readers;
+    for (let t = 0; t < traces.length; t++) {
+      const cs = traces[t]!.constraints;
+      for (let i = 0; i < cs.length; i++) {
+        const c = cs[i]!;
+        const v = evalSym(c.value, readers[t]!);
+        if (Number.isNaN(v) || (v !== 0) !== c.truthy) return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -32,6 +92,7 @@ export class ValueSolver {
    * themselves through arithmetic (which herd7 cannot solve and drops).
    */
   solve(chosen: readonly LocChoice[]): boolean {
+    if (this.constant) return this.solveConstant(chosen);
     const { L, src, state, isRead } = this;
     const n = L.n;
     src.fill(-1);
@@ -48,16 +109,7 @@ export class ValueSolver {
     if (this.cyclic && !this.symbolic()) return false;
     const vals = L.values;
     for (let g = 0; g < n; g++) if (Number.isNaN(vals[g]!)) return false;
-    const traces = this.traces;
-    for (let t = 0; t < traces.length; t++) {
-      const cs = traces[t]!.constraints;
-      for (let i = 0; i < cs.length; i++) {
-        const c = cs[i]!;
-        const v = evalSym(c.value, this.readers[t]!);
-        if (Number.isNaN(v) || (v !== 0) !== c.truthy) return false;
-      }
-    }
-    return true;
+    return this.constraintsHold();
   }
 
   private value(g: number): number {

@@ -29,6 +29,27 @@ describe('StateTable', () => {
     expect(t.records([]).map((s) => s.values[0])).toEqual(['-1', '0', '53247', '53248', '8589934592']);
   });
 
+  it('keeps states of every key kind apart: 0/1 values, values below 16, and any other', () => {
+    // Same digits under different kinds: [1,0] (binary), [2,0] (base 16), [16,0] (string);
+    // and a wide 0/1 state (binary up to 52 columns) next to one with a 2 in it.
+    const t = table([[1, 0], [2, 0], [16, 0], [1, 0], [0, 2], [2, 0]]);
+    expect(t.records([]).map((s) => `${s.values.join(',')}:${s.executions}`)).toEqual(['0,2:1', '1,0:2', '2,0:2', '16,0:1']);
+    const wide = (x: number) => Array.from({ length: 40 }, (_v, i) => (i === 39 ? x : i % 2));
+    const w = table([wide(1), wide(0), wide(1), wide(2)]);
+    expect(w.size).toBe(3);
+    expect(w.records([]).map((s) => `${s.values[39]}:${s.executions}`)).toEqual(['0:1', '1:2', '2:1']);
+    // 14 columns below 16 are past the base-16 limit: a string key, still one state.
+    const h = table([Array(14).fill(3), Array(14).fill(3), Array(14).fill(4)]);
+    expect(h.records([]).map((s) => s.executions)).toEqual([2, 1]);
+  });
+
+  it('absorbs another table: exact counts on one side, the larger count on the other', () => {
+    const a = table([[0, 0], [0, 0], [1, 1]], (r) => r[0] === 1);
+    const b = table([[1, 1], [1, 1], [1, 1], [0, 0], [2, 17]], (r) => r[0] !== 0);
+    a.absorb(b, true);
+    expect(a.records([]).map((s) => `${s.values.join(',')}:${s.executions}:${s.satisfies}`)).toEqual(['0,0:2:false', '1,1:3:true', '2,17:1:true']);
+  });
+
   it('keeps whether each state satisfies the condition', () => {
     const t = table([[1, 1], [0, 1]], (r) => r[0] === 1);
     expect(t.records([]).map((s) => s.satisfies)).toEqual([false, true]);
