@@ -100,6 +100,10 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
       },
       mem: (l: number): number => finalMem[l]!,
     };
+    // The observed registers' symbolic values on these paths (null for a global), looked up once.
+    const obsSyms = program.observed.map((o) => (o.kind === 'reg' ? traces[o.thread]?.regs.get(o.name) : null));
+    const obsThreads = program.observed.map((o) => (o.kind === 'reg' ? o.thread : 0));
+    const obsLocs = program.observed.map((o) => (o.kind === 'global' ? o.loc : 0));
     /** Final memory, filter and condition of the execution just solved: undefined when filtered out. */
     const outcome = (chosen: readonly LocChoice[]): boolean | undefined => {
       for (let l = 0; l < chosen.length; l++) {
@@ -114,10 +118,9 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
       for (let i = 0; i < execFlags.length; i++) flags.add(execFlags[i]!);
       if (sat) out.positive++;
       else out.negative++;
-      const ob = program.observed;
-      for (let k = 0; k < ob.length; k++) {
-        const o = ob[k]!;
-        obs[k] = o.kind === 'reg' ? view.reg(o.thread, o.name) : finalMem[o.loc]!;
+      for (let k = 0; k < obsSyms.length; k++) {
+        const sym = obsSyms[k];
+        obs[k] = sym === null ? finalMem[obsLocs[k]!]! : sym === undefined ? 0 : evalSym(sym, readers[obsThreads[k]!]!);
       }
       states.add(obs, sat);
     };
