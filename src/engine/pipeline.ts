@@ -28,6 +28,13 @@ export interface RunOptions {
    * default true). With --timeout, the full search then gets 80% of the time.
    */
   settle?: boolean;
+  /**
+   * Explore only the executions that can reach the condition's target outcome
+   * (its top-level atoms as path constraints, see src/engine/settle.ts): the
+   * target count (Positive for exists/~exists, Negative for forall) is exact,
+   * the other count and the states are not. For `fix`'s screening.
+   */
+  targetOnly?: boolean;
 }
 
 /** Share of --timeout the full search gets when a settling search may follow. */
@@ -59,6 +66,7 @@ export function compileTest(test: LitmusTest, opts: RunOptions = {}): Program {
   return buildProgram(test, {
     ...(opts.registry ? { registry: opts.registry } : {}),
     ...(opts.unroll !== undefined ? { unroll: opts.unroll } : {}),
+    ...(opts.targetOnly ? { settle: true } : {}),
   });
 }
 
@@ -96,7 +104,7 @@ export function runSource(source: string, file: string, opts: RunOptions = {}): 
       ...(opts.explain ? { keepExamples: true, keepRejected: 8 } : {}),
       ...(opts.bulk === false ? { bulk: false } : {}),
     };
-    const settling = opts.settle !== false && !opts.explain;
+    const settling = opts.settle !== false && !opts.explain && !opts.targetOnly;
     if (settling && opts.timeoutMs !== undefined) exploreOpts.timeoutMs = Math.max(1, Math.floor(opts.timeoutMs * FULL_SHARE));
     const outcome = explore(program, exploreOpts);
     if (outcome.limit?.kind === 'timeout') outcome.limit.message = `stopped after ${opts.timeoutMs} ms (--timeout)`;

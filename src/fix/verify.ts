@@ -2,13 +2,14 @@
 // run of the exact changed text (parse, compile, explore) — never on a guess.
 //
 // Most sets of changes tried by `fix` do not work, and showing that needs one
-// allowed execution with the outcome, which the explorer meets early (the
-// same executions as the original's, in the same order). So a set is first
-// screened: the changed text, with its comments blanked out (same offsets,
-// same meaning, less to lex), is explored up to a few more candidate
-// executions than the original needed to reach the outcome. An allowed
-// execution with the outcome found there is a real one: the set fails.
-// Otherwise the exact text gets a full run. Identical texts are run once.
+// allowed execution with the outcome. So a set is first screened: the changed
+// text, with its comments blanked out (same offsets, same meaning, less to
+// lex), is explored over the candidate executions that can reach the outcome
+// only (the condition's top-level atoms as path constraints, as when a
+// verdict is settled: src/engine/settle.ts), and only up to a few more of them
+// than the original needed to reach the outcome. An allowed execution with
+// the outcome found there is a real one: the set fails. Otherwise the exact
+// text gets a full run. Identical texts are run once.
 import type { Quantifier } from '../litmus/ast.js';
 import type { RunResult } from '../explore/result.js';
 import { runSource, type RunOptions } from '../engine/pipeline.js';
@@ -81,7 +82,7 @@ export class Verifier {
     if (this.screenAt === 0) {
       let n = 1;
       for (;;) {
-        const r = runSource(this.blank, this.file, { ...this.opts, maxExecutions: n, explain: false }).result;
+        const r = runSource(this.blank, this.file, { ...this.opts, maxExecutions: n, explain: false, targetOnly: true }).result;
         if (r.status !== 'limit' || badCount(r) > 0 || n >= 1 << 20) break;
         n *= 2;
       }
@@ -106,7 +107,7 @@ export class Verifier {
     if (screen) {
       const blank = applyEdits(this.blank, edits)!;
       const limit = Math.min(this.screenSize(), this.opts.maxExecutions ?? Infinity);
-      const quick = runSource(blank.text, this.file, { ...this.opts, maxExecutions: limit, explain: false }).result;
+      const quick = runSource(blank.text, this.file, { ...this.opts, maxExecutions: limit, explain: false, targetOnly: true }).result;
       if (quick.status !== 'error' && badCount(quick) > 0) return this.remember({ status: 'fails', source: exact.text, result: quick, screened: true });
     }
     const result = runSource(exact.text, this.file, { ...this.opts, explain: false }).result;

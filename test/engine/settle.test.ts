@@ -182,3 +182,16 @@ describe('a run stopped at a limit', () => {
     expect(judge(r).status).toBe('error');
   });
 });
+
+describe('targetOnly runs (fix screening)', () => {
+  it('count the target side exactly, explore fewer candidates, and never settle again', () => {
+    const src = RING(6, '', 'Sometimes');
+    const full = runSource(src, 'ring.litmus').result;
+    const target = runSource(src, 'ring.litmus', { targetOnly: true }).result;
+    expect(target.positive).toBe(full.positive);
+    expect(target.candidates).toBeLessThan(full.candidates);
+    const limited = runSource(src, 'ring.litmus', { targetOnly: true, maxExecutions: 0 }).result;
+    expect(limited.status).toBe('limit');
+    expect(limited.settled).toBeUndefined();
+  });
+});
