@@ -36,9 +36,10 @@ export const explainOption: OptionSpec = {
 
 /** The options that change what a test's run gives (repeated in reproduction commands). */
 export const runOptionSpecs: OptionSpec[] = [
-  { flags: '--timeout <seconds>', description: 'time limit per test', parse: positiveNumber('--timeout') },
+  { flags: '--timeout <seconds>', description: 'time limit per test (past it a verdict may still be settled exactly; counts are then partial)', parse: positiveNumber('--timeout') },
   { flags: '--max-executions <n>', description: 'limit on candidate executions per test', parse: positiveInt('--max-executions') },
   { flags: '--unroll <n>', description: 'loop unrolling bound (herd -unroll)', parse: positiveInt('--unroll') },
+  { flags: '--no-settle', description: 'at a limit, do not settle the verdict with the search restricted to the outcome (no verdict, as herd)' },
   macrosOption,
 ];
 
@@ -47,6 +48,7 @@ export function runOptionsFrom(o: Record<string, unknown>): RunOptions {
     ...(o.timeout !== undefined ? { timeoutMs: Number(o.timeout) * 1000 } : {}),
     ...(o.maxExecutions !== undefined ? { maxExecutions: Number(o.maxExecutions) } : {}),
     ...(o.unroll !== undefined ? { unroll: Number(o.unroll) } : {}),
+    ...(o.settle === false ? { settle: false } : {}),
     ...(o.explain ? { explain: true } : {}),
   };
 }

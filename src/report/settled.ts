@@ -7,7 +7,7 @@ export function settledNote(r: RunResult): string {
   if (!s) return 'the results are partial';
   const pos = s.exact === 'positive';
   return `the verdict is exact: a search restricted to the executions that can reach the outcome completed ` +
-    `(${s.candidates} candidate executions), so the ${pos ? 'Positive' : 'Negative'} count and the states that ` +
+    `(${s.candidates} candidate execution${s.candidates === 1 ? '' : 's'}), so the ${pos ? 'Positive' : 'Negative'} count and the states that ` +
     `${pos ? 'satisfy' : 'violate'} the condition are exact; the ${pos ? 'Negative' : 'Positive'} count, ` +
     `the other states and the flags are partial`;
 }

@@ -13,6 +13,28 @@ import { cli } from './helpers.js';
 const FIX = 'test/fixtures/check';
 const built = existsSync('dist/engine/worker.js') && existsSync('dist/cli/main.js');
 
+describe('a run stopped at a limit', () => {
+  const RING = 'test/fixtures/limit/ring8-mb.litmus';
+  it('prints the herd block of a settled verdict, with the Warning line', async () => {
+    const r = await cli(['run', '--format', 'herd', '--max-executions', '20', RING]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^Warning: ring8-mb: stopped after 20 candidate executions \(--max-executions\): the verdict is exact: .*\(1 candidate execution\), so the Positive count/m);
+    expect(r.out).toMatch(/^Observation ring8-mb Never 0 \d+$/m);
+    expect(r.err).toContain('the verdict is exact (settled), the counts are partial');
+  });
+
+  it('prints no herd block with --no-settle, and check cannot judge it', async () => {
+    const r = await cli(['run', '--format', 'herd', '--no-settle', '--max-executions', '20', RING]);
+    expect(r.out).toBe('');
+    expect(r.err).toContain('results are partial');
+    const c = await cli(['check', '--no-color', '--no-settle', '--max-executions', '20', RING]);
+    expect(c.code).toBe(2);
+    const settled = await cli(['check', '--no-color', '--max-executions', '20', RING]);
+    expect(settled.code).toBe(0);
+    expect(settled.out).toContain('Never (verdict settled after max-executions; counts partial)');
+  });
+});
+
 describe('run --format', () => {
   it('text by default, exit 0, states and verdict', async () => {
     const r = await cli(['run', '--no-color', `${FIX}/pass/SB.litmus`]);
