@@ -39,7 +39,7 @@ for (const f of files) {
 }
 const total = (performance.now() - t0) / 1000;
 rows.sort((a, b) => b.ms - a.ms);
-console.log(`files: ${files.length}, errors: ${errors}, limits hit: ${limits} (verdict settled in ${settled}; their counts are partial)`);
+console.log(`files: ${files.length}, errors: ${errors}, limits hit: ${limits}${limits ? ` (${settled} with a settled verdict; counts partial)` : ''}`);
 console.log(`total: ${total.toFixed(2)} s`);
 console.log(`candidate executions: ${candidates} (${Math.round(candidates / total)} per second), model evaluations: ${evaluations}`);
 console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
