@@ -61,6 +61,7 @@ function evaluateWith(A: Algebra, g: ExecGraph, wantFlags: boolean, keep: boolea
   // The full rcu-fence and rb are needed by the plain-access rules and by explanations.
   const full = keep || !S.Plain.isEmpty();
   const { po, loc, int, ext, rmw } = g.stat;
+  // Named relations, kept for explanations only (`keep`).
   const rels = new Map<string, Rel>();
   const fail = (name: string, kind: AxiomKind, relation: Rel): Verdict => ({
     allowed: false, violated: { name, kind, relation }, flags: [], rels,
@@ -71,7 +72,7 @@ function evaluateWith(A: Algebra, g: ExecGraph, wantFlags: boolean, keep: boolea
   const fr = A.seq(A.inv(rf), co);
   const rfe = A.inter(rf, ext), rfi = A.inter(rf, int);
   const coe = A.inter(co, ext), fre = A.inter(fr, ext);
-  rels.set('rf', rf).set('co', co).set('fr', fr).set('po', po);
+  if (keep) rels.set('rf', rf).set('co', co).set('fr', fr).set('po', po);
 
   const st = staticPart(g);
   const { poloc, acqPo, poRel, R4rmb, rmb, wmb, gp, critical } = st;
@@ -107,7 +108,7 @@ function evaluateWith(A: Algebra, g: ExecGraph, wantFlags: boolean, keep: boolea
   const strongFence0 = staticMb ? st.fences.strong : A.union(mb, gp);
   const nonrwFence = staticMb ? st.fences.nonrw : A.union(strongFence0, poRel, acqPo);
   const fence0 = staticMb ? st.fences.all : A.union(nonrwFence, wmb, rmb);
-  rels.set('mb', mb).set('gp', gp).set('rmb', rmb).set('wmb', wmb).set('po-rel', poRel).set('acq-po', acqPo);
+  if (keep) rels.set('mb', mb).set('gp', gp).set('rmb', rmb).set('wmb', wmb).set('po-rel', poRel).set('acq-po', acqPo);
 
   // --- Preserved program order and happens-before -------------------------------
   // Without carried dependencies the dependency relations are static too.
@@ -127,18 +128,19 @@ function evaluateWith(A: Algebra, g: ExecGraph, wantFlags: boolean, keep: boolea
     A.seq(A.opt(A.inter(overwrite, ext)), A.restrict(null, A.star(cumulFence), S.Marked), A.opt(rfe)), S.Marked);
   const propNoId = A.withoutId(prop);
   const hb = A.restrict(S.Marked, A.union(ppo, rfe, A.inter(propNoId, int)), S.Marked);
-  rels.set('ppo', ppo).set('prop', prop).set('hb', hb).set('cumul-fence', cumulFence).set('rfe', rfe);
+  if (keep) rels.set('ppo', ppo).set('prop', prop).set('hb', hb).set('cumul-fence', cumulFence).set('rfe', rfe);
   if (!check('acyclic', hb)) return fail('happens-before', 'acyclic', hb);
 
   // With no strong fence (smp_mb(), grace period, ...) pb is empty, and hb* is
   // needed only by the plain-access rules, which take it from xb*.
   let hbStar = strongFence0.isEmpty() ? null : A.star(hb);
   const pb = hbStar ? A.restrict(null, A.seq(prop, strongFence0, hbStar), S.Marked) : A.empty();
-  rels.set('pb', pb);
+  if (keep) rels.set('pb', pb);
   if (hbStar && !check('acyclic', pb)) return fail('propagation', 'acyclic', pb);
 
   // --- RCU ----------------------------------------------------------------------------
   let rcuFence: Rel | null = null;
+  let rbRel: Rel | null = null;
   const hasRcu = !S.SyncRcu.isEmpty() || !S.SyncSrcu.isEmpty();
   const srcuRscs = srcuMatches(A, g, rf);
   if (hasRcu) {
@@ -153,7 +155,8 @@ function evaluateWith(A: Algebra, g: ExecGraph, wantFlags: boolean, keep: boolea
     if (full) {
       rcuFence = A.seq(po, rcuOrder, A.opt(po));
       const rb = A.restrict(null, A.seq(prop, rcuFence, hbStar, pbStar), S.Marked);
-      rels.set('rcu-fence', rcuFence).set('rb', rb);
+      rbRel = rb;
+      if (keep) rels.set('rcu-fence', rcuFence).set('rb', rb);
       if (!check('irreflexive', rb)) return fail('rcu', 'irreflexive', rb);
     } else {
       // irreflexive(prop ; po ; rcu-order ; po? ; hb* ; pb* ; [Marked]) holds exactly
@@ -168,7 +171,6 @@ function evaluateWith(A: Algebra, g: ExecGraph, wantFlags: boolean, keep: boolea
   // --- Plain accesses and data races -------------------------------------------------
   const flags: string[] = [];
   if (!S.Plain.isEmpty()) {
-    const rbRel = rels.get('rb');
     const xbstar = A.star(rbRel ? A.union(hb, pb, rbRel) : A.union(hb, pb));
     const vis = A.seq(A.star(cumulFence), A.opt(rfe), A.id(S.Marked),
       A.union(A.seq(strongFence, A.id(S.Marked), xbstar), A.inter(xbstar, int)));
@@ -196,7 +198,7 @@ function evaluateWith(A: Algebra, g: ExecGraph, wantFlags: boolean, keep: boolea
       const wwRace = A.minus(A.inter(preRace, co), wwNonrace);
       const wrRace = A.minus(A.inter(preRace, A.seq(A.opt(co), rf)), wrVis);
       const rwRace = A.minus(A.inter(preRace, fr), rwXbstar);
-      rels.set('ww-race', wwRace).set('wr-race', wrRace).set('rw-race', rwRace);
+      if (keep) rels.set('ww-race', wwRace).set('wr-race', wrRace).set('rw-race', rwRace);
       if (!wwRace.isEmpty() || !wrRace.isEmpty() || !rwRace.isEmpty()) flags.push('data-race');
     }
   }
