@@ -145,10 +145,18 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
       count(sat, v.flags);
     };
 
-    // Locations with a single choice first; then a depth-first product in which
-    // every partial execution is checked against the model: its axioms only
-    // grow with rf and co, so a violation prunes every completion.
-    const order = perLoc.map((_c, l) => l).sort((a, b) => perLoc[a]!.length - perLoc[b]!.length || a - b);
+    // A depth-first product in which every partial execution is checked
+    // against the model: its axioms only grow with rf and co, so a violation
+    // prunes every completion. Locations read by atomic RMWs (lock words built
+    // from xchg/cmpxchg) come first, most choices first: their coherence orders
+    // decide most of the ordering, so fixing them early prunes early, and the
+    // locations left below them can often be counted as whole subtrees (the
+    // union of a lock word's coherence orders never passes as a bound). The
+    // others follow by increasing number of choices.
+    const rmwWord = perLoc.map((_c, l) => L.byLoc[l]!.some((g) => L.events[g]!.ev.rmwClass && L.events[g]!.ev.kind === 'R'));
+    const order = perLoc.map((_c, l) => l).sort((a, b) =>
+      Number(rmwWord[b]) - Number(rmwWord[a]) ||
+      (rmwWord[a] ? perLoc[b]!.length - perLoc[a]!.length : perLoc[a]!.length - perLoc[b]!.length) || a - b);
     const prune = !opts.keepRejected;
     // Partial checks cost a model evaluation; a depth where they never prune stops checking.
     const tries = new Array<number>(order.length).fill(0), pruned = new Array<number>(order.length).fill(0);
