@@ -20,8 +20,9 @@ export interface RunOptions {
   unroll?: number;
   registry?: PrimitiveRegistry;
   explain?: boolean;
-  /** See ExploreOptions.bulk. */
+  /** See ExploreOptions.bulk and ExploreOptions.forward. */
   bulk?: boolean;
+  forward?: boolean;
   /**
    * When the search stops at a limit, try to settle the verdict exactly with a
    * search restricted to the condition's target outcome (src/engine/settle.ts;
@@ -103,6 +104,7 @@ export function runSource(source: string, file: string, opts: RunOptions = {}): 
       ...(opts.maxExecutions !== undefined ? { maxExecutions: opts.maxExecutions } : {}),
       ...(opts.explain ? { keepExamples: true, keepRejected: 8 } : {}),
       ...(opts.bulk === false ? { bulk: false } : {}),
+      ...(opts.forward === false ? { forward: false } : {}),
     };
     const settling = opts.settle !== false && !opts.explain && !opts.targetOnly;
     if (settling && opts.timeoutMs !== undefined) exploreOpts.timeoutMs = Math.max(1, Math.floor(opts.timeoutMs * FULL_SHARE));

@@ -29,6 +29,8 @@ export interface ExploreOptions {
    * differential tests of that shortcut).
    */
   bulk?: boolean;
+  /** Forward checking near the bottom of the tree (default true; false for differential tests). */
+  forward?: boolean;
 }
 
 /** One concrete execution, kept for explanations. */
@@ -60,6 +62,9 @@ export interface ExploreOutcome {
   negativeExample?: ExecutionRecord;
   rejected: ExecutionRecord[];
 }
+
+/** Forward checking is tried where at most this many choices remain below a node. */
+const FORWARD_MAX = 64;
 
 class Stop extends Error {
   constructor(readonly kind: 'timeout' | 'max-executions', message: string) {
@@ -175,7 +180,7 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
     const racy = !L.sets.Plain.isEmpty();
     const leafRf = new Rel(L.n), leafCo = new Rel(L.n);
     // Every completion of the current partial execution is allowed: values and states only.
-    const everyCompletion = (depth: number): void => {
+    const everyCompletion = (depth: number, lists: readonly (readonly LocChoice[])[]): void => {
       if (depth === order.length) {
         tick();
         if (!solver.solve(chosen)) return;
@@ -191,12 +196,56 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
         return;
       }
       const l = order[depth]!;
-      for (const ch of perLoc[l]!) {
+      for (const ch of lists[l]!) {
         chosen[l] = ch;
-        everyCompletion(depth + 1);
+        everyCompletion(depth + 1, lists);
       }
     };
-    const descend = (depth: number): void => {
+    const graphOf = (rf: Rel, co: Rel): ExecGraph => ({ n: L.n, sets: L.sets, stat: L.stat, values: L.values, rf, co });
+    // Forward checking, near the bottom of the tree where the bound over
+    // every remaining choice failed: each remaining choice is checked with the
+    // partial execution alone, and dropped if that already violates the model
+    // (monotonicity: so does every completion holding it). The bound over the
+    // surviving choices is then often exact enough to count the whole subtree.
+    // Adaptive: it stops after 64 nodes where it neither dropped nor counted.
+    const fwd = { nodes: 0, gains: 0 };
+    const forwardOn = prune && opts.forward !== false;
+    const fwdRf = new Rel(L.n), fwdCo = new Rel(L.n);
+    const forward = (depth: number, lists: readonly (readonly LocChoice[])[]): LocChoice[][] | null | 'counted' => {
+      const rf = rfs[depth]!, co = cos[depth]!;
+      const next = lists.map((c) => c as LocChoice[]);
+      let dropped = false;
+      for (let d = depth; d < order.length; d++) {
+        const l = order[d]!;
+        const kept: LocChoice[] = [];
+        for (const ch of lists[l]!) {
+          fwdRf.copyFrom(rf);
+          fwdCo.copyFrom(co);
+          addChoice(fwdRf, fwdCo, ch);
+          out.evaluations++;
+          if (evaluate(graphOf(fwdRf, fwdCo), false, false, true).allowed) kept.push(ch);
+        }
+        if (kept.length === 0) return null;
+        if (kept.length < lists[l]!.length) dropped = true;
+        next[l] = kept;
+      }
+      if (upper) {
+        fwdRf.copyFrom(rf);
+        fwdCo.copyFrom(co);
+        for (let d = depth; d < order.length; d++) for (const ch of next[order[d]!]!) addChoice(fwdRf, fwdCo, ch);
+        out.evaluations++;
+        const v = evaluate(graphOf(fwdRf, fwdCo), true, false, true);
+        if (v.allowed) {
+          fwd.gains++;
+          bulkFlags = v.flags;
+          everyCompletion(depth, next);
+          return 'counted';
+        }
+      }
+      if (dropped) fwd.gains++;
+      return next;
+    };
+    const descend = (depth: number, lists: readonly (readonly LocChoice[])[], checked: boolean): void => {
       if (upper && depth < order.length && (bulkTries[depth]! < 64 || bulkHits[depth]! > 0)) {
         bulkTries[depth]!++;
         out.evaluations++;
@@ -204,9 +253,16 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
         if (v) {
           bulkHits[depth]!++;
           bulkFlags = v;
-          everyCompletion(depth);
+          everyCompletion(depth, lists);
           return;
         }
+      }
+      if (forwardOn && !checked && depth + 1 < order.length && remaining(depth, lists) <= FORWARD_MAX && (fwd.nodes < 64 || fwd.gains > 0)) {
+        fwd.nodes++;
+        const f = forward(depth, lists);
+        if (f === null || f === 'counted') return;
+        lists = f;
+        checked = true;
       }
       if (depth === order.length) {
         tick();
@@ -215,11 +271,12 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
       }
       const l = order[depth]!;
       if (Date.now() > deadline) throw new Stop('timeout', `stopped after ${opts.timeoutMs} ms (--timeout)`);
-      for (const ch of perLoc[l]!) {
+      for (const ch of lists[l]!) {
         const rf = rfs[depth + 1]!.copyFrom(rfs[depth]!), co = cos[depth + 1]!.copyFrom(cos[depth]!);
         addChoice(rf, co, ch);
         chosen[l] = ch;
-        if (prune && depth + 1 < order.length && perLoc[order[depth + 1]!]!.length > 1 &&
+        // A choice that forward checking kept has been checked with this very prefix.
+        if (prune && !checked && depth + 1 < order.length && lists[order[depth + 1]!]!.length > 1 &&
           (tries[depth]! < 64 || pruned[depth]! > 0)) {
           tries[depth]!++;
           out.evaluations++;
@@ -228,10 +285,15 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
             continue;
           }
         }
-        descend(depth + 1);
+        descend(depth + 1, lists, false);
       }
     };
-    descend(0);
+    const remaining = (depth: number, lists: readonly (readonly LocChoice[])[]): number => {
+      let n = 0;
+      for (let d = depth; d < order.length; d++) n += lists[order[d]!]!.length;
+      return n;
+    };
+    descend(0, perLoc, false);
   };
 
   try {
