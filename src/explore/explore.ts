@@ -9,6 +9,7 @@ import type { ExecGraph } from '../model/graph.js';
 import { layout, type Layout } from './graph-build.js';
 import { LocationTimeout, locationChoices, type LocChoice } from './locations.js';
 import { ValueSolver } from './values.js';
+import { addChoice, bulkBounds } from './bounds.js';
 import { StateTable, type StateRecord } from './states.js';
 
 export type { StateRecord } from './states.js';
@@ -66,6 +67,15 @@ export interface ExploreOutcome {
 /** Forward checking is tried where at most this many choices remain below a node. */
 const FORWARD_MAX = 64;
 
+/** Lists of fewer choices are not grouped (grouping them rarely saves anything). */
+const GROUP_MIN = 4;
+
+/** Interchangeable choices of one location: a representative and how many. */
+interface Group {
+  rep: LocChoice;
+  weight: number;
+}
+
 class Stop extends Error {
   constructor(readonly kind: 'timeout' | 'max-executions', message: string) {
     super(message);
@@ -82,10 +92,12 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
   const names = program.locations.map((l) => l.name);
   const obs = new Float64Array(program.observed.length);
   const finalMem = new Array<number>(program.locations.length).fill(0);
-  const tick = (): void => {
-    out.candidates++;
+  let ticks = 0;
+  /** Counts `n` candidate executions (a group of interchangeable ones at once), within the limits. */
+  const tick = (n = 1): void => {
+    out.candidates += n;
     if (out.candidates > maxExec) throw new Stop('max-executions', `stopped after ${maxExec} candidate executions (--max-executions)`);
-    if ((out.candidates & 255) === 0 && Date.now() > deadline) throw new Stop('timeout', `stopped after ${opts.timeoutMs} ms (--timeout)`);
+    if ((++ticks & 255) === 0 && Date.now() > deadline) throw new Stop('timeout', `stopped after ${opts.timeoutMs} ms (--timeout)`);
   };
 
   const visit = (traces: ThreadTrace[]): void => {
@@ -119,15 +131,15 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
       return program.condition(view);
     };
     /** Counts an allowed execution and its final state. */
-    const count = (sat: boolean, execFlags: readonly string[]): void => {
+    const count = (sat: boolean, execFlags: readonly string[], n = 1): void => {
       for (let i = 0; i < execFlags.length; i++) flags.add(execFlags[i]!);
-      if (sat) out.positive++;
-      else out.negative++;
+      if (sat) out.positive += n;
+      else out.negative += n;
       for (let k = 0; k < obsSyms.length; k++) {
         const sym = obsSyms[k];
         obs[k] = sym === null ? finalMem[obsLocs[k]!]! : sym === undefined ? 0 : evalSym(sym, readers[obsThreads[k]!]!);
       }
-      states.add(obs, sat);
+      states.add(obs, sat, n);
     };
     const judge = (chosen: readonly LocChoice[], rf: Rel, co: Rel): void => {
       const sat = outcome(chosen);
@@ -179,8 +191,52 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
     // raised data-race, each one is still evaluated in full for its flags.
     const racy = !L.sets.Plain.isEmpty();
     const leafRf = new Rel(L.n), leafCo = new Rel(L.n);
+    // When every write stores a constant and flags cannot vary, choices of a
+    // location that give its reads the same values and leave the same final
+    // value are interchangeable for values, condition and state: a subtree
+    // that is allowed throughout is counted one group of them at a time.
+    const grouping = solver.constant && !racy;
+    const groupCache = new WeakMap<readonly LocChoice[], Group[]>();
+    const groupsOf = (list: readonly LocChoice[]): Group[] => {
+      let gs = groupCache.get(list);
+      if (gs) return gs;
+      const byKey = new Map<string, Group>();
+      for (const ch of list) {
+        let key = String(L.values[ch.co[ch.co.length - 1]!]);
+        for (const [w, r] of ch.rf) key += `,${r}:${L.values[w]!}`;
+        const g = byKey.get(key);
+        if (g) g.weight++;
+        else byKey.set(key, { rep: ch, weight: 1 });
+      }
+      gs = [...byKey.values()];
+      groupCache.set(list, gs);
+      return gs;
+    };
+    const everyGroup = (depth: number, lists: readonly (readonly LocChoice[])[], weight: number): void => {
+      if (depth === order.length) {
+        tick(weight);
+        if (!solver.solve(chosen)) return;
+        const sat = outcome(chosen);
+        if (sat !== undefined) count(sat, bulkFlags, weight);
+        return;
+      }
+      const l = order[depth]!;
+      const list = lists[l]!;
+      if (list.length < GROUP_MIN) {
+        for (const ch of list) {
+          chosen[l] = ch;
+          everyGroup(depth + 1, lists, weight);
+        }
+        return;
+      }
+      for (const g of groupsOf(list)) {
+        chosen[l] = g.rep;
+        everyGroup(depth + 1, lists, weight * g.weight);
+      }
+    };
     // Every completion of the current partial execution is allowed: values and states only.
     const everyCompletion = (depth: number, lists: readonly (readonly LocChoice[])[]): void => {
+      if (grouping) return everyGroup(depth, lists, 1);
       if (depth === order.length) {
         tick();
         if (!solver.solve(chosen)) return;
@@ -217,6 +273,14 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
       let dropped = false;
       for (let d = depth; d < order.length; d++) {
         const l = order[d]!;
+        // All of a location's choices at once first: if their union passes, each does.
+        if (lists[l]!.length > 1) {
+          fwdRf.copyFrom(rf);
+          fwdCo.copyFrom(co);
+          for (const ch of lists[l]!) addChoice(fwdRf, fwdCo, ch);
+          out.evaluations++;
+          if (evaluate(graphOf(fwdRf, fwdCo), false, false, true).allowed) continue;
+        }
         const kept: LocChoice[] = [];
         for (const ch of lists[l]!) {
           fwdRf.copyFrom(rf);
@@ -316,41 +380,4 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
   out.states = states.records(names);
   out.flags = [...flags].sort();
   return out;
-}
-
-function addChoice(rf: Rel, co: Rel, ch: LocChoice): void {
-  for (const [w, r] of ch.rf) rf.add(w, r);
-  for (let i = 0; i < ch.co.length; i++) for (let j = i + 1; j < ch.co.length; j++) co.add(ch.co[i]!, ch.co[j]!);
-}
-
-/**
- * Upper bounds for whole subtrees. Every axiom grows with rf and co (coherence
- * and atomicity are settled per location), so when the union of the partial
- * execution with every remaining choice passes the model, every completion
- * does. Flags may differ between executions only with plain accesses (see
- * `racy` above) or SRCU accesses (no bounds: the srcu flags depend on
- * reads-from); explanations, which keep relations, get no bounds either.
- */
-function bulkBounds(L: Layout, perLoc: LocChoice[][], order: number[], wanted: boolean):
-  { check(depth: number, rf: Rel, co: Rel): readonly string[] | undefined } | undefined {
-  const S = L.sets;
-  if (!wanted || !S.SrcuLock.isEmpty() || !S.SrcuUnlock.isEmpty()) return undefined;
-  const sufRf: Rel[] = new Array<Rel>(order.length + 1), sufCo: Rel[] = new Array<Rel>(order.length + 1);
-  sufRf[order.length] = new Rel(L.n);
-  sufCo[order.length] = new Rel(L.n);
-  for (let d = order.length - 1; d >= 0; d--) {
-    const rf = sufRf[d + 1]!.clone(), co = sufCo[d + 1]!.clone();
-    for (const ch of perLoc[order[d]!]!) addChoice(rf, co, ch);
-    sufRf[d] = rf;
-    sufCo[d] = co;
-  }
-  const upRf = new Rel(L.n), upCo = new Rel(L.n);
-  return {
-    check(depth, rf, co) {
-      upRf.copyFrom(rf).unionWith(sufRf[depth]!);
-      upCo.copyFrom(co).unionWith(sufCo[depth]!);
-      const v = evaluate({ n: L.n, sets: L.sets, stat: L.stat, values: L.values, rf: upRf, co: upCo }, true, false, true);
-      return v.allowed ? v.flags : undefined;
-    },
-  };
 }

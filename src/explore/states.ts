@@ -38,9 +38,9 @@ export class StateTable {
     return this.counts.length;
   }
 
-  /** Counts one execution ending in the state `obs[0..width)`. */
-  add(obs: Float64Array, satisfies: boolean): void {
-    this.put(obs, 0, 1, satisfies, false);
+  /** Counts `n` executions (default one) ending in the state `obs[0..width)`. */
+  add(obs: Float64Array, satisfies: boolean, n = 1): void {
+    this.put(obs, 0, n, satisfies, false);
   }
 
   /**

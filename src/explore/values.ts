@@ -23,7 +23,7 @@ export class ValueSolver {
    * Every event other than a read has a constant value (no data flows from a
    * read into a write): then a read's value is its source's, set directly.
    */
-  private readonly constant: boolean;
+  readonly constant: boolean;
   /** The reads, and per event the stamp of the last execution that gave it a source. */
   private readonly reads: Int32Array;
   private readonly stamps: Int32Array;

@@ -101,3 +101,18 @@ describe('forward checking on random tests', () => {
     expect(fewer).toBeGreaterThan(10);
   });
 });
+
+describe('interchangeable choices counted as groups', () => {
+  it('many coherence orders with the same values are counted exactly', () => {
+    // Four writers of 1 and a reader: 24 coherence orders times 5 sources,
+    // but only two value signatures (the read sees 0 or 1; x ends at 1).
+    const writers = [0, 1, 2, 3].map((i) => `P${i}(int *x) { WRITE_ONCE(*x, 1); }`).join('\n');
+    const src = `C four-writers\n{}\n${writers}\nP4(int *x, int *y) { int r0; int r1; r0 = READ_ONCE(*x); r1 = READ_ONCE(*y); }\nexists (4:r0=1)`;
+    const grouped = run(src);
+    const each = run(src, { bulk: false });
+    expect(`${grouped.verdict} ${grouped.positive} ${grouped.negative}`).toBe('Sometimes 96 24');
+    expect(summary(grouped)).toEqual(summary(each));
+    expect(grouped.candidates).toBe(each.candidates);
+    expect(grouped.states.map((s) => s.executions)).toEqual([24, 96]);
+  });
+});
