@@ -252,23 +252,28 @@ export function locationChoices(L: Layout, l: number, deadline = Infinity, all =
   return out;
 }
 
+/** Scratch relations for coherent(), one set per size (it runs once per candidate choice of a location). */
+const scratch = new Map<number, Rel[]>();
+
 function coherent(L: Layout, l: number, rfPairs: Array<[number, number]>, co: number[]): boolean {
   const n = L.n;
+  let rels = scratch.get(n);
+  if (!rels) scratch.set(n, (rels = Array.from({ length: 6 }, () => new Rel(n))));
+  const [g, rf, coRel, inv, fr, tmp] = rels as [Rel, Rel, Rel, Rel, Rel, Rel];
   const ids = L.byLoc[l]!;
-  const g = new Rel(n);
   const po = L.stat.po;
+  g.clear();
   for (const a of ids) for (const b of ids) if (po.has(a, b)) g.add(a, b);
-  const rf = new Rel(n);
+  rf.clear();
   for (const [w, r] of rfPairs) rf.add(w, r);
-  const coRel = new Rel(n);
+  coRel.clear();
   for (let i = 0; i < co.length; i++) for (let j = i + 1; j < co.length; j++) coRel.add(co[i]!, co[j]!);
-  const fr = new Rel(n).composeInto(new Rel(n).inverseInto(rf), coRel);
+  fr.composeInto(inv.inverseInto(rf), coRel);
   g.unionWith(rf).unionWith(coRel).unionWith(fr);
   if (!g.isAcyclic()) return false;
   // atomic: rmw & (fre ; coe) is empty.
   const ext = L.stat.ext;
-  const fre = fr.clone().intersectWith(ext);
-  const coe = coRel.clone().intersectWith(ext);
-  const bad = new Rel(n).composeInto(fre, coe).intersectWith(L.stat.rmw);
-  return bad.isEmpty();
+  const fre = fr.intersectWith(ext);
+  const coe = coRel.intersectWith(ext);
+  return tmp.composeInto(fre, coe).intersectWith(L.stat.rmw).isEmpty();
 }

@@ -119,15 +119,17 @@ function evaluateWith(A: Algebra, g: ExecGraph, wantFlags: boolean, keep: boolea
   const toW = A.union(rwdep, A.inter(overwrite, int), sd ? sd.plainAddrWmb : A.seq(A.restrict(null, addr, S.Plain), wmb));
   const toR = A.union(addr, A.seq(sd ? sd.markedDep : A.restrict(null, dep, S.Marked), rfi));
   const ppo = A.union(toR, toW, fence0, A.inter(poUnlockRfLockPo, int));
-  const aCumul = (r: Rel): Rel => A.union(r, A.seq(A.restrict(null, rfe, S.Marked), r));
+  // Without plain accesses every event is Marked: restricting to Marked changes nothing.
+  const marked = S.Plain.isEmpty() ? null : S.Marked;
+  const aCumul = (r: Rel): Rel => A.union(r, A.seq(marked ? A.restrict(null, rfe, marked) : rfe, r));
   // rmw-sequence = (rf ; rmw)*: ordering carries through chains of RMWs (kernel v6.4).
   const rmwSequence = A.star(A.seq(rf, rmw));
-  const cumulFence = A.seq(A.restrict(S.Marked, A.union(aCumul(staticMb ? st.fences.strongRel : A.union(strongFence0, poRel)), wmb, poUnlockRfLockPo), S.Marked), rmwSequence);
+  const cumulFence = A.seq(A.restrict(marked, A.union(aCumul(staticMb ? st.fences.strongRel : A.union(strongFence0, poRel)), wmb, poUnlockRfLockPo), marked), rmwSequence);
   // X ; [Marked] ; Y is computed as (X with its range restricted to Marked) ; Y.
-  const prop = A.restrict(S.Marked,
-    A.seq(A.opt(A.inter(overwrite, ext)), A.restrict(null, A.star(cumulFence), S.Marked), A.opt(rfe)), S.Marked);
+  const prop = A.restrict(marked,
+    A.seq(A.opt(A.inter(overwrite, ext)), marked ? A.restrict(null, A.star(cumulFence), marked) : A.star(cumulFence), A.opt(rfe)), marked);
   const propNoId = A.withoutId(prop);
-  const hb = A.restrict(S.Marked, A.union(ppo, rfe, A.inter(propNoId, int)), S.Marked);
+  const hb = A.restrict(marked, A.union(ppo, rfe, A.inter(propNoId, int)), marked);
   if (keep) rels.set('ppo', ppo).set('prop', prop).set('hb', hb).set('cumul-fence', cumulFence).set('rfe', rfe);
   if (!check('acyclic', hb)) return fail('happens-before', 'acyclic', hb);
 
