@@ -110,12 +110,9 @@ export function runSource(source: string, file: string, opts: RunOptions = {}): 
     if (settling && opts.timeoutMs !== undefined) exploreOpts.timeoutMs = Math.max(1, Math.floor(opts.timeoutMs * FULL_SHARE));
     const outcome = explore(program, exploreOpts);
     if (outcome.limit?.kind === 'timeout') outcome.limit.message = `stopped after ${opts.timeoutMs} ms (--timeout)`;
-    const settled = settling && outcome.limit ? settle(test, program, outcome, {
-      ...(opts.registry ? { registry: opts.registry } : {}),
-      ...(opts.unroll !== undefined ? { unroll: opts.unroll } : {}),
+    const settled = settling && outcome.limit ? settle(compileTest(test, { ...opts, targetOnly: true }), program, outcome, {
+      ...exploreOpts,
       ...(opts.timeoutMs !== undefined ? { timeoutMs: Math.max(1, opts.timeoutMs - Math.round(performance.now() - started)) } : {}),
-      ...(opts.maxExecutions !== undefined ? { maxExecutions: opts.maxExecutions } : {}),
-      ...(opts.bulk === false ? { bulk: false } : {}),
     }) : undefined;
     const seconds = (performance.now() - started) / 1000;
     const result = resultFrom(test, program, file, outcome, seconds, parsed.diagnostics);

@@ -9,21 +9,10 @@
 // the target count exactly, hence Never at once when it is zero. The other
 // count stays a lower bound, so Sometimes/Always is decided only when the
 // partial counts already show both kinds of execution.
-import type { LitmusTest } from '../litmus/ast.js';
-import type { PrimitiveRegistry } from '../kernel/primitives.js';
-import { buildProgram } from '../events/build.js';
 import type { Program } from '../events/types.js';
-import { explore, type ExploreOutcome } from '../explore/explore.js';
+import { explore, type ExploreOptions, type ExploreOutcome } from '../explore/explore.js';
 import { isPlainAccess } from '../explore/graph-build.js';
 import type { FinalState, SettledVerdict, Verdict } from '../explore/result.js';
-
-export interface SettleOptions {
-  registry?: PrimitiveRegistry;
-  unroll?: number;
-  timeoutMs?: number;
-  maxExecutions?: number;
-  bulk?: boolean;
-}
 
 export interface Settlement {
   verdict: Verdict;
@@ -53,22 +42,15 @@ export function settledVerdict(exact: 'positive' | 'negative', positive: number,
 }
 
 /**
- * Runs the restricted search after `full` stopped at a limit. Returns
- * undefined when it stops at a limit too, or when its counts do not decide the
- * verdict. `full.table` receives the restricted search's states.
+ * Runs the restricted search (`restricted`: the test compiled with the
+ * target's atoms as path constraints) after the search of `program` stopped
+ * at a limit with `full`. Returns undefined when it stops at a limit too, or
+ * when its counts do not decide the verdict. `full.table` receives the
+ * restricted search's states.
  */
-export function settle(test: LitmusTest, program: Program, full: ExploreOutcome, opts: SettleOptions): Settlement | undefined {
+export function settle(restricted: Program, program: Program, full: ExploreOutcome, opts: ExploreOptions): Settlement | undefined {
   const started = performance.now();
-  const restricted = buildProgram(test, {
-    ...(opts.registry ? { registry: opts.registry } : {}),
-    ...(opts.unroll !== undefined ? { unroll: opts.unroll } : {}),
-    settle: true,
-  });
-  const out = explore(restricted, {
-    ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}),
-    ...(opts.maxExecutions !== undefined ? { maxExecutions: opts.maxExecutions } : {}),
-    ...(opts.bulk === false ? { bulk: false } : {}),
-  });
+  const out = explore(restricted, opts);
   if (out.limit) return undefined;
   const exact = program.quantifier === 'forall' ? 'negative' : 'positive';
   const positive = exact === 'positive' ? out.positive : Math.max(full.positive, out.positive);

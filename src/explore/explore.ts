@@ -109,7 +109,7 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
       perLoc.push(c);
     }
     const solver = new ValueSolver(L, traces);
-    const readers = traces.map((_t, t) => (e: number) => L.values[L.base[t]! + e]!);
+    const readers = solver.solved;
     const view = {
       reg: (t: number, name: string): number => {
         const s = traces[t]?.regs.get(name);
@@ -141,12 +141,12 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
       }
       states.add(obs, sat, n);
     };
+    const graphOf = (rf: Rel, co: Rel): ExecGraph => ({ n: L.n, sets: L.sets, stat: L.stat, values: L.values, rf, co });
     const judge = (chosen: readonly LocChoice[], rf: Rel, co: Rel): void => {
       const sat = outcome(chosen);
       if (sat === undefined) return;
-      const g: ExecGraph = { n: L.n, sets: L.sets, stat: L.stat, values: L.values, rf, co };
       out.evaluations++;
-      const v = evaluate(g, true, false, !opts.keepRejected);
+      const v = evaluate(graphOf(rf, co), true, false, !opts.keepRejected);
       const record = (axiom?: string): ExecutionRecord => ({
         layout: L, traces, rf: rf.clone(), co: co.clone(), coOrders: chosen.map((c) => c.co), values: [...L.values],
         ...(axiom ? { axiom } : {}), flags: axiom ? [] : v.flags,
@@ -212,34 +212,13 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
       groupCache.set(list, gs);
       return gs;
     };
-    const everyGroup = (depth: number, lists: readonly (readonly LocChoice[])[], weight: number): void => {
+    // Every completion of the current partial execution is allowed: values and
+    // states only, `weight` executions per leaf (a product of group sizes).
+    const everyCompletion = (depth: number, lists: readonly (readonly LocChoice[])[], weight = 1): void => {
       if (depth === order.length) {
         tick(weight);
         if (!solver.solve(chosen)) return;
-        const sat = outcome(chosen);
-        if (sat !== undefined) count(sat, bulkFlags, weight);
-        return;
-      }
-      const l = order[depth]!;
-      const list = lists[l]!;
-      if (list.length < GROUP_MIN) {
-        for (const ch of list) {
-          chosen[l] = ch;
-          everyGroup(depth + 1, lists, weight);
-        }
-        return;
-      }
-      for (const g of groupsOf(list)) {
-        chosen[l] = g.rep;
-        everyGroup(depth + 1, lists, weight * g.weight);
-      }
-    };
-    // Every completion of the current partial execution is allowed: values and states only.
-    const everyCompletion = (depth: number, lists: readonly (readonly LocChoice[])[]): void => {
-      if (grouping) return everyGroup(depth, lists, 1);
-      if (depth === order.length) {
-        tick();
-        if (!solver.solve(chosen)) return;
+        // (Never with groups: grouping is off for racy tests, so weight is 1 here.)
         if (racy && !flags.has('data-race')) {
           leafRf.clear();
           leafCo.clear();
@@ -248,16 +227,23 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
           return;
         }
         const sat = outcome(chosen);
-        if (sat !== undefined) count(sat, bulkFlags);
+        if (sat !== undefined) count(sat, bulkFlags, weight);
         return;
       }
       const l = order[depth]!;
-      for (const ch of lists[l]!) {
+      const list = lists[l]!;
+      if (grouping && list.length >= GROUP_MIN) {
+        for (const g of groupsOf(list)) {
+          chosen[l] = g.rep;
+          everyCompletion(depth + 1, lists, weight * g.weight);
+        }
+        return;
+      }
+      for (const ch of list) {
         chosen[l] = ch;
-        everyCompletion(depth + 1, lists);
+        everyCompletion(depth + 1, lists, weight);
       }
     };
-    const graphOf = (rf: Rel, co: Rel): ExecGraph => ({ n: L.n, sets: L.sets, stat: L.stat, values: L.values, rf, co });
     // Forward checking, near the bottom of the tree where the bound over
     // every remaining choice failed: each remaining choice is checked with the
     // partial execution alone, and dropped if that already violates the model
@@ -267,38 +253,29 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
     const fwd = { nodes: 0, gains: 0 };
     const forwardOn = prune && opts.forward !== false;
     const fwdRf = new Rel(L.n), fwdCo = new Rel(L.n);
+    /** The model on the partial execution at `depth` plus the given choices. */
+    const withChoices = (depth: number, choices: readonly (readonly LocChoice[])[], wantFlags: boolean) => {
+      fwdRf.copyFrom(rfs[depth]!);
+      fwdCo.copyFrom(cos[depth]!);
+      for (const list of choices) for (const ch of list) addChoice(fwdRf, fwdCo, ch);
+      out.evaluations++;
+      return evaluate(graphOf(fwdRf, fwdCo), wantFlags, false, true);
+    };
     const forward = (depth: number, lists: readonly (readonly LocChoice[])[]): LocChoice[][] | null | 'counted' => {
-      const rf = rfs[depth]!, co = cos[depth]!;
       const next = lists.map((c) => c as LocChoice[]);
       let dropped = false;
       for (let d = depth; d < order.length; d++) {
         const l = order[d]!;
+        const list = lists[l]!;
         // All of a location's choices at once first: if their union passes, each does.
-        if (lists[l]!.length > 1) {
-          fwdRf.copyFrom(rf);
-          fwdCo.copyFrom(co);
-          for (const ch of lists[l]!) addChoice(fwdRf, fwdCo, ch);
-          out.evaluations++;
-          if (evaluate(graphOf(fwdRf, fwdCo), false, false, true).allowed) continue;
-        }
-        const kept: LocChoice[] = [];
-        for (const ch of lists[l]!) {
-          fwdRf.copyFrom(rf);
-          fwdCo.copyFrom(co);
-          addChoice(fwdRf, fwdCo, ch);
-          out.evaluations++;
-          if (evaluate(graphOf(fwdRf, fwdCo), false, false, true).allowed) kept.push(ch);
-        }
+        if (list.length > 1 && withChoices(depth, [list], false).allowed) continue;
+        const kept = list.filter((ch) => withChoices(depth, [[ch]], false).allowed);
         if (kept.length === 0) return null;
-        if (kept.length < lists[l]!.length) dropped = true;
+        if (kept.length < list.length) dropped = true;
         next[l] = kept;
       }
       if (upper) {
-        fwdRf.copyFrom(rf);
-        fwdCo.copyFrom(co);
-        for (let d = depth; d < order.length; d++) for (const ch of next[order[d]!]!) addChoice(fwdRf, fwdCo, ch);
-        out.evaluations++;
-        const v = evaluate(graphOf(fwdRf, fwdCo), true, false, true);
+        const v = withChoices(depth, order.slice(depth).map((l) => next[l]!), true);
         if (v.allowed) {
           fwd.gains++;
           bulkFlags = v.flags;
@@ -309,7 +286,7 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
       if (dropped) fwd.gains++;
       return next;
     };
-    const descend = (depth: number, lists: readonly (readonly LocChoice[])[], checked: boolean): void => {
+    const descend = (depth: number, lists: readonly (readonly LocChoice[])[]): void => {
       if (upper && depth < order.length && (bulkTries[depth]! < 64 || bulkHits[depth]! > 0)) {
         bulkTries[depth]!++;
         out.evaluations++;
@@ -321,7 +298,9 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
           return;
         }
       }
-      if (forwardOn && !checked && depth + 1 < order.length && remaining(depth, lists) <= FORWARD_MAX && (fwd.nodes < 64 || fwd.gains > 0)) {
+      // Whether forward checking has checked this node's choices with this very prefix.
+      let checked = false;
+      if (forwardOn && depth + 1 < order.length && remaining(depth, lists) <= FORWARD_MAX && (fwd.nodes < 64 || fwd.gains > 0)) {
         fwd.nodes++;
         const f = forward(depth, lists);
         if (f === null || f === 'counted') return;
@@ -339,17 +318,16 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
         const rf = rfs[depth + 1]!.copyFrom(rfs[depth]!), co = cos[depth + 1]!.copyFrom(cos[depth]!);
         addChoice(rf, co, ch);
         chosen[l] = ch;
-        // A choice that forward checking kept has been checked with this very prefix.
         if (prune && !checked && depth + 1 < order.length && lists[order[depth + 1]!]!.length > 1 &&
           (tries[depth]! < 64 || pruned[depth]! > 0)) {
           tries[depth]!++;
           out.evaluations++;
-          if (!evaluate({ n: L.n, sets: L.sets, stat: L.stat, values: L.values, rf, co }, false, false, true).allowed) {
+          if (!evaluate(graphOf(rf, co), false, false, true).allowed) {
             pruned[depth]!++;
             continue;
           }
         }
-        descend(depth + 1, lists, false);
+        descend(depth + 1, lists);
       }
     };
     const remaining = (depth: number, lists: readonly (readonly LocChoice[])[]): number => {
@@ -357,7 +335,7 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
       for (let d = depth; d < order.length; d++) n += lists[order[d]!]!.length;
       return n;
     };
-    descend(0, perLoc, false);
+    descend(0, perLoc);
   };
 
   try {

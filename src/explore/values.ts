@@ -16,8 +16,8 @@ export class ValueSolver {
   private cyclic = false;
   /** Per thread: the read callback evalSym needs, made once. */
   private readonly readers: Array<(e: number) => number>;
-  /** The same, reading values already solved. */
-  private readonly direct: Array<(e: number) => number>;
+  /** Per thread: a read callback for values already solved (after solve(), for constraints, registers and states). */
+  readonly solved: Array<(e: number) => number>;
   private readonly isRead: Uint8Array;
   /**
    * Every event other than a read has a constant value (no data flows from a
@@ -49,7 +49,7 @@ export class ValueSolver {
       for (let g = 0; g < L.n; g++) if (this.isRead[g] === 0) L.values[g] = L.events[g]!.ev.value as number;
     }
     this.readers = traces.map((_t, t) => (e: number) => this.value(L.base[t]! + e));
-    this.direct = traces.map((_t, t) => (e: number) => L.values[L.base[t]! + e]!);
+    this.solved = traces.map((_t, t) => (e: number) => L.values[L.base[t]! + e]!);
   }
 
   /** solve() when every non-read value is constant: no recursion, no cycles possible. */
@@ -72,9 +72,8 @@ export class ValueSolver {
   }
 
   private constraintsHold(): boolean {
-    const traces = this.traces;
-    // With constant writes every read already has its value: read it directly.
-    const readers = this.constant ? this.direct : this.readers;
+    // Every event has its value by now.
+    const traces = this.traces, readers = this.solved;
     for (let t = 0; t < traces.length; t++) {
       const cs = traces[t]!.constraints;
       for (let i = 0; i < cs.length; i++) {

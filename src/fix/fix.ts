@@ -7,7 +7,7 @@ import { runSource, type RunOptions } from '../engine/pipeline.js';
 import { defaultRegistry } from '../kernel/primitives.js';
 import { candidateChanges } from './candidates.js';
 import { unifiedDiff } from './diff.js';
-import { onWitnessCycle } from './prune.js';
+import { fencePlace, onWitnessCycle } from './prune.js';
 import { reasonFor } from './reason.js';
 import { searchFixes } from './search.js';
 import type { Change, ChangeKind, FixReport, Suggestion } from './types.js';
@@ -41,7 +41,7 @@ function rank(changes: Change[], r: RunResult): Change[] {
   const onWitness = (c: Change): boolean => {
     const lines = events.filter((e) => e.thread === c.thread).map((e) => e.line);
     if (!c.between) return lines.includes(c.line);
-    const at = c.between.after > 0 ? c.between.after - 0.5 : c.between.before + 0.5;
+    const at = fencePlace(c.between);
     return lines.some((l) => l < at) && lines.some((l) => l > at);
   };
   return changes

@@ -20,20 +20,28 @@ interface ThreadEvents {
   lines: number[];
 }
 
+/** The witness's events per thread, in program order. */
+function threadEvents(w: Witness): Map<number, ThreadEvents> {
+  const threads = new Map<number, ThreadEvents>();
+  for (const e of [...w.events].sort((a, b) => a.id - b.id)) {
+    if (e.thread < 0) continue;
+    const t = threads.get(e.thread) ?? { ids: [], lines: [] };
+    t.ids.push(e.id);
+    t.lines.push(e.line);
+    threads.set(e.thread, t);
+  }
+  return threads;
+}
+
 /** reach[a] = the events reachable from a by one or more po/rf/co/fr edges of the witness. */
-function reachability(w: Witness): Map<number, Set<number>> {
+function reachability(w: Witness, threads: ReadonlyMap<number, ThreadEvents>): Map<number, Set<number>> {
   const succ = new Map<number, number[]>();
   const edge = (a: number, b: number): void => {
     const s = succ.get(a);
     if (s) s.push(b);
     else succ.set(a, [b]);
   };
-  const byThread = new Map<number, number[]>();
-  for (const e of w.events) if (e.thread >= 0) byThread.set(e.thread, [...(byThread.get(e.thread) ?? []), e.id]);
-  for (const ids of byThread.values()) {
-    ids.sort((a, b) => a - b);
-    for (let i = 0; i + 1 < ids.length; i++) edge(ids[i]!, ids[i + 1]!);
-  }
+  for (const { ids } of threads.values()) for (let i = 0; i + 1 < ids.length; i++) edge(ids[i]!, ids[i + 1]!);
   const coNext = new Map<number, number>();
   for (const c of w.co) {
     for (let i = 0; i + 1 < c.writes.length; i++) {
@@ -61,10 +69,15 @@ function reachability(w: Witness): Map<number, Set<number>> {
   return reach;
 }
 
+/** Where an inserted fence sits, as a half line: between the statements before and after it. */
+export function fencePlace(between: NonNullable<Change['between']>): number {
+  return between.after > 0 ? between.after - 0.5 : between.before + 0.5;
+}
+
 /** Which source lines count as before and after a change's place. */
 function cut(c: Change): { before: (line: number) => boolean; after: (line: number) => boolean } | undefined {
   if (c.between) {
-    const at = c.between.after > 0 ? c.between.after - 0.5 : c.between.before + 0.5;
+    const at = fencePlace(c.between);
     return { before: (l) => l < at, after: (l) => l > at };
   }
   switch (c.kind) {
@@ -82,15 +95,8 @@ function cut(c: Change): { before: (line: number) => boolean; after: (line: numb
  * process number to the witness's thread index.
  */
 export function onWitnessCycle(changes: readonly Change[], w: Witness, threadOf: (process: number) => number): boolean[] {
-  const reach = reachability(w);
-  const threads = new Map<number, ThreadEvents>();
-  for (const e of [...w.events].sort((a, b) => a.id - b.id)) {
-    if (e.thread < 0) continue;
-    const t = threads.get(e.thread) ?? { ids: [], lines: [] };
-    t.ids.push(e.id);
-    t.lines.push(e.line);
-    threads.set(e.thread, t);
-  }
+  const threads = threadEvents(w);
+  const reach = reachability(w, threads);
   return changes.map((c) => {
     const k = cut(c);
     const t = threads.get(threadOf(c.thread));
