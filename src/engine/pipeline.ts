@@ -13,6 +13,7 @@ import { explore, type ExploreOptions, type ExploreOutcome } from '../explore/ex
 import type { RunResult, Verdict } from '../explore/result.js';
 import { explainOutcome } from './explain.js';
 import { settle } from './settle.js';
+import { exploreShared, shouldShare } from './parallel.js';
 
 export interface RunOptions {
   timeoutMs?: number;
@@ -36,6 +37,12 @@ export interface RunOptions {
    * the other count and the states are not. For `fix`'s screening.
    */
   targetOnly?: boolean;
+  /**
+   * Threads one large test may use (default 1): the executions are dealt
+   * into disjoint shares explored side by side (src/engine/parallel.ts).
+   * Results do not depend on it.
+   */
+  threads?: number;
 }
 
 /** Share of --timeout the full search gets when a settling search may follow. */
@@ -108,7 +115,9 @@ export function runSource(source: string, file: string, opts: RunOptions = {}): 
     };
     const settling = opts.settle !== false && !opts.explain && !opts.targetOnly;
     if (settling && opts.timeoutMs !== undefined) exploreOpts.timeoutMs = Math.max(1, Math.floor(opts.timeoutMs * FULL_SHARE));
-    const outcome = explore(program, exploreOpts);
+    const outcome = shouldShare(program, opts, exploreOpts)
+      ? exploreShared(program, source, file, opts, exploreOpts)
+      : explore(program, exploreOpts);
     if (outcome.limit?.kind === 'timeout') outcome.limit.message = `stopped after ${opts.timeoutMs} ms (--timeout)`;
     const settled = settling && outcome.limit ? settle(compileTest(test, { ...opts, targetOnly: true }), program, outcome, {
       ...exploreOpts,

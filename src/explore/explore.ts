@@ -11,6 +11,9 @@ import { LocationTimeout, locationChoices, type LocChoice } from './locations.js
 import { ValueSolver } from './values.js';
 import { addChoice, bulkBounds } from './bounds.js';
 import { StateTable, type StateRecord } from './states.js';
+import { CompletionMemo, type MemoEntry } from './memo.js';
+import { forwardCheck, locationEvents, type ForwardHost } from './forward.js';
+import { BitSet } from '../relations/bitset.js';
 
 export type { StateRecord } from './states.js';
 export { StateTable } from './states.js';
@@ -32,6 +35,15 @@ export interface ExploreOptions {
   bulk?: boolean;
   /** Forward checking near the bottom of the tree (default true; false for differential tests). */
   forward?: boolean;
+  /** Count repeated allowed subtrees once per value key (default true; false for differential tests). */
+  memo?: boolean;
+  /**
+   * Explore only share `index` of `count` disjoint shares of the executions
+   * (for several threads on one test): the choices of each path
+   * combination's largest location are dealt round-robin. The shares' counts,
+   * states and flags add up to the whole search's.
+   */
+  shard?: { index: number; count: number };
 }
 
 /** One concrete execution, kept for explanations. */
@@ -65,7 +77,7 @@ export interface ExploreOutcome {
 }
 
 /** Forward checking is tried where at most this many choices remain below a node. */
-const FORWARD_MAX = 64;
+const FORWARD_MAX = Number(process.env.FMAX ?? 64);
 
 /** Lists of fewer choices are not grouped (grouping them rarely saves anything). */
 const GROUP_MIN = 4;
@@ -108,6 +120,7 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
       if (c.length === 0) return;
       perLoc.push(c);
     }
+    if (opts.shard && !dealShare(perLoc, opts.shard)) return;
     const solver = new ValueSolver(L, traces);
     const readers = solver.solved;
     const view = {
@@ -130,6 +143,8 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
       if (program.filter && !program.filter(view)) return undefined;
       return program.condition(view);
     };
+    /** The memo entry being filled by the subtree now being counted (see completeAll). */
+    let recording: MemoEntry | undefined;
     /** Counts an allowed execution and its final state. */
     const count = (sat: boolean, execFlags: readonly string[], n = 1): void => {
       for (let i = 0; i < execFlags.length; i++) flags.add(execFlags[i]!);
@@ -140,6 +155,7 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
         obs[k] = sym === null ? finalMem[obsLocs[k]!]! : sym === undefined ? 0 : evalSym(sym, readers[obsThreads[k]!]!);
       }
       states.add(obs, sat, n);
+      if (recording) memo!.record(recording, obs, sat, n);
     };
     const graphOf = (rf: Rel, co: Rel): ExecGraph => ({ n: L.n, sets: L.sets, stat: L.stat, values: L.values, rf, co });
     const judge = (chosen: readonly LocChoice[], rf: Rel, co: Rel): void => {
@@ -244,67 +260,73 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
         everyCompletion(depth + 1, lists, weight);
       }
     };
-    // Forward checking, near the bottom of the tree where the bound over
-    // every remaining choice failed: each remaining choice is checked with the
-    // partial execution alone, and dropped if that already violates the model
-    // (monotonicity: so does every completion holding it). The bound over the
-    // surviving choices is then often exact enough to count the whole subtree.
+    // Every completion allowed: counted once per value key (src/explore/memo.ts).
+    const memo = grouping && opts.memo !== false ? new CompletionMemo(L, program.observed.length) : undefined;
+    const completeAll = (depth: number, lists: readonly (readonly LocChoice[])[]): void => {
+      if (!memo) return everyCompletion(depth, lists);
+      for (let i = 0; i < bulkFlags.length; i++) flags.add(bulkFlags[i]!);
+      const key = memo.key(depth, order, chosen, lists);
+      const hit = memo.get(key);
+      if (hit) {
+        tick(hit.total);
+        out.positive += hit.positive;
+        out.negative += hit.negative;
+        hit.hits++;
+        return;
+      }
+      recording = memo.start(key);
+      const before = out.candidates;
+      try {
+        everyCompletion(depth, lists);
+      } finally {
+        if (recording) recording.total = out.candidates - before;
+        recording = undefined;
+      }
+    };
+    // Forward checking near the bottom of the tree (src/explore/forward.ts).
     // Adaptive: it stops after 64 nodes where it neither dropped nor counted.
     const fwd = { nodes: 0, gains: 0 };
     const forwardOn = prune && opts.forward !== false;
     const fwdRf = new Rel(L.n), fwdCo = new Rel(L.n);
-    /** The model on the partial execution at `depth` plus the given choices. */
-    const withChoices = (depth: number, choices: readonly (readonly LocChoice[])[], wantFlags: boolean) => {
-      fwdRf.copyFrom(rfs[depth]!);
-      fwdCo.copyFrom(cos[depth]!);
-      for (const list of choices) for (const ch of list) addChoice(fwdRf, fwdCo, ch);
-      out.evaluations++;
-      return evaluate(graphOf(fwdRf, fwdCo), wantFlags, false, true);
-    };
-    const forward = (depth: number, lists: readonly (readonly LocChoice[])[]): LocChoice[][] | null | 'counted' => {
-      const next = lists.map((c) => c as LocChoice[]);
-      let dropped = false;
-      for (let d = depth; d < order.length; d++) {
-        const l = order[d]!;
-        const list = lists[l]!;
-        // All of a location's choices at once first: if their union passes, each does.
-        if (list.length > 1 && withChoices(depth, [list], false).allowed) continue;
-        const kept = list.filter((ch) => withChoices(depth, [[ch]], false).allowed);
-        if (kept.length === 0) return null;
-        if (kept.length < list.length) dropped = true;
-        next[l] = kept;
-      }
-      if (upper) {
-        const v = withChoices(depth, order.slice(depth).map((l) => next[l]!), true);
-        if (v.allowed) {
-          fwd.gains++;
-          bulkFlags = v.flags;
-          everyCompletion(depth, next);
-          return 'counted';
-        }
-      }
-      if (dropped) fwd.gains++;
-      return next;
+    const core = new BitSet(L.n);
+    const host: ForwardHost = {
+      order, locEvents: locationEvents(L.n, L.byLoc), bounds: upper !== undefined,
+      check(depth, choices, wantFlags, into) {
+        fwdRf.copyFrom(rfs[depth]!);
+        fwdCo.copyFrom(cos[depth]!);
+        for (const list of choices) for (const ch of list) addChoice(fwdRf, fwdCo, ch);
+        out.evaluations++;
+        return evaluate(graphOf(fwdRf, fwdCo), wantFlags, false, true, into);
+      },
     };
     const descend = (depth: number, lists: readonly (readonly LocChoice[])[]): void => {
-      if (upper && depth < order.length && (bulkTries[depth]! < 64 || bulkHits[depth]! > 0)) {
+      // Forward checking starts with the union of what is left, as tight a bound as the suffix's.
+      const forwardHere = forwardOn && depth + 1 < order.length && remaining(depth, lists) <= FORWARD_MAX && (fwd.nodes < 64 || fwd.gains > 0);
+      if (!forwardHere && upper && depth < order.length && (bulkTries[depth]! < 64 || bulkHits[depth]! > 0)) {
         bulkTries[depth]!++;
         out.evaluations++;
         const v = upper.check(depth, rfs[depth]!, cos[depth]!);
         if (v) {
           bulkHits[depth]!++;
           bulkFlags = v;
-          everyCompletion(depth, lists);
+          completeAll(depth, lists);
           return;
         }
       }
       // Whether forward checking has checked this node's choices with this very prefix.
       let checked = false;
-      if (forwardOn && depth + 1 < order.length && remaining(depth, lists) <= FORWARD_MAX && (fwd.nodes < 64 || fwd.gains > 0)) {
+      if (forwardHere) {
         fwd.nodes++;
-        const f = forward(depth, lists);
-        if (f === null || f === 'counted') return;
-        lists = f;
+        const f = forwardCheck(host, depth, lists, core);
+        if (f === null) return;
+        if (f.counted) {
+          fwd.gains++;
+          bulkFlags = f.counted;
+          completeAll(depth, f.lists);
+          return;
+        }
+        if (f.gained) fwd.gains++;
+        lists = f.lists;
         checked = true;
       }
       if (depth === order.length) {
@@ -335,7 +357,21 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
       for (let d = depth; d < order.length; d++) n += lists[order[d]!]!.length;
       return n;
     };
-    descend(0, perLoc);
+    try {
+      descend(0, perLoc);
+    } finally {
+      memo?.flush(states);
+    }
+  };
+
+  /** Deals the largest location's choices round-robin over the shares; false when this share gets none. */
+  let dealt = 0;
+  const dealShare = (perLoc: LocChoice[][], shard: { index: number; count: number }): boolean => {
+    let big = 0;
+    for (let l = 1; l < perLoc.length; l++) if (perLoc[l]!.length > perLoc[big]!.length) big = l;
+    if (perLoc.length === 0) return dealt++ % shard.count === shard.index;
+    perLoc[big] = perLoc[big]!.filter(() => dealt++ % shard.count === shard.index);
+    return perLoc[big]!.length > 0;
   };
 
   try {

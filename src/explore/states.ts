@@ -13,6 +13,14 @@ export interface StateRecord {
 /** Character codes below this stand for themselves in a key. */
 const DIRECT = 0xd000;
 
+/** A StateTable's contents as plain, structured-cloneable data. */
+export interface StateData {
+  width: number;
+  vals: Float64Array;
+  counts: number[];
+  sat: boolean[];
+}
+
 export class StateTable {
   /**
    * Keys by kind, a function of the state alone: states of 0/1 values (up to
@@ -107,6 +115,17 @@ export class StateTable {
       const sat = other.sat[j]!;
       this.put(other.vals, j * k, other.counts[j]!, sat, sat === exact ? true : 'max');
     }
+  }
+
+  /** The table as plain data (to send to another thread). */
+  toData(): StateData {
+    return { width: this.width, vals: Float64Array.from(this.vals), counts: this.counts.slice(), sat: this.sat.slice() };
+  }
+
+  /** Adds the states of a table of the same width, counts added (a disjoint share of the same search). */
+  merge(data: StateData): void {
+    if (data.width !== this.width) throw new RangeError(`state width ${data.width} != ${this.width}`);
+    for (let j = 0; j < data.counts.length; j++) this.put(data.vals, j * this.width, data.counts[j]!, data.sat[j]!, false);
   }
 
   /** The states as printed records, sorted as herd7 prints them. */

@@ -38,18 +38,39 @@ function check(kind: AxiomKind, r: Rel): boolean {
  * `keep`, the named relations in the verdict stay valid (for explanations);
  * otherwise temporaries come from a pool and are recycled on return.
  */
-export function evaluate(g: ExecGraph, wantFlags = true, keep = false, coherent = false): Verdict {
+export function evaluate(g: ExecGraph, wantFlags = true, keep = false, coherent = false, core?: BitSet): Verdict {
   if (keep) return evaluateWith(new Algebra(g.n), g, wantFlags, true, coherent);
   const pool = RelPool.forSize(g.n);
   const mark = pool.mark();
   try {
     const v = evaluateWith(new Algebra(g.n, pool), g, wantFlags, false, coherent);
-    if (v.violated) v.violated = { name: v.violated.name, kind: v.violated.kind };
+    if (v.violated) {
+      if (core) violationCore(v.violated, core);
+      v.violated = { name: v.violated.name, kind: v.violated.kind };
+    }
     v.rels = new Map();
     return v;
   } finally {
     pool.release(mark);
   }
+}
+
+/**
+ * The events a violation involves: those on (or between) the cycles of an
+ * acyclicity axiom's relation, the reflexive points of an irreflexivity
+ * axiom's, the endpoints of an emptiness axiom's pairs. The explorer uses
+ * them to guess which choices to check first (src/explore/forward.ts).
+ */
+function violationCore(v: AxiomResult, out: BitSet): void {
+  const r = v.relation!;
+  if (v.kind === 'acyclic') {
+    r.cyclicCore(out);
+    return;
+  }
+  out.clear();
+  r.forEachEdge((i, j) => {
+    if (v.kind === 'empty' || i === j) out.add(i).add(j);
+  });
 }
 
 /**

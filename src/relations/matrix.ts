@@ -311,6 +311,43 @@ export class Rel {
   }
 
   /**
+   * out := the nodes left after repeatedly removing every node with no
+   * successor or no predecessor among those left: every node on a cycle, and
+   * nodes on paths between cycles (empty exactly when acyclic). O(n*w) per
+   * round; no allocation.
+   */
+  cyclicCore(out: BitSet): BitSet {
+    this.checkSet(out);
+    const n = this.n, w = this.words, d = this.data, s = out.bits;
+    out.fill();
+    const reached = scratchA(w);
+    for (;;) {
+      for (let c = 0; c < w; c++) reached[c] = 0;
+      let changed = false;
+      for (let i = 0; i < n; i++) {
+        const iw = i >>> 5, ib = 1 << (i & 31);
+        if ((s[iw]! & ib) === 0) continue;
+        let any = 0;
+        for (let c = 0, o = i * w; c < w; c++, o++) {
+          const x = d[o]! & s[c]!;
+          any |= x;
+          reached[c] |= x;
+        }
+        if (any === 0) {
+          s[iw] &= ~ib;
+          changed = true;
+        }
+      }
+      for (let c = 0; c < w; c++) {
+        const kept = (s[c]! & reached[c]!) >>> 0;
+        if (kept !== s[c]) changed = true;
+        s[c] = kept;
+      }
+      if (!changed) return out;
+    }
+  }
+
+  /**
    * A shortest cycle as nodes [v0..vk-1] (edges v0->v1 ... vk-1->v0), [i] for
    * a self-loop, null when acyclic. For explanations; allocates.
    */

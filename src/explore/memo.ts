@@ -1,0 +1,112 @@
+// Memoised counting of whole allowed subtrees.
+//
+// When every write stores a constant and flags cannot vary between
+// executions (the preconditions of grouped counting), what an allowed subtree
+// contributes - its final states, their counts, Positive and Negative - is a
+// function of the values alone: the values the prefix's choices give their
+// reads and leave in memory, and the multiset of value signatures left in
+// each remaining location's list. Lock-word tests reach the same such key
+// tens of thousands of times (a different coherence order of the lock word,
+// the same values), so the first visit records the contribution and later
+// visits only count how often it recurs; the states are added once per key,
+// multiplied, when the layout is done.
+import type { LocChoice } from './locations.js';
+import type { Layout } from './graph-build.js';
+import type { StateTable } from './states.js';
+
+/** What one key's subtree contributed on its first visit. */
+export interface MemoEntry {
+  /** Candidate executions in the subtree (leaves times their group weights). */
+  total: number;
+  positive: number;
+  negative: number;
+  /** The recorded states: `width` values each, with their satisfaction and count. */
+  obs: number[];
+  sat: boolean[];
+  counts: number[];
+  /** Visits after the first (the recorded states are added `hits` more times on flush). */
+  hits: number;
+}
+
+/** Recorded states across all entries stop growing past this (the memo then only serves existing keys). */
+const MAX_RECORDED = 1 << 21;
+
+export class CompletionMemo {
+  private readonly entries = new Map<string, MemoEntry>();
+  private readonly sigs = new Map<LocChoice, number>();
+  private readonly sigIds: Array<Map<string, number>>;
+  private recorded = 0;
+
+  constructor(private readonly L: Layout, private readonly width: number) {
+    this.sigIds = Array.from({ length: L.nlocs }, () => new Map<string, number>());
+  }
+
+  /** A location's choice's value signature: equal for choices interchangeable for values. */
+  private sig(l: number, ch: LocChoice): number {
+    let s = this.sigs.get(ch);
+    if (s !== undefined) return s;
+    const vals = this.L.values;
+    let key = String(vals[ch.co[ch.co.length - 1]!]);
+    for (const [w, r] of ch.rf) key += `,${r}:${vals[w]!}`;
+    const ids = this.sigIds[l]!;
+    s = ids.get(key);
+    if (s === undefined) {
+      s = ids.size;
+      ids.set(key, s);
+    }
+    this.sigs.set(ch, s);
+    return s;
+  }
+
+  /** The key of the subtree below `depth`: the prefix's signatures and each remaining list's signature multiset. */
+  key(depth: number, order: readonly number[], chosen: readonly LocChoice[], lists: readonly (readonly LocChoice[])[]): string {
+    let key = `${depth}`;
+    for (let d = 0; d < depth; d++) key += `,${this.sig(order[d]!, chosen[order[d]!]!)}`;
+    const tmp: number[] = [];
+    for (let d = depth; d < order.length; d++) {
+      const l = order[d]!;
+      const list = lists[l]!;
+      tmp.length = 0;
+      for (let i = 0; i < list.length; i++) tmp.push(this.sig(l, list[i]!));
+      tmp.sort((a, b) => a - b);
+      key += `|${tmp.join(',')}`;
+    }
+    return key;
+  }
+
+  get(key: string): MemoEntry | undefined {
+    return this.entries.get(key);
+  }
+
+  /** A new entry to record into, or undefined when the memo is full. */
+  start(key: string): MemoEntry | undefined {
+    if (this.recorded >= MAX_RECORDED) return undefined;
+    const e: MemoEntry = { total: 0, positive: 0, negative: 0, obs: [], sat: [], counts: [], hits: 0 };
+    this.entries.set(key, e);
+    return e;
+  }
+
+  /** Records one counted state of the entry being filled. */
+  record(e: MemoEntry, obs: Float64Array, sat: boolean, n: number): void {
+    for (let k = 0; k < this.width; k++) e.obs.push(obs[k]!);
+    e.sat.push(sat);
+    e.counts.push(n);
+    if (sat) e.positive += n;
+    else e.negative += n;
+    this.recorded++;
+  }
+
+  /** Adds every repeated visit's states to the table (the first visits added theirs as they went). */
+  flush(states: StateTable): void {
+    const w = this.width;
+    const obs = new Float64Array(w);
+    for (const e of this.entries.values()) {
+      if (e.hits === 0) continue;
+      for (let i = 0; i < e.sat.length; i++) {
+        for (let k = 0; k < w; k++) obs[k] = e.obs[i * w + k]!;
+        states.add(obs, e.sat[i]!, e.counts[i]! * e.hits);
+      }
+      e.hits = 0;
+    }
+  }
+}
