@@ -77,7 +77,7 @@ export interface ExploreOutcome {
 }
 
 /** Forward checking is tried where at most this many choices remain below a node. */
-const FORWARD_MAX = Number(process.env.FMAX ?? 64);
+const FORWARD_MAX = 64;
 
 /** Lists of fewer choices are not grouped (grouping them rarely saves anything). */
 const GROUP_MIN = 4;
@@ -291,6 +291,7 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
     const core = new BitSet(L.n);
     const host: ForwardHost = {
       order, locEvents: locationEvents(L.n, L.byLoc), bounds: upper !== undefined,
+      tried: new Uint32Array(order.length * order.length), dropped: new Uint32Array(order.length * order.length),
       check(depth, choices, wantFlags, into) {
         fwdRf.copyFrom(rfs[depth]!);
         fwdCo.copyFrom(cos[depth]!);
@@ -336,7 +337,9 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
       }
       const l = order[depth]!;
       if (Date.now() > deadline) throw new Stop('timeout', `stopped after ${opts.timeoutMs} ms (--timeout)`);
-      for (const ch of lists[l]!) {
+      let list = lists[l]!;
+      if (upper && depth === order.length - 1 && list.length >= GROUP_MIN && (last.tries < 64 || last.hits > 0)) list = lastLevel(depth, lists, l);
+      for (const ch of list) {
         const rf = rfs[depth + 1]!.copyFrom(rfs[depth]!), co = cos[depth + 1]!.copyFrom(cos[depth]!);
         addChoice(rf, co, ch);
         chosen[l] = ch;
@@ -351,6 +354,44 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
         }
         descend(depth + 1, lists);
       }
+    };
+    // The last location's choices with one coherence order differ only in
+    // reads-from, so their union is a tight bound: each such group whose
+    // union passes is counted whole, and only the choices of failing groups
+    // are judged one by one (returned). Adaptive, like the other bounds.
+    const last = { tries: 0, hits: 0 };
+    const coGroups = new WeakMap<readonly LocChoice[], LocChoice[][]>();
+    const lastLevel = (depth: number, lists: readonly (readonly LocChoice[])[], l: number): LocChoice[] => {
+      const list = lists[l]!;
+      let groups = coGroups.get(list);
+      if (!groups) {
+        const byCo = new Map<string, LocChoice[]>();
+        for (const ch of list) {
+          const k = ch.co.join(',');
+          const g = byCo.get(k);
+          if (g) g.push(ch);
+          else byCo.set(k, [ch]);
+        }
+        groups = [...byCo.values()];
+        coGroups.set(list, groups);
+      }
+      const rest: LocChoice[] = [];
+      const sub = lists.slice();
+      for (const g of groups) {
+        if (g.length > 1) {
+          last.tries++;
+          const v = host.check(depth, [g], true);
+          if (v.allowed) {
+            last.hits++;
+            bulkFlags = v.flags;
+            sub[l] = g;
+            completeAll(depth, sub);
+            continue;
+          }
+        }
+        for (const ch of g) rest.push(ch);
+      }
+      return rest;
     };
     const remaining = (depth: number, lists: readonly (readonly LocChoice[])[]): number => {
       let n = 0;

@@ -25,6 +25,9 @@ export interface ForwardHost {
   readonly locEvents: readonly BitSet[];
   /** Whether a passing union may count a subtree (false when flags vary or no bounds apply). */
   readonly bounds: boolean;
+  /** Per (node depth, location depth): how often its choices were checked, and how often that dropped some. */
+  readonly tried: Uint32Array;
+  readonly dropped: Uint32Array;
   /** The model on the partial execution at `depth` plus the given choices; `core` receives a violation's events. */
   check(depth: number, choices: readonly (readonly LocChoice[])[], wantFlags: boolean, core?: BitSet): Verdict;
 }
@@ -52,10 +55,15 @@ export function forwardCheck(host: ForwardHost, depth: number, lists: readonly (
     checked[d] = 1;
     const l = order[d]!;
     const list = next[l]!;
+    // Adaptive: a location whose checks at this depth never dropped anything is no longer checked there.
+    const at = depth * order.length + d;
+    if (host.tried[at]! >= 64 && host.dropped[at] === 0) return true;
+    host.tried[at]!++;
     if (unionFirst && list.length > 1 && host.check(depth, [list], false).allowed) return true;
     const kept = list.filter((ch) => host.check(depth, [[ch]], false).allowed);
     if (kept.length < list.length) {
       drops++;
+      host.dropped[at]!++;
       next[l] = kept;
     }
     return kept.length > 0;
