@@ -60,7 +60,12 @@ export function forwardCheck(host: ForwardHost, depth: number, lists: readonly (
     if (host.tried[at]! >= 64 && host.dropped[at] === 0) return true;
     host.tried[at]!++;
     if (unionFirst && list.length > 1 && host.check(depth, [list], false).allowed) return true;
-    const kept = list.filter((ch) => host.check(depth, [[ch]], false).allowed);
+    const kept: LocChoice[] = [];
+    for (let i = 0; i < list.length; i++) {
+      // Of two choices, when the first failed the second is left for the union check to judge (a check fewer when it passes).
+      if (!unionFirst && host.bounds && list.length === 2 && i === 1 && kept.length === 0) kept.push(list[i]!);
+      else if (host.check(depth, [[list[i]!]], false).allowed) kept.push(list[i]!);
+    }
     if (kept.length < list.length) {
       drops++;
       host.dropped[at]!++;
@@ -77,7 +82,8 @@ export function forwardCheck(host: ForwardHost, depth: number, lists: readonly (
       unionFailed = true;
       const before = drops;
       for (let d = depth; d < order.length; d++) {
-        if (!checked[d] && core.intersects(locEvents[order[d]!]!) && !filter(d, false)) return null;
+        if (checked[d] || !core.intersects(locEvents[order[d]!]!)) continue;
+        if (!filter(d, false)) return null;
       }
       // Without a drop the union is unchanged and fails again.
       if (drops === before) break;

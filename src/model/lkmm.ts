@@ -137,20 +137,32 @@ function evaluateWith(A: Algebra, g: ExecGraph, wantFlags: boolean, keep: boolea
   const dep = sd ? sd.dep : A.union(addr, data);
   const rwdep = sd ? sd.rwdep : A.restrict(null, A.union(dep, ctrl), S.W);
   const overwrite = A.union(co, fr);
-  const toW = A.union(rwdep, A.inter(overwrite, int), sd ? sd.plainAddrWmb : A.seq(A.restrict(null, addr, S.Plain), wmb));
-  const toR = A.union(addr, A.seq(sd ? sd.markedDep : A.restrict(null, dep, S.Marked), rfi));
-  const ppo = A.union(toR, toW, fence0, A.inter(poUnlockRfLockPo, int));
+  // Parts known to be empty for this layout are left out of the unions (see StaticPart.none).
+  const none = st.none;
+  const toW = sd && none.rwdep && none.plainAddrWmb ? A.inter(overwrite, int)
+    : A.union(rwdep, A.inter(overwrite, int), sd ? sd.plainAddrWmb : A.seq(A.restrict(null, addr, S.Plain), wmb));
+  const toR = sd && none.markedDep ? (none.addr ? null : addr) : A.union(addr, A.seq(sd ? sd.markedDep : A.restrict(null, dep, S.Marked), rfi));
+  const ppoParts = [toW, fence0];
+  if (toR) ppoParts.push(toR);
+  if (!S.UL.isEmpty()) ppoParts.push(A.inter(poUnlockRfLockPo, int));
+  const ppo = A.union(...ppoParts);
   // Without plain accesses every event is Marked: restricting to Marked changes nothing.
   const marked = S.Plain.isEmpty() ? null : S.Marked;
   const aCumul = (r: Rel): Rel => A.union(r, A.seq(marked ? A.restrict(null, rfe, marked) : rfe, r));
   // rmw-sequence = (rf ; rmw)*: ordering carries through chains of RMWs (kernel v6.4).
-  const rmwSequence = A.star(A.seq(rf, rmw));
-  const cumulFence = A.seq(A.restrict(marked, A.union(aCumul(staticMb ? st.fences.strongRel : A.union(strongFence0, poRel)), wmb, poUnlockRfLockPo), marked), rmwSequence);
+  const rmwSequence = none.rmw ? null : A.star(A.seq(rf, rmw));
+  const cumulParts = [aCumul(staticMb ? st.fences.strongRel : A.union(strongFence0, poRel))];
+  if (!none.wmb) cumulParts.push(wmb);
+  if (!S.UL.isEmpty()) cumulParts.push(poUnlockRfLockPo);
+  const cumulBase = cumulParts.length === 1 ? cumulParts[0]! : A.union(...cumulParts);
+  const cumulMarked = marked ? A.restrict(marked, cumulBase, marked) : cumulBase;
+  const cumulFence = rmwSequence ? A.seq(cumulMarked, rmwSequence) : cumulMarked;
   // X ; [Marked] ; Y is computed as (X with its range restricted to Marked) ; Y.
-  const prop = A.restrict(marked,
-    A.seq(A.opt(A.inter(overwrite, ext)), marked ? A.restrict(null, A.star(cumulFence), marked) : A.star(cumulFence), A.opt(rfe)), marked);
+  const propSeq = A.seq(A.opt(A.inter(overwrite, ext)), marked ? A.restrict(null, A.star(cumulFence), marked) : A.star(cumulFence), A.opt(rfe));
+  const prop = marked ? A.restrict(marked, propSeq, marked) : propSeq;
   const propNoId = A.withoutId(prop);
-  const hb = A.restrict(marked, A.union(ppo, rfe, A.inter(propNoId, int)), marked);
+  const hbAll = A.union(ppo, rfe, A.inter(propNoId, int));
+  const hb = marked ? A.restrict(marked, hbAll, marked) : hbAll;
   if (keep) rels.set('ppo', ppo).set('prop', prop).set('hb', hb).set('cumul-fence', cumulFence).set('rfe', rfe);
   if (!check('acyclic', hb)) return fail('happens-before', 'acyclic', hb);
 
@@ -200,7 +212,7 @@ function evaluateWith(A: Algebra, g: ExecGraph, wantFlags: boolean, keep: boolea
     const wPre = A.seq(A.id(S.Marked), A.opt(A.union(addr, fence)));
     const notNoreturn = A.setComplement(S.Noreturn);
     const rPre = A.seq(A.id(S.Marked), A.opt(A.union(addr, nonrwFence, A.restrict(R4rmb, A.fencerel(po, S.Rmb), notNoreturn))));
-    const wPost = A.seq(A.opt(fence), A.id(S.Marked), rmwSequence);
+    const wPost = rmwSequence ? A.seq(A.opt(fence), A.id(S.Marked), rmwSequence) : A.seq(A.opt(fence), A.id(S.Marked));
     const rPost = A.seq(A.opt(A.union(nonrwFence, A.restrict(notNoreturn, A.fencerel(po, S.Rmb), R4rmb))), A.id(S.Marked));
     const wwVis = A.union(fence, A.seq(strongFence, xbstar, wPre), A.seq(wPost, vis, wPre));
     const wrVis = A.union(fence, A.seq(strongFence, xbstar, rPre), A.seq(wPost, vis, rPre));
@@ -237,6 +249,8 @@ interface StaticPart {
   fences: { strong: Rel; nonrw: Rel; all: Rel; strongRel: Rel };
   /** The dependency relations when nothing is carried through plain accesses. */
   deps: { dep: Rel; rwdep: Rel; plainAddrWmb: Rel; markedDep: Rel };
+  /** Which static relations are empty (their terms are left out). */
+  none: { rwdep: boolean; plainAddrWmb: boolean; markedDep: boolean; addr: boolean; wmb: boolean; rmw: boolean };
   nest?: Rel; unmatchedLocks?: Rel;
 }
 
@@ -278,12 +292,16 @@ function staticPart(g: ExecGraph): StaticPart {
   const nonrw = A.union(strong, poRel, acqPo);
   const { addr, data, ctrl } = g.stat;
   const dep = A.union(addr, data);
+  const rwdep = A.restrict(null, A.union(dep, ctrl), S.W);
+  const plainAddrWmb = A.seq(A.restrict(null, addr, S.Plain), wmb);
+  const markedDep = A.restrict(null, dep, S.Marked);
   const part: StaticPart = {
     poloc, critical, mbStatic, R4rmb, acqPo, poRel, rmb, wmb, gp,
     fences: { strong, nonrw, all: A.union(nonrw, wmb, rmb), strongRel: A.union(strong, poRel) },
-    deps: {
-      dep, rwdep: A.restrict(null, A.union(dep, ctrl), S.W),
-      plainAddrWmb: A.seq(A.restrict(null, addr, S.Plain), wmb), markedDep: A.restrict(null, dep, S.Marked),
+    deps: { dep, rwdep, plainAddrWmb, markedDep },
+    none: {
+      rwdep: rwdep.isEmpty(), plainAddrWmb: plainAddrWmb.isEmpty(), markedDep: markedDep.isEmpty(),
+      addr: addr.isEmpty(), wmb: wmb.isEmpty(), rmw: rmw.isEmpty(),
     },
     poToUL: A.restrict(null, po, S.UL),
     dataToNonSrcuUnlock: A.restrict(null, g.stat.data, A.setComplement(S.SrcuUnlock)),
