@@ -1,16 +1,20 @@
 #!/usr/bin/env node
 // Benchmark: runs every .litmus file under a directory in one process and
 // prints the total time, the ten slowest tests, peak memory and the rate of
-// candidate executions. Usage: npm run bench [-- DIR ...] [--timeout S]
+// candidate executions. Usage: npm run bench [-- DIR ...] [--timeout S] [--threads N]
+// (threads one large test may use; default the available CPUs).
 import { readdirSync, statSync, existsSync } from 'node:fs';
 import { join, resolve, relative } from 'node:path';
+import { availableParallelism } from 'node:os';
 import { runFile } from '../dist/engine/pipeline.js';
 
 const args = process.argv.slice(2);
 let timeout = 20;
+let threads = availableParallelism();
 const dirs = [];
 for (let i = 0; i < args.length; i++) {
   if (args[i] === '--timeout') timeout = Number(args[++i]);
+  else if (args[i] === '--threads') threads = Number(args[++i]);
   else dirs.push(args[i]);
 }
 if (dirs.length === 0) dirs.push('../shared/corpus');
@@ -28,7 +32,7 @@ let candidates = 0, evaluations = 0, errors = 0, limits = 0, settled = 0;
 const t0 = performance.now();
 for (const f of files) {
   const s = performance.now();
-  const r = runFile(f, { timeoutMs: timeout * 1000 });
+  const r = runFile(f, { timeoutMs: timeout * 1000, threads });
   const ms = performance.now() - s;
   candidates += r.candidates;
   evaluations += r.evaluations ?? 0;
@@ -40,7 +44,7 @@ for (const f of files) {
 const total = (performance.now() - t0) / 1000;
 rows.sort((a, b) => b.ms - a.ms);
 console.log(`files: ${files.length}, errors: ${errors}, limits hit: ${limits}${limits ? ` (${settled} with a settled verdict; counts partial)` : ''}`);
-console.log(`total: ${total.toFixed(2)} s`);
+console.log(`total: ${total.toFixed(2)} s (threads per large test: ${threads})`);
 console.log(`candidate executions: ${candidates} (${Math.round(candidates / total)} per second), model evaluations: ${evaluations}`);
 console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
 console.log('slowest:');

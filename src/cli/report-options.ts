@@ -1,5 +1,6 @@
 // Options shared by the commands that run tests and print them with the
 // report registry (run, check), and the pieces of a FormatContext they give.
+import { availableParallelism } from 'node:os';
 import { readFileSync } from 'node:fs';
 import type { RunOptions } from '../engine/pipeline.js';
 import { useColor } from '../report/color.js';
@@ -40,6 +41,7 @@ export const runOptionSpecs: OptionSpec[] = [
   { flags: '--max-executions <n>', description: 'limit on candidate executions per test', parse: positiveInt('--max-executions') },
   { flags: '--unroll <n>', description: 'loop unrolling bound (herd -unroll)', parse: positiveInt('--unroll') },
   { flags: '--no-settle', description: 'at a limit, do not settle the verdict with the search restricted to the outcome (no verdict, as herd)' },
+  { flags: '--threads <n>', description: 'threads one large test may use (default: the available CPUs; results do not depend on it)', parse: positiveInt('--threads') },
   macrosOption,
 ];
 
@@ -50,6 +52,7 @@ export function runOptionsFrom(o: Record<string, unknown>): RunOptions {
     ...(o.unroll !== undefined ? { unroll: Number(o.unroll) } : {}),
     ...(o.settle === false ? { settle: false } : {}),
     ...(o.explain ? { explain: true } : {}),
+    threads: o.threads !== undefined ? Number(o.threads) : availableParallelism(),
   };
 }
 

@@ -82,6 +82,8 @@ export const checkCommand: CommandSpec = {
     let results: RunResult[];
     try {
       const runOpts = { ...runOptionsFrom(o), ...(macros.registry ? { registry: macros.registry } : {}) };
+      // Files already share the CPUs across the pool: one thread per test unless asked otherwise.
+      if (o.threads === undefined && jobs > 1 && files.length > 1) runOpts.threads = 1;
       results = await runFiles(files, runOpts, { jobs, onProgress: (d, t) => progress.update(d, t) });
     } finally {
       progress.end();
