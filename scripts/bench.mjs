@@ -2,15 +2,14 @@
 // Benchmark: runs every .litmus file under a directory in one process and
 // prints the total time, the ten slowest tests, peak memory and the rate of
 // candidate executions. Usage: npm run bench [-- DIR ...] [--timeout S] [--threads N]
-// (threads one large test may use; default the available CPUs).
+// (threads one large test may use; default 2, as the CLI).
 import { readdirSync, statSync, existsSync } from 'node:fs';
 import { join, resolve, relative } from 'node:path';
-import { availableParallelism } from 'node:os';
 import { runFile } from '../dist/engine/pipeline.js';
 
 const args = process.argv.slice(2);
 let timeout = 20;
-let threads = availableParallelism();
+let threads = 2;
 const dirs = [];
 for (let i = 0; i < args.length; i++) {
   if (args[i] === '--timeout') timeout = Number(args[++i]);

@@ -1,6 +1,5 @@
 // Options shared by the commands that run tests and print them with the
 // report registry (run, check), and the pieces of a FormatContext they give.
-import { availableParallelism } from 'node:os';
 import { readFileSync } from 'node:fs';
 import type { RunOptions } from '../engine/pipeline.js';
 import { useColor } from '../report/color.js';
@@ -36,12 +35,19 @@ export const explainOption: OptionSpec = {
 };
 
 /** The options that change what a test's run gives (repeated in reproduction commands). */
+/**
+ * Threads one large test uses by default: a constant, not the machine's CPU
+ * count, so that the search statistics in JSON output (candidate executions)
+ * are the same on every machine.
+ */
+export const DEFAULT_THREADS = 2;
+
 export const runOptionSpecs: OptionSpec[] = [
   { flags: '--timeout <seconds>', description: 'time limit per test (past it a verdict may still be settled exactly; counts are then partial)', parse: positiveNumber('--timeout') },
   { flags: '--max-executions <n>', description: 'limit on candidate executions per test', parse: positiveInt('--max-executions') },
   { flags: '--unroll <n>', description: 'loop unrolling bound (herd -unroll)', parse: positiveInt('--unroll') },
   { flags: '--no-settle', description: 'at a limit, do not settle the verdict with the search restricted to the outcome (no verdict, as herd)' },
-  { flags: '--threads <n>', description: 'threads one large test may use (default: the available CPUs; results do not depend on it)', parse: positiveInt('--threads') },
+  { flags: '--threads <n>', description: 'threads one large test may use (default 2; verdicts, counts, states and flags do not depend on it)', parse: positiveInt('--threads') },
   macrosOption,
 ];
 
@@ -52,7 +58,7 @@ export function runOptionsFrom(o: Record<string, unknown>): RunOptions {
     ...(o.unroll !== undefined ? { unroll: Number(o.unroll) } : {}),
     ...(o.settle === false ? { settle: false } : {}),
     ...(o.explain ? { explain: true } : {}),
-    threads: o.threads !== undefined ? Number(o.threads) : availableParallelism(),
+    threads: o.threads !== undefined ? Number(o.threads) : DEFAULT_THREADS,
   };
 }
 

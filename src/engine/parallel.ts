@@ -1,8 +1,10 @@
 // One large test on several threads. The explorer's executions are dealt into
 // disjoint shares (ExploreOptions.shard); this thread explores share 0 while
 // helper threads explore the others, and the shares' counts, states and flags
-// are added up. Results are identical to a single-threaded search: only the
-// model-evaluation count differs.
+// are added up. Verdicts, counts, states and flags are identical to a
+// single-threaded search; the search statistics (candidate executions
+// visited, model evaluations) are not, since pruning adapts to what each
+// share has seen.
 //
 // runSource is synchronous, so the helpers are waited for synchronously: each
 // helper answers on its own MessageChannel and raises a flag in shared memory,

@@ -22,7 +22,7 @@ export function addChoice(rf: Rel, co: Rel, ch: LocChoice): void {
  * reads-from); explanations, which keep relations, get no bounds either.
  */
 export function bulkBounds(L: Layout, perLoc: LocChoice[][], order: number[], wanted: boolean):
-  { check(depth: number, rf: Rel, co: Rel): readonly string[] | undefined } | undefined {
+  { check(depth: number, rf: Rel, co: Rel, rmwSeq?: Rel): readonly string[] | undefined } | undefined {
   const S = L.sets;
   if (!wanted || !S.SrcuLock.isEmpty() || !S.SrcuUnlock.isEmpty()) return undefined;
   const sufRf: Rel[] = new Array<Rel>(order.length + 1), sufCo: Rel[] = new Array<Rel>(order.length + 1);
@@ -36,10 +36,10 @@ export function bulkBounds(L: Layout, perLoc: LocChoice[][], order: number[], wa
   }
   const upRf = new Rel(L.n), upCo = new Rel(L.n);
   return {
-    check(depth, rf, co) {
+    check(depth, rf, co, rmwSeq) {
       upRf.copyFrom(rf).unionWith(sufRf[depth]!);
       upCo.copyFrom(co).unionWith(sufCo[depth]!);
-      const v = evaluate({ n: L.n, sets: L.sets, stat: L.stat, values: L.values, rf: upRf, co: upCo }, true, false, true);
+      const v = evaluate({ n: L.n, sets: L.sets, stat: L.stat, values: L.values, rf: upRf, co: upCo, ...(rmwSeq ? { rmwSeq } : {}) }, true, false, true);
       return v.allowed ? v.flags : undefined;
     },
   };

@@ -40,8 +40,9 @@ export interface ExploreOptions {
   /**
    * Explore only share `index` of `count` disjoint shares of the executions
    * (for several threads on one test): the choices of each path
-   * combination's largest location are dealt round-robin. The shares' counts,
-   * states and flags add up to the whole search's.
+   * combination's largest location are dealt round-robin. The shares'
+   * Positive and Negative counts, states and flags add up to the whole
+   * search's (the statistics `candidates` and `evaluations` need not).
    */
   shard?: { index: number; count: number };
 }
@@ -157,12 +158,13 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
       states.add(obs, sat, n);
       if (recording) memo!.record(recording, obs, sat, n);
     };
-    const graphOf = (rf: Rel, co: Rel): ExecGraph => ({ n: L.n, sets: L.sets, stat: L.stat, values: L.values, rf, co });
+    const graphOf = (rf: Rel, co: Rel, rmwSeq?: Rel): ExecGraph =>
+      rmwSeq ? { n: L.n, sets: L.sets, stat: L.stat, values: L.values, rf, co, rmwSeq } : { n: L.n, sets: L.sets, stat: L.stat, values: L.values, rf, co };
     const judge = (chosen: readonly LocChoice[], rf: Rel, co: Rel): void => {
       const sat = outcome(chosen);
       if (sat === undefined) return;
       out.evaluations++;
-      const v = evaluate(graphOf(rf, co), true, false, !opts.keepRejected);
+      const v = evaluate(graphOf(rf, co, opts.keepRejected ? undefined : seqFor()), true, false, !opts.keepRejected);
       const record = (axiom?: string): ExecutionRecord => ({
         layout: L, traces, rf: rf.clone(), co: co.clone(), coOrders: chosen.map((c) => c.co), values: [...L.values],
         ...(axiom ? { axiom } : {}), flags: axiom ? [] : v.flags,
@@ -206,6 +208,27 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
     // next (the race relations are not monotone); until some execution has
     // raised data-race, each one is still evaluated in full for its flags.
     const racy = !L.sets.Plain.isEmpty();
+    // rmw-sequence, (rf ; rmw)*, depends only on the choices of the
+    // locations read by RMWs, which come first in the order: below depth
+    // `rmwDepth` it is computed once per node there instead of once per
+    // evaluation (valid while those choices are the ones it was made from).
+    let rmwDepth = 0;
+    while (rmwDepth < order.length && rmwWord[order[rmwDepth]!]) rmwDepth++;
+    const seqOn = rmwDepth > 0 && rmwDepth < order.length && !L.stat.rmw.isEmpty();
+    const seqRel = new Rel(L.n);
+    const seqKey = new Array<LocChoice | undefined>(rmwDepth);
+    let seqMade = false;
+    const makeSeq = (): void => {
+      seqRel.composeInto(rfs[rmwDepth]!, L.stat.rmw).reflexiveTransitiveClosure();
+      for (let i = 0; i < rmwDepth; i++) seqKey[i] = chosen[order[i]!];
+      seqMade = true;
+    };
+    /** The rmw-sequence of the current RMW choices, when made for them. */
+    const seqFor = (): Rel | undefined => {
+      if (!seqOn || !seqMade) return undefined;
+      for (let i = 0; i < rmwDepth; i++) if (chosen[order[i]!] !== seqKey[i]) return undefined;
+      return seqRel;
+    };
     const leafRf = new Rel(L.n), leafCo = new Rel(L.n);
     // When every write stores a constant and flags cannot vary, choices of a
     // location that give its reads the same values and leave the same final
@@ -297,16 +320,17 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
         fwdCo.copyFrom(cos[depth]!);
         for (const list of choices) for (const ch of list) addChoice(fwdRf, fwdCo, ch);
         out.evaluations++;
-        return evaluate(graphOf(fwdRf, fwdCo), wantFlags, false, true, into);
+        return evaluate(graphOf(fwdRf, fwdCo, depth >= rmwDepth ? seqFor() : undefined), wantFlags, false, true, into);
       },
     };
     const descend = (depth: number, lists: readonly (readonly LocChoice[])[]): void => {
+      if (seqOn && depth === rmwDepth) makeSeq();
       // Forward checking starts with the union of what is left, as tight a bound as the suffix's.
       const forwardHere = forwardOn && depth + 1 < order.length && remaining(depth, lists) <= FORWARD_MAX && (fwd.nodes < 64 || fwd.gains > 0);
       if (!forwardHere && upper && depth < order.length && (bulkTries[depth]! < 64 || bulkHits[depth]! > 0)) {
         bulkTries[depth]!++;
         out.evaluations++;
-        const v = upper.check(depth, rfs[depth]!, cos[depth]!);
+        const v = upper.check(depth, rfs[depth]!, cos[depth]!, depth >= rmwDepth ? seqFor() : undefined);
         if (v) {
           bulkHits[depth]!++;
           bulkFlags = v;
@@ -347,7 +371,7 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
           (tries[depth]! < 64 || pruned[depth]! > 0)) {
           tries[depth]!++;
           out.evaluations++;
-          if (!evaluate(graphOf(rf, co), false, false, true).allowed) {
+          if (!evaluate(graphOf(rf, co, depth >= rmwDepth ? seqFor() : undefined), false, false, true).allowed) {
             pruned[depth]!++;
             continue;
           }

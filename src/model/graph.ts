@@ -40,6 +40,11 @@ export interface ExecGraph {
   values: Int32Array | number[];
   rf: Rel;
   co: Rel;
+  /**
+   * rmw-sequence, (rf ; rmw)*, when the caller already has it: it depends
+   * only on the reads-from of RMW reads, which the explorer fixes first.
+   */
+  rmwSeq?: Rel;
 }
 
 export function emptySets(n: number): EventSets {

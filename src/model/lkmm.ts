@@ -150,7 +150,7 @@ function evaluateWith(A: Algebra, g: ExecGraph, wantFlags: boolean, keep: boolea
   const marked = S.Plain.isEmpty() ? null : S.Marked;
   const aCumul = (r: Rel): Rel => A.union(r, A.seq(marked ? A.restrict(null, rfe, marked) : rfe, r));
   // rmw-sequence = (rf ; rmw)*: ordering carries through chains of RMWs (kernel v6.4).
-  const rmwSequence = none.rmw ? null : A.star(A.seq(rf, rmw));
+  const rmwSequence = none.rmw ? null : g.rmwSeq ?? A.star(A.seq(rf, rmw));
   const cumulParts = [aCumul(staticMb ? st.fences.strongRel : A.union(strongFence0, poRel))];
   if (!none.wmb) cumulParts.push(wmb);
   if (!S.UL.isEmpty()) cumulParts.push(poUnlockRfLockPo);
