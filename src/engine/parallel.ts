@@ -10,7 +10,10 @@
 // helper answers on its own MessageChannel and raises a flag in shared memory,
 // which this thread sleeps on (Atomics.wait) before taking the answer with
 // receiveMessageOnPort. Helpers are started on first use, kept for the next
-// large test, and never keep the process alive.
+// large test, and never keep the process alive. A share is claimed, in shared
+// memory, by whichever thread starts it first: when this thread finishes its
+// own share before a helper has started one (a helper takes a moment to
+// start), it explores that share itself and the helper skips it later.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
@@ -38,16 +41,34 @@ export interface ShareResult {
 
 /** A request to a helper. */
 export interface ShareRequest {
+  /** Consecutive per helper, from 1. */
+  id: number;
   source: string;
   file: string;
   opts: RunOptions;
   explore: ExploreOptions;
 }
 
+/** Slots of a helper's shared flag words. */
+export const DONE = 0, CLAIM = 1;
+
+/**
+ * Claims request `id` for the caller (`sign` 1: the helper, -1: the
+ * requesting thread). The CLAIM slot holds the last decided request, signed
+ * by its owner; `id` is undecided while it holds ±(id - 1). Returns whether
+ * the caller won.
+ */
+export function claim(flag: Int32Array, id: number, sign: 1 | -1): boolean {
+  const prev = Atomics.load(flag, CLAIM);
+  return Math.abs(prev) === id - 1 && Atomics.compareExchange(flag, CLAIM, prev, sign * id) === prev;
+}
+
 interface Helper {
   worker: Worker;
   port: MessagePort;
   flag: Int32Array;
+  /** The last request id sent. */
+  sent: number;
 }
 
 const helpers: Helper[] = [];
@@ -64,12 +85,12 @@ function helperPath(): string | undefined {
 function helper(i: number, path: string): Helper {
   const have = helpers[i];
   if (have) return have;
-  const flag = new Int32Array(new SharedArrayBuffer(4));
+  const flag = new Int32Array(new SharedArrayBuffer(8));
   const { port1, port2 } = new MessageChannel();
   const worker = new Worker(path, { workerData: { flag, port: port2 }, transferList: [port2] });
   worker.unref();
   port1.unref();
-  const h = { worker, port: port1, flag };
+  const h = { worker, port: port1, flag, sent: 0 };
   helpers[i] = h;
   return h;
 }
@@ -105,26 +126,28 @@ export function shouldShare(program: Program, opts: RunOptions, exploreOpts: Exp
   if (threads < 2 || opts.registry !== undefined) return false;
   // Shares of a search cut off by an execution count would not add up to the single search's.
   if (exploreOpts.maxExecutions !== undefined || exploreOpts.keepExamples || exploreOpts.keepRejected) return false;
-  return estimateCandidates(program) >= PARALLEL_MIN_ESTIMATE && helperPath() !== undefined;
+  // Sharing pays where lock words make the search itself large; a search
+  // that is mostly counting (an RCU chain's million states) would only pay
+  // for sending its states back.
+  const rmw = program.threads.some((t) => t.some((tr) => tr.events.some((e) => e.kind === 'R' && e.rmwClass)));
+  return rmw && estimateCandidates(program) >= PARALLEL_MIN_ESTIMATE && helperPath() !== undefined;
 }
 
 /** Explores `program` (compiled from `source` with `opts`) on opts.threads threads. */
 export function exploreShared(program: Program, source: string, file: string, opts: RunOptions, exploreOpts: ExploreOptions): ExploreOutcome {
   const path = helperPath()!;
   const count = Math.max(2, Math.floor(opts.threads ?? 2));
-  const used: Helper[] = [];
+  const sent: Array<{ h: Helper; id: number; index: number }> = [];
   for (let i = 1; i < count; i++) {
     const h = helper(i - 1, path);
-    Atomics.store(h.flag, 0, 0);
-    const req: ShareRequest = { source, file, opts: { ...opts, threads: 1 }, explore: { ...exploreOpts, shard: { index: i, count } } };
+    const id = ++h.sent;
+    const req: ShareRequest = { id, source, file, opts: { ...opts, threads: 1 }, explore: { ...exploreOpts, shard: { index: i, count } } };
     h.worker.postMessage(req);
-    used.push(h);
+    sent.push({ h, id, index: i });
   }
   const out = explore(program, { ...exploreOpts, shard: { index: 0, count } });
   const flags = new Set(out.flags);
-  for (const h of used) {
-    const r = answerOf(h, exploreOpts.timeoutMs);
-    if (!r.ok) throw new Error(`helper thread failed: ${r.error ?? 'no answer'}`);
+  const add = (r: ShareResult): void => {
     out.positive += r.positive;
     out.negative += r.negative;
     out.candidates += r.candidates;
@@ -133,6 +156,17 @@ export function exploreShared(program: Program, source: string, file: string, op
     for (const f of r.flags) flags.add(f);
     if (r.states) out.table.merge(r.states);
     if (r.limit && !out.limit) out.limit = r.limit;
+  };
+  for (const { h, id, index } of sent) {
+    if (claim(h.flag, id, -1)) {
+      // The helper has not started this share: explore it here.
+      const own = explore(program, { ...exploreOpts, shard: { index, count } });
+      add({ ok: true, ...own, states: own.table.toData() });
+      continue;
+    }
+    const r = answerOf(h, id, exploreOpts.timeoutMs);
+    if (!r.ok) throw new Error(`helper thread failed: ${r.error ?? 'no answer'}`);
+    add(r);
   }
   out.flags = [...flags].sort();
   out.states = out.table.records(program.locations.map((l) => l.name));
@@ -140,17 +174,22 @@ export function exploreShared(program: Program, source: string, file: string, op
 }
 
 /**
- * Sleeps until helper `h` answers. The helper posts its answer before it
- * raises the flag; the short waits only guard against the answer arriving a
- * moment after the flag. With a time limit, a helper that stays silent long
- * after it is an internal error rather than a hang.
+ * Sleeps until helper `h` answers request `id` (answers to requests this
+ * thread took over are skipped). The helper posts an answer before it raises
+ * the flag; the short waits only guard against the answer arriving a moment
+ * after the flag. With a time limit, a helper that stays silent long after it
+ * is an internal error rather than a hang.
  */
-function answerOf(h: Helper, timeoutMs: number | undefined): ShareResult {
+function answerOf(h: Helper, id: number, timeoutMs: number | undefined): ShareResult {
   const giveUp = timeoutMs !== undefined ? Date.now() + timeoutMs * 2 + 10_000 : Infinity;
   for (;;) {
-    Atomics.wait(h.flag, 0, 0, 50);
     const m = receiveMessageOnPort(h.port);
-    if (m) return m.message as ShareResult;
+    if (m) {
+      const r = m.message as ShareResult & { id: number };
+      if (r.id === id) return r;
+      continue;
+    }
+    Atomics.wait(h.flag, DONE, Atomics.load(h.flag, DONE), 50);
     if (Date.now() > giveUp) return { ok: false, error: 'no answer', positive: 0, negative: 0, candidates: 0, evaluations: 0, loop: false, flags: [] };
   }
 }

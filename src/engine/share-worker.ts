@@ -1,12 +1,12 @@
 // worker_threads entry for a helper thread of src/engine/parallel.ts: compiles
-// the test it is sent and explores its share of the executions, then posts the
-// share's outcome on its channel and raises the shared flag the requesting
-// thread sleeps on.
+// the test it is sent and explores its share of the executions (unless the
+// requesting thread claimed that share first), then posts the share's outcome
+// on its channel and raises the shared flag the requesting thread sleeps on.
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { parseLitmus } from '../litmus/parse.js';
 import { compileTest } from './pipeline.js';
 import { explore } from '../explore/explore.js';
-import type { ShareRequest, ShareResult } from './parallel.js';
+import { claim, DONE, type ShareRequest, type ShareResult } from './parallel.js';
 
 const { flag, port } = workerData as { flag: Int32Array; port: MessagePort };
 
@@ -25,7 +25,11 @@ function run(req: ShareRequest): ShareResult {
 }
 
 parentPort?.on('message', (req: ShareRequest) => {
-  port.postMessage(run(req));
-  Atomics.store(flag, 0, 1);
-  Atomics.notify(flag, 0);
+  // A share the requesting thread already took over is skipped.
+  const r: ShareResult & { id: number } = claim(flag, req.id, 1)
+    ? { id: req.id, ...run(req) }
+    : { id: req.id, ok: true, positive: 0, negative: 0, candidates: 0, evaluations: 0, loop: false, flags: [] };
+  port.postMessage(r, r.states ? [r.states.vals.buffer as ArrayBuffer] : []);
+  Atomics.store(flag, DONE, req.id);
+  Atomics.notify(flag, DONE);
 });

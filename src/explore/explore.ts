@@ -286,7 +286,7 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
     // Every completion allowed: counted once per value key (src/explore/memo.ts).
     const memo = grouping && opts.memo !== false ? new CompletionMemo(L, program.observed.length) : undefined;
     const completeAll = (depth: number, lists: readonly (readonly LocChoice[])[]): void => {
-      if (!memo) return everyCompletion(depth, lists);
+      if (!memo || !memo.useful) return everyCompletion(depth, lists);
       for (let i = 0; i < bulkFlags.length; i++) flags.add(bulkFlags[i]!);
       const key = memo.key(depth, order, chosen, lists);
       const hit = memo.get(key);

@@ -29,13 +29,17 @@ export interface MemoEntry {
 }
 
 /** Recorded states across all entries stop growing past this (the memo then only serves existing keys). */
-const MAX_RECORDED = 1 << 21;
+const MAX_RECORDED = 1 << 18;
+
+/** After this many keys, the memo is kept only while keys recur at least once each on average. */
+const TRIAL_KEYS = 256;
 
 export class CompletionMemo {
   private readonly entries = new Map<string, MemoEntry>();
   private readonly sigs = new Map<LocChoice, number>();
   private readonly sigIds: Array<Map<string, number>>;
   private recorded = 0;
+  private hitCount = 0;
 
   constructor(private readonly L: Layout, private readonly width: number) {
     this.sigIds = Array.from({ length: L.nlocs }, () => new Map<string, number>());
@@ -74,8 +78,18 @@ export class CompletionMemo {
     return key;
   }
 
+  /**
+   * Whether the memo still pays: tests whose subtrees never repeat a key (an
+   * RCU chain's million distinct states) would only pay for keys and copies.
+   */
+  get useful(): boolean {
+    return this.entries.size < TRIAL_KEYS || this.hitCount >= this.entries.size;
+  }
+
   get(key: string): MemoEntry | undefined {
-    return this.entries.get(key);
+    const e = this.entries.get(key);
+    if (e) this.hitCount++;
+    return e;
   }
 
   /** A new entry to record into, or undefined when the memo is full. */

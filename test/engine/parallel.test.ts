@@ -6,7 +6,11 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { estimateCandidates, PARALLEL_MIN_ESTIMATE, shouldShare } from '../../src/engine/parallel.js';
+import { claim, CLAIM, estimateCandidates, PARALLEL_MIN_ESTIMATE, shouldShare } from '../../src/engine/parallel.js';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { runSource } from '../../src/engine/pipeline.js';
 import type { RunResult } from '../../src/explore/result.js';
 import { PrimitiveRegistry } from '../../src/kernel/primitives.js';
@@ -23,6 +27,26 @@ const estimate = (src: string): number => estimateCandidates(programOf(src)!);
 function summary(r: RunResult): unknown {
   return { status: r.status, verdict: r.verdict, ok: r.ok, states: r.states, positive: r.positive, negative: r.negative, flags: r.flags, loop: r.loop };
 }
+
+describe('claiming a share', () => {
+  it('exactly one side wins each request, in order', () => {
+    const flag = new Int32Array(new SharedArrayBuffer(8));
+    expect(claim(flag, 1, -1)).toBe(true); // the requesting thread takes request 1
+    expect(claim(flag, 1, 1)).toBe(false); // so the helper skips it
+    expect(flag[CLAIM]).toBe(-1);
+    expect(claim(flag, 2, 1)).toBe(true); // the helper starts request 2 first
+    expect(claim(flag, 2, -1)).toBe(false);
+    expect(claim(flag, 3, -1)).toBe(true);
+  });
+
+  it('a request cannot be claimed before the previous one is decided', () => {
+    const flag = new Int32Array(new SharedArrayBuffer(8));
+    expect(claim(flag, 2, 1)).toBe(false);
+    expect(claim(flag, 2, -1)).toBe(false);
+    expect(claim(flag, 1, 1)).toBe(true);
+    expect(claim(flag, 2, -1)).toBe(true);
+  });
+});
 
 describe('estimateCandidates', () => {
   it('is 1 for a test without shared accesses', () => {
@@ -96,7 +120,36 @@ async function fromDist<T>(path: string): Promise<T> {
   return (await import(pathToFileURL(resolve('dist', path)).href)) as T;
 }
 
+/** A load-buffering ring of `n` processes: a large estimate, no atomic RMW. */
+const ring = (n: number): string => {
+  const procs = Array.from({ length: n }, (_v, i) => `P${i}(int *x${i}, int *x${(i + 1) % n}) { int r0; r0 = READ_ONCE(*x${i}); WRITE_ONCE(*x${(i + 1) % n}, 1); }`);
+  return `C ring\n{}\n${procs.join('\n')}\nexists (${Array.from({ length: n }, (_v, i) => `${i}:r0=1`).join(' /\\ ')})`;
+};
+
 describe.skipIf(!existsSync('dist/engine/share-worker.js'))('several threads on one test (compiled build)', () => {
+  it('a large test without atomic RMWs (mostly counting) is not shared', async () => {
+    const { shouldShare: distShould } = await fromDist<Parallel>('engine/parallel.js');
+    const { estimateCandidates: distEstimate, PARALLEL_MIN_ESTIMATE: min } = await fromDist<Parallel>('engine/parallel.js');
+    const program = await distProgram(ring(18));
+    expect(distEstimate(program)).toBeGreaterThanOrEqual(min);
+    expect(distShould(program, { threads: 2 }, {})).toBe(false);
+  });
+
+  it('the CLI prints the same with --threads 2 as with --threads 1, in a fresh process (where the first share is often taken back from a helper still starting)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lc-par-'));
+    const file = join(dir, 'locked.litmus');
+    writeFileSync(file, lockedSb(4, 'xchg'));
+    const run = (threads: string) => spawnSync(process.execPath, ['bin/litmus-check.js', 'run', '--format', 'json', '--threads', threads, file], { encoding: 'utf8' });
+    const one = run('1'), two = run('2');
+    expect(one.status).toBe(0);
+    expect(two.status).toBe(0);
+    const strip = (out: string) => {
+      const j = JSON.parse(out) as { results: Array<Record<string, unknown>> };
+      return j.results.map((r) => ({ ...r, counts: { ...(r.counts as object), candidates: 0 } }));
+    };
+    expect(strip(two.stdout)).toEqual(strip(one.stdout));
+  });
+
   const distProgram = async (src: string) => {
     const { parseLitmus } = await fromDist<Parse>('litmus/parse.js');
     const { compileTest } = await fromDist<Pipeline>('engine/pipeline.js');
