@@ -50,6 +50,10 @@ export class Algebra {
     for (let i = 1; i < rs.length; i++) acc = this.fresh().composeInto(acc, rs[i]!);
     return acc;
   }
+  /** r1^-1 ; r2 (one pass, no inverse built) */
+  invSeq(a: Rel, b: Rel): Rel {
+    return this.fresh().composeInverseInto(a, b);
+  }
   inv(r: Rel): Rel {
     return this.fresh().inverseInto(r);
   }

@@ -43,17 +43,28 @@ export function evaluate(g: ExecGraph, wantFlags = true, keep = false, coherent 
   const pool = RelPool.forSize(g.n);
   const mark = pool.mark();
   try {
-    const v = evaluateWith(new Algebra(g.n, pool), g, wantFlags, false, coherent);
+    const v = evaluateWith(pooledAlgebra(pool), g, wantFlags, false, coherent);
     if (v.violated) {
       if (core) violationCore(v.violated, core);
       v.violated = { name: v.violated.name, kind: v.violated.kind };
     }
-    v.rels = new Map();
     return v;
   } finally {
     pool.release(mark);
   }
 }
+
+const algebras = new WeakMap<RelPool, Algebra>();
+
+/** One Algebra per pool (it holds no state of its own). */
+function pooledAlgebra(pool: RelPool): Algebra {
+  let A = algebras.get(pool);
+  if (!A) algebras.set(pool, (A = new Algebra(pool.n, pool)));
+  return A;
+}
+
+/** The (empty) named relations of a verdict computed without `keep`; never written to. */
+const NO_RELS: Map<string, Rel> = new Map();
 
 /**
  * The events a violation involves: those on (or between) the cycles of an
@@ -83,14 +94,14 @@ function evaluateWith(A: Algebra, g: ExecGraph, wantFlags: boolean, keep: boolea
   const full = keep || !S.Plain.isEmpty();
   const { po, loc, int, ext, rmw } = g.stat;
   // Named relations, kept for explanations only (`keep`).
-  const rels = new Map<string, Rel>();
+  const rels = keep ? new Map<string, Rel>() : NO_RELS;
   const fail = (name: string, kind: AxiomKind, relation: Rel): Verdict => ({
     allowed: false, violated: { name, kind, relation }, flags: [], rels,
   });
 
   // --- lock.cat: rf/co are already merged by the explorer ------------------
   const rf = g.rf, co = g.co;
-  const fr = A.seq(A.inv(rf), co);
+  const fr = A.invSeq(rf, co);
   const rfe = A.inter(rf, ext), rfi = A.inter(rf, int);
   const coe = A.inter(co, ext), fre = A.inter(fr, ext);
   if (keep) rels.set('rf', rf).set('co', co).set('fr', fr).set('po', po);

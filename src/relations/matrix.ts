@@ -160,6 +160,31 @@ export class Rel {
     return this;
   }
 
+  /**
+   * this := a^-1 ; b: row j is the OR of the rows b[i] over the pairs (i,j)
+   * of a (cat `a^-1 ; b`, e.g. fr = rf^-1 ; co). `this` must not alias a or b.
+   * O(n*w + |a|*w).
+   */
+  composeInverseInto(a: Rel, b: Rel): this {
+    this.check(a);
+    this.check(b);
+    if (this === a || this === b) throw new RangeError('composeInverseInto: the destination aliases an operand');
+    const n = this.n, w = this.words, d = this.data, ad = a.data, bd = b.data;
+    for (let k = 0; k < d.length; k++) d[k] = 0;
+    for (let i = 0, io = 0; i < n; i++, io += w) {
+      for (let c = 0; c < w; c++) {
+        let x = ad[io + c]!;
+        while (x !== 0) {
+          const t = x & -x;
+          x ^= t;
+          const jo = ((c << 5) | (31 - Math.clz32(t))) * w;
+          for (let e = 0; e < w; e++) d[jo + e] |= bd[io + e]!;
+        }
+      }
+    }
+    return this;
+  }
+
   /** this := r^-1, i.e. (j,i) for each (i,j) in r. `this === r` is allowed. O(n*w + |r|). */
   inverseInto(r: Rel): this {
     this.check(r);

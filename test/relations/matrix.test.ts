@@ -60,6 +60,15 @@ describe.each(SIZES)('Rel n=%i', (n) => {
     });
   });
 
+  it('composeInverseInto (cat a^-1 ; b) equals inverting then composing, overwrites stale contents, refuses aliasing', () => {
+    forPairs(n, 17, (a, b) => {
+      const dst = toRel(randM(prng(n + 3), n, 0.5));
+      expect(fromRel(dst.composeInverseInto(toRel(a), toRel(b)))).toEqual(composeM(inverseM(a), b));
+      const A = toRel(a);
+      expect(() => A.composeInverseInto(A, toRel(b))).toThrow(RangeError);
+    });
+  });
+
   it('inverseInto (cat ^-1), also in place; inverse is an involution', () => {
     forPairs(n, 4, (a) => {
       const A = toRel(a), dst = toRel(randM(prng(n + 1), n, 0.5));
