@@ -12,6 +12,8 @@ import { ValueSolver } from './values.js';
 import { addChoice, bulkBounds } from './bounds.js';
 import { StateTable, type StateRecord } from './states.js';
 import { CompletionMemo, type MemoEntry } from './memo.js';
+import { coOrderGroups, ValueGroups } from './choice-groups.js';
+import { RmwSeqCache } from './rmw-seq.js';
 import { forwardCheck, locationEvents, type ForwardHost } from './forward.js';
 import { BitSet } from '../relations/bitset.js';
 
@@ -82,12 +84,6 @@ const FORWARD_MAX = 64;
 
 /** Lists of fewer choices are not grouped (grouping them rarely saves anything). */
 const GROUP_MIN = 4;
-
-/** Interchangeable choices of one location: a representative and how many. */
-interface Group {
-  rep: LocChoice;
-  weight: number;
-}
 
 class Stop extends Error {
   constructor(readonly kind: 'timeout' | 'max-executions', message: string) {
@@ -208,49 +204,16 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
     // next (the race relations are not monotone); until some execution has
     // raised data-race, each one is still evaluated in full for its flags.
     const racy = !L.sets.Plain.isEmpty();
-    // rmw-sequence, (rf ; rmw)*, depends only on the choices of the
-    // locations read by RMWs, which come first in the order: below depth
-    // `rmwDepth` it is computed once per node there instead of once per
-    // evaluation (valid while those choices are the ones it was made from).
-    let rmwDepth = 0;
-    while (rmwDepth < order.length && rmwWord[order[rmwDepth]!]) rmwDepth++;
-    const seqOn = rmwDepth > 0 && rmwDepth < order.length && !L.stat.rmw.isEmpty();
-    const seqRel = new Rel(L.n);
-    const seqKey = new Array<LocChoice | undefined>(rmwDepth);
-    let seqMade = false;
-    const makeSeq = (): void => {
-      seqRel.composeInto(rfs[rmwDepth]!, L.stat.rmw).reflexiveTransitiveClosure();
-      for (let i = 0; i < rmwDepth; i++) seqKey[i] = chosen[order[i]!];
-      seqMade = true;
-    };
-    /** The rmw-sequence of the current RMW choices, when made for them. */
-    const seqFor = (): Rel | undefined => {
-      if (!seqOn || !seqMade) return undefined;
-      for (let i = 0; i < rmwDepth; i++) if (chosen[order[i]!] !== seqKey[i]) return undefined;
-      return seqRel;
-    };
+    // rmw-sequence once per node below the RMW locations (src/explore/rmw-seq.ts).
+    const seq = new RmwSeqCache(L.n, L.stat.rmw, order, rmwWord);
+    const seqFor = (depth = order.length): Rel | undefined => seq.at(depth, chosen);
     const leafRf = new Rel(L.n), leafCo = new Rel(L.n);
     // When every write stores a constant and flags cannot vary, choices of a
     // location that give its reads the same values and leave the same final
     // value are interchangeable for values, condition and state: a subtree
     // that is allowed throughout is counted one group of them at a time.
     const grouping = solver.constant && !racy;
-    const groupCache = new WeakMap<readonly LocChoice[], Group[]>();
-    const groupsOf = (list: readonly LocChoice[]): Group[] => {
-      let gs = groupCache.get(list);
-      if (gs) return gs;
-      const byKey = new Map<string, Group>();
-      for (const ch of list) {
-        let key = String(L.values[ch.co[ch.co.length - 1]!]);
-        for (const [w, r] of ch.rf) key += `,${r}:${L.values[w]!}`;
-        const g = byKey.get(key);
-        if (g) g.weight++;
-        else byKey.set(key, { rep: ch, weight: 1 });
-      }
-      gs = [...byKey.values()];
-      groupCache.set(list, gs);
-      return gs;
-    };
+    const valueGroups = new ValueGroups(L.values);
     // Every completion of the current partial execution is allowed: values and
     // states only, `weight` executions per leaf (a product of group sizes).
     const everyCompletion = (depth: number, lists: readonly (readonly LocChoice[])[], weight = 1): void => {
@@ -272,7 +235,7 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
       const l = order[depth]!;
       const list = lists[l]!;
       if (grouping && list.length >= GROUP_MIN) {
-        for (const g of groupsOf(list)) {
+        for (const g of valueGroups.of(list)) {
           chosen[l] = g.rep;
           everyCompletion(depth + 1, lists, weight * g.weight);
         }
@@ -320,17 +283,17 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
         fwdCo.copyFrom(cos[depth]!);
         for (const list of choices) for (const ch of list) addChoice(fwdRf, fwdCo, ch);
         out.evaluations++;
-        return evaluate(graphOf(fwdRf, fwdCo, depth >= rmwDepth ? seqFor() : undefined), wantFlags, false, true, into);
+        return evaluate(graphOf(fwdRf, fwdCo, seqFor(depth)), wantFlags, false, true, into);
       },
     };
     const descend = (depth: number, lists: readonly (readonly LocChoice[])[]): void => {
-      if (seqOn && depth === rmwDepth) makeSeq();
+      seq.enter(depth, rfs[depth]!, chosen);
       // Forward checking starts with the union of what is left, as tight a bound as the suffix's.
       const forwardHere = forwardOn && depth + 1 < order.length && remaining(depth, lists) <= FORWARD_MAX && (fwd.nodes < 64 || fwd.gains > 0);
       if (!forwardHere && upper && depth < order.length && (bulkTries[depth]! < 64 || bulkHits[depth]! > 0)) {
         bulkTries[depth]!++;
         out.evaluations++;
-        const v = upper.check(depth, rfs[depth]!, cos[depth]!, depth >= rmwDepth ? seqFor() : undefined);
+        const v = upper.check(depth, rfs[depth]!, cos[depth]!, seqFor(depth));
         if (v) {
           bulkHits[depth]!++;
           bulkFlags = v;
@@ -371,7 +334,7 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
           (tries[depth]! < 64 || pruned[depth]! > 0)) {
           tries[depth]!++;
           out.evaluations++;
-          if (!evaluate(graphOf(rf, co, depth >= rmwDepth ? seqFor() : undefined), false, false, true).allowed) {
+          if (!evaluate(graphOf(rf, co, seqFor(depth)), false, false, true).allowed) {
             pruned[depth]!++;
             continue;
           }
@@ -384,21 +347,9 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
     // union passes is counted whole, and only the choices of failing groups
     // are judged one by one (returned). Adaptive, like the other bounds.
     const last = { tries: 0, hits: 0 };
-    const coGroups = new WeakMap<readonly LocChoice[], LocChoice[][]>();
     const lastLevel = (depth: number, lists: readonly (readonly LocChoice[])[], l: number): LocChoice[] => {
       const list = lists[l]!;
-      let groups = coGroups.get(list);
-      if (!groups) {
-        const byCo = new Map<string, LocChoice[]>();
-        for (const ch of list) {
-          const k = ch.co.join(',');
-          const g = byCo.get(k);
-          if (g) g.push(ch);
-          else byCo.set(k, [ch]);
-        }
-        groups = [...byCo.values()];
-        coGroups.set(list, groups);
-      }
+      const groups = coOrderGroups(list);
       const rest: LocChoice[] = [];
       const sub = lists.slice();
       for (const g of groups) {

@@ -255,20 +255,33 @@ export function locationChoices(L: Layout, l: number, deadline = Infinity, all =
 /** Scratch relations for coherent(), one set per size (it runs once per candidate choice of a location). */
 const scratch = new Map<number, Rel[]>();
 
+/** Per layout, per location: po between that location's events (the same for every candidate choice). */
+const polocs = new WeakMap<Layout, Array<Rel | undefined>>();
+
+function polocOf(L: Layout, l: number): Rel {
+  let perLoc = polocs.get(L);
+  if (!perLoc) polocs.set(L, (perLoc = []));
+  let r = perLoc[l];
+  if (!r) {
+    r = new Rel(L.n);
+    const ids = L.byLoc[l]!, po = L.stat.po;
+    for (const a of ids) for (const b of ids) if (po.has(a, b)) r.add(a, b);
+    perLoc[l] = r;
+  }
+  return r;
+}
+
 function coherent(L: Layout, l: number, rfPairs: Array<[number, number]>, co: number[]): boolean {
   const n = L.n;
   let rels = scratch.get(n);
   if (!rels) scratch.set(n, (rels = Array.from({ length: 6 }, () => new Rel(n))));
-  const [g, rf, coRel, inv, fr, tmp] = rels as [Rel, Rel, Rel, Rel, Rel, Rel];
-  const ids = L.byLoc[l]!;
-  const po = L.stat.po;
-  g.clear();
-  for (const a of ids) for (const b of ids) if (po.has(a, b)) g.add(a, b);
+  const [g, rf, coRel, , fr, tmp] = rels as [Rel, Rel, Rel, Rel, Rel, Rel];
+  g.copyFrom(polocOf(L, l));
   rf.clear();
   for (const [w, r] of rfPairs) rf.add(w, r);
   coRel.clear();
   for (let i = 0; i < co.length; i++) for (let j = i + 1; j < co.length; j++) coRel.add(co[i]!, co[j]!);
-  fr.composeInto(inv.inverseInto(rf), coRel);
+  fr.composeInverseInto(rf, coRel);
   g.unionWith(rf).unionWith(coRel).unionWith(fr);
   if (!g.isAcyclic()) return false;
   // atomic: rmw & (fre ; coe) is empty.

@@ -1,0 +1,52 @@
+// Groupings of one location's choices, cached per list.
+import type { LocChoice } from './locations.js';
+
+/** Interchangeable choices of one location: a representative and how many. */
+export interface Group {
+  rep: LocChoice;
+  weight: number;
+}
+
+/**
+ * Choices that give the location's reads the same values and leave the same
+ * final value (interchangeable for values, condition and state when every
+ * write stores a constant), one representative per group. Cached per list.
+ */
+export class ValueGroups {
+  private readonly cache = new WeakMap<readonly LocChoice[], Group[]>();
+  constructor(private readonly values: ArrayLike<number>) {}
+
+  of(list: readonly LocChoice[]): Group[] {
+    let gs = this.cache.get(list);
+    if (gs) return gs;
+    const byKey = new Map<string, Group>();
+    for (const ch of list) {
+      let key = String(this.values[ch.co[ch.co.length - 1]!]);
+      for (const [w, r] of ch.rf) key += `,${r}:${this.values[w]!}`;
+      const g = byKey.get(key);
+      if (g) g.weight++;
+      else byKey.set(key, { rep: ch, weight: 1 });
+    }
+    gs = [...byKey.values()];
+    this.cache.set(list, gs);
+    return gs;
+  }
+}
+
+const byCoCache = new WeakMap<readonly LocChoice[], LocChoice[][]>();
+
+/** The choices of a list grouped by coherence order (they then differ only in reads-from). Cached per list. */
+export function coOrderGroups(list: readonly LocChoice[]): LocChoice[][] {
+  let groups = byCoCache.get(list);
+  if (groups) return groups;
+  const byCo = new Map<string, LocChoice[]>();
+  for (const ch of list) {
+    const k = ch.co.join(',');
+    const g = byCo.get(k);
+    if (g) g.push(ch);
+    else byCo.set(k, [ch]);
+  }
+  groups = [...byCo.values()];
+  byCoCache.set(list, groups);
+  return groups;
+}
