@@ -141,7 +141,7 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
       return program.condition(view);
     };
     /** The memo entry being filled by the subtree now being counted (see completeAll). */
-    let recording: MemoEntry | undefined;
+    let recording: MemoEntry | undefined, recordingKey = '';
     /** Counts an allowed execution and its final state. */
     const count = (sat: boolean, execFlags: readonly string[], n = 1): void => {
       for (let i = 0; i < execFlags.length; i++) flags.add(execFlags[i]!);
@@ -152,7 +152,7 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
         obs[k] = sym === null ? finalMem[obsLocs[k]!]! : sym === undefined ? 0 : evalSym(sym, readers[obsThreads[k]!]!);
       }
       states.add(obs, sat, n);
-      if (recording) memo!.record(recording, obs, sat, n);
+      if (recording && !memo!.record(recordingKey, recording, obs, sat, n)) recording = undefined;
     };
     const graphOf = (rf: Rel, co: Rel, rmwSeq?: Rel): ExecGraph =>
       rmwSeq ? { n: L.n, sets: L.sets, stat: L.stat, values: L.values, rf, co, rmwSeq } : { n: L.n, sets: L.sets, stat: L.stat, values: L.values, rf, co };
@@ -261,6 +261,7 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
         return;
       }
       recording = memo.start(key);
+      recordingKey = key;
       const before = out.candidates;
       try {
         everyCompletion(depth, lists);

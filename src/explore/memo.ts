@@ -100,14 +100,22 @@ export class CompletionMemo {
     return e;
   }
 
-  /** Records one counted state of the entry being filled. */
-  record(e: MemoEntry, obs: Float64Array, sat: boolean, n: number): void {
+  /**
+   * Records one counted state of the entry being filled; false when the memo
+   * is full, and the entry is then dropped (its subtree is simply not memoised).
+   */
+  record(key: string, e: MemoEntry, obs: Float64Array, sat: boolean, n: number): boolean {
+    if (this.recorded >= MAX_RECORDED) {
+      this.entries.delete(key);
+      return false;
+    }
     for (let k = 0; k < this.width; k++) e.obs.push(obs[k]!);
     e.sat.push(sat);
     e.counts.push(n);
     if (sat) e.positive += n;
     else e.negative += n;
     this.recorded++;
+    return true;
   }
 
   /** Adds every repeated visit's states to the table (the first visits added theirs as they went). */
