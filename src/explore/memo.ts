@@ -41,7 +41,7 @@ export class CompletionMemo {
   private recorded = 0;
   private hitCount = 0;
 
-  constructor(private readonly L: Layout, private readonly width: number) {
+  constructor(private readonly L: Layout, private readonly width: number, private readonly maxRecorded = MAX_RECORDED) {
     this.sigIds = Array.from({ length: L.nlocs }, () => new Map<string, number>());
   }
 
@@ -94,7 +94,7 @@ export class CompletionMemo {
 
   /** A new entry to record into, or undefined when the memo is full. */
   start(key: string): MemoEntry | undefined {
-    if (this.recorded >= MAX_RECORDED) return undefined;
+    if (this.recorded >= this.maxRecorded) return undefined;
     const e: MemoEntry = { total: 0, positive: 0, negative: 0, obs: [], sat: [], counts: [], hits: 0 };
     this.entries.set(key, e);
     return e;
@@ -105,7 +105,7 @@ export class CompletionMemo {
    * is full, and the entry is then dropped (its subtree is simply not memoised).
    */
   record(key: string, e: MemoEntry, obs: Float64Array, sat: boolean, n: number): boolean {
-    if (this.recorded >= MAX_RECORDED) {
+    if (this.recorded >= this.maxRecorded) {
       this.entries.delete(key);
       return false;
     }

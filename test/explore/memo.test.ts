@@ -113,3 +113,38 @@ exists (x=0)`;
     expect(gets).not.toHaveBeenCalled();
   });
 });
+
+describe('CompletionMemo bounds', () => {
+  // A stand-in layout: only `values` and `nlocs` are read by the memo.
+  const layout = { values: [0, 1], nlocs: 1 } as unknown as import('../../src/explore/graph-build.js').Layout;
+  const obs = Float64Array.of(1);
+
+  it('an entry that would pass the bound is dropped, and no new entry starts once full', async () => {
+    const { CompletionMemo } = await import('../../src/explore/memo.js');
+    const memo = new CompletionMemo(layout, 1, 3);
+    const a = memo.start('a')!;
+    expect(memo.record('a', a, obs, true, 1)).toBe(true);
+    expect(memo.record('a', a, obs, false, 2)).toBe(true);
+    expect(memo.get('a')).toBe(a);
+    const b = memo.start('b')!;
+    expect(memo.record('b', b, obs, true, 1)).toBe(true);
+    expect(memo.record('b', b, obs, true, 1)).toBe(false); // the fourth record passes the bound of 3
+    expect(memo.get('b')).toBeUndefined();
+    expect(memo.start('c')).toBeUndefined();
+    expect(a.positive).toBe(1);
+    expect(a.negative).toBe(2);
+  });
+
+  it('stops being useful when keys do not recur', async () => {
+    const { CompletionMemo } = await import('../../src/explore/memo.js');
+    const memo = new CompletionMemo(layout, 1);
+    for (let k = 0; k < 300; k++) memo.start(`k${k}`);
+    expect(memo.useful).toBe(false);
+    const again = new CompletionMemo(layout, 1);
+    for (let k = 0; k < 300; k++) {
+      again.start(`k${k}`);
+      again.get(`k${k}`);
+    }
+    expect(again.useful).toBe(true);
+  });
+});
