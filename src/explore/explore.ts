@@ -317,12 +317,55 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
         if (f.gained) fwd.gains++;
         lists = f.lists;
         checked = true;
+        if (upper && (box.tries < 256 || box.hits > 0)) {
+          const boxes = coBoxes(depth, lists);
+          if (boxes) {
+            for (const b of boxes) {
+              box.tries++;
+              const v = host.check(depth, order.slice(depth).map((k) => b[k]!), true);
+              if (v.allowed) {
+                box.hits++;
+                bulkFlags = v.flags;
+                completeAll(depth, b);
+              } else {
+                branch(depth, b, checked);
+              }
+            }
+            return;
+          }
+        }
       }
       if (depth === order.length) {
         tick();
         if (solver.solve(chosen)) judge(chosen, rfs[depth]!, cos[depth]!);
         return;
       }
+      branch(depth, lists, checked);
+    };
+    // Boxes: the remaining choices split by coherence order, location by
+    // location; choices of one coherence order differ only in reads-from, so
+    // the union of a box (one order per location) is a much tighter bound than
+    // the union of everything. Null when there is one box or too many.
+    const box = { tries: 0, hits: 0 };
+    const coBoxes = (depth: number, lists: readonly (readonly LocChoice[])[]): (readonly LocChoice[])[][] | null => {
+      let boxes: (readonly LocChoice[])[][] = [lists.slice()];
+      for (let d = depth; d < order.length; d++) {
+        const k = order[d]!;
+        const groups = coOrderGroups(lists[k]!);
+        if (groups.length === 1) continue;
+        if (boxes.length * groups.length > 32) return null;
+        const next: (readonly LocChoice[])[][] = [];
+        for (const b of boxes) for (const g of groups) {
+          const nb = b.slice();
+          nb[k] = g;
+          next.push(nb);
+        }
+        boxes = next;
+      }
+      return boxes.length > 1 ? boxes : null;
+    };
+    /** The children of a node: each choice of the location at `depth`. */
+    const branch = (depth: number, lists: readonly (readonly LocChoice[])[], checked: boolean): void => {
       const l = order[depth]!;
       if (Date.now() > deadline) throw new Stop('timeout', `stopped after ${opts.timeoutMs} ms (--timeout)`);
       let list = lists[l]!;
