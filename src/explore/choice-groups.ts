@@ -50,3 +50,30 @@ export function coOrderGroups(list: readonly LocChoice[]): LocChoice[][] {
   byCoCache.set(list, groups);
   return groups;
 }
+
+/**
+ * Boxes: the remaining choices (locations `order[depth..]`) split by
+ * coherence order, location by location. Choices of one coherence order
+ * differ only in reads-from, so the union of a box (one order per location) is
+ * a much tighter bound than the union of everything. Each box is a full
+ * per-location list array. Null when there is one box or more than `max`.
+ */
+export function coBoxes(order: readonly number[], depth: number, lists: readonly (readonly LocChoice[])[], max = 32): (readonly LocChoice[])[][] | null {
+  let boxes: (readonly LocChoice[])[][] = [lists.slice()];
+  for (let d = depth; d < order.length; d++) {
+    const k = order[d]!;
+    const groups = coOrderGroups(lists[k]!);
+    if (groups.length === 1) continue;
+    if (boxes.length * groups.length > max) return null;
+    const next: (readonly LocChoice[])[][] = [];
+    for (const b of boxes) {
+      for (const g of groups) {
+        const nb = b.slice();
+        nb[k] = g;
+        next.push(nb);
+      }
+    }
+    boxes = next;
+  }
+  return boxes.length > 1 ? boxes : null;
+}

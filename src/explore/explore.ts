@@ -12,7 +12,7 @@ import { ValueSolver } from './values.js';
 import { addChoice, bulkBounds } from './bounds.js';
 import { StateTable, type StateRecord } from './states.js';
 import { CompletionMemo, type MemoEntry } from './memo.js';
-import { coOrderGroups, ValueGroups } from './choice-groups.js';
+import { coBoxes, ValueGroups } from './choice-groups.js';
 import { RmwSeqCache } from './rmw-seq.js';
 import { forwardCheck, locationEvents, type ForwardHost } from './forward.js';
 import { BitSet } from '../relations/bitset.js';
@@ -317,60 +317,40 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
         if (f.gained) fwd.gains++;
         lists = f.lists;
         checked = true;
-        if (upper && (box.tries < 256 || box.hits > 0)) {
-          const boxes = coBoxes(depth, lists);
-          if (boxes) {
-            for (const b of boxes) {
-              box.tries++;
-              const v = host.check(depth, order.slice(depth).map((k) => b[k]!), true);
-              if (v.allowed) {
-                box.hits++;
-                bulkFlags = v.flags;
-                completeAll(depth, b);
-              } else {
-                branch(depth, b, checked);
-              }
-            }
-            return;
-          }
-        }
       }
       if (depth === order.length) {
         tick();
         if (solver.solve(chosen)) judge(chosen, rfs[depth]!, cos[depth]!);
         return;
       }
-      branch(depth, lists, checked);
-    };
-    // Boxes: the remaining choices split by coherence order, location by
-    // location; choices of one coherence order differ only in reads-from, so
-    // the union of a box (one order per location) is a much tighter bound than
-    // the union of everything. Null when there is one box or too many.
-    const box = { tries: 0, hits: 0 };
-    const coBoxes = (depth: number, lists: readonly (readonly LocChoice[])[]): (readonly LocChoice[])[][] | null => {
-      let boxes: (readonly LocChoice[])[][] = [lists.slice()];
-      for (let d = depth; d < order.length; d++) {
-        const k = order[d]!;
-        const groups = coOrderGroups(lists[k]!);
-        if (groups.length === 1) continue;
-        if (boxes.length * groups.length > 32) return null;
-        const next: (readonly LocChoice[])[][] = [];
-        for (const b of boxes) for (const g of groups) {
-          const nb = b.slice();
-          nb[k] = g;
-          next.push(nb);
+      // Below a node whose union failed (forward checking, or the last location), boxes.
+      const boxes = upper && (checked || depth === order.length - 1) && (box.tries < 256 || box.hits > 0) ? coBoxes(order, depth, lists) : null;
+      if (!boxes) return branch(depth, lists, checked);
+      for (const b of boxes) {
+        // A box of one execution is judged as a leaf.
+        if (!isSingle(depth, b)) {
+          box.tries++;
+          const v = host.check(depth, order.slice(depth).map((k) => b[k]!), true);
+          if (v.allowed) {
+            box.hits++;
+            bulkFlags = v.flags;
+            completeAll(depth, b);
+            continue;
+          }
         }
-        boxes = next;
+        branch(depth, b, checked);
       }
-      return boxes.length > 1 ? boxes : null;
     };
+    const isSingle = (depth: number, lists: readonly (readonly LocChoice[])[]): boolean => {
+      for (let d = depth; d < order.length; d++) if (lists[order[d]!]!.length > 1) return false;
+      return true;
+    };
+    const box = { tries: 0, hits: 0 };
     /** The children of a node: each choice of the location at `depth`. */
     const branch = (depth: number, lists: readonly (readonly LocChoice[])[], checked: boolean): void => {
       const l = order[depth]!;
       if (Date.now() > deadline) throw new Stop('timeout', `stopped after ${opts.timeoutMs} ms (--timeout)`);
-      let list = lists[l]!;
-      if (upper && depth === order.length - 1 && list.length >= GROUP_MIN && (last.tries < 64 || last.hits > 0)) list = lastLevel(depth, lists, l);
-      for (const ch of list) {
+      for (const ch of lists[l]!) {
         const rf = rfs[depth + 1]!.copyFrom(rfs[depth]!), co = cos[depth + 1]!.copyFrom(cos[depth]!);
         addChoice(rf, co, ch);
         chosen[l] = ch;
@@ -385,32 +365,6 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
         }
         descend(depth + 1, lists);
       }
-    };
-    // The last location's choices with one coherence order differ only in
-    // reads-from, so their union is a tight bound: each such group whose
-    // union passes is counted whole, and only the choices of failing groups
-    // are judged one by one (returned). Adaptive, like the other bounds.
-    const last = { tries: 0, hits: 0 };
-    const lastLevel = (depth: number, lists: readonly (readonly LocChoice[])[], l: number): LocChoice[] => {
-      const list = lists[l]!;
-      const groups = coOrderGroups(list);
-      const rest: LocChoice[] = [];
-      const sub = lists.slice();
-      for (const g of groups) {
-        if (g.length > 1) {
-          last.tries++;
-          const v = host.check(depth, [g], true);
-          if (v.allowed) {
-            last.hits++;
-            bulkFlags = v.flags;
-            sub[l] = g;
-            completeAll(depth, sub);
-            continue;
-          }
-        }
-        for (const ch of g) rest.push(ch);
-      }
-      return rest;
     };
     const remaining = (depth: number, lists: readonly (readonly LocChoice[])[]): number => {
       let n = 0;

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { Rel } from '../../src/relations/matrix.js';
 import { RmwSeqCache } from '../../src/explore/rmw-seq.js';
-import { coOrderGroups, ValueGroups } from '../../src/explore/choice-groups.js';
+import { coBoxes, coOrderGroups, ValueGroups } from '../../src/explore/choice-groups.js';
 import type { LocChoice } from '../../src/explore/locations.js';
 
 // Events: 0 initial write, 1-2 an RMW (read 1, write 2), 3-4 another (read 3, write 4), 5 a plain write elsewhere.
@@ -68,5 +68,36 @@ describe('choice groupings', () => {
     // keys: (final 1 | read 1), (final 1 | read 1), (final 1 | read 0), (final 1 | read 1) -> two groups
     expect(g.map((x) => x.weight).sort()).toEqual([1, 3]);
     expect(g.reduce((a, x) => a + x.weight, 0)).toBe(list.length);
+  });
+});
+
+describe('coBoxes', () => {
+  const a: LocChoice[] = [
+    { rf: [[1, 9]], co: [0, 1, 2] },
+    { rf: [[2, 9]], co: [0, 1, 2] },
+    { rf: [[1, 9]], co: [0, 2, 1] },
+  ];
+  const b: LocChoice[] = [{ rf: [[4, 8]], co: [3, 4] }, { rf: [[3, 8]], co: [3, 4] }];
+  const c: LocChoice[] = [{ rf: [], co: [5, 6] }, { rf: [], co: [5, 7, 6] }, { rf: [], co: [5, 6, 7] }];
+  const lists = [a, b, c];
+
+  it('splits every remaining location by coherence order: the boxes partition the product', () => {
+    const boxes = coBoxes([0, 1, 2], 0, lists)!;
+    expect(boxes.length).toBe(2 * 1 * 3);
+    // every combination of one choice per location lies in exactly one box
+    for (const x of a) for (const y of b) for (const z of c) {
+      const inside = boxes.filter((bx) => bx[0]!.includes(x) && bx[1]!.includes(y) && bx[2]!.includes(z));
+      expect(inside.length).toBe(1);
+    }
+    // within a box each location has a single coherence order
+    for (const bx of boxes) for (const l of bx) expect(new Set(l.map((ch) => ch.co.join(','))).size).toBe(1);
+  });
+
+  it('leaves the prefix alone, and is null for one box or past the limit', () => {
+    const boxes = coBoxes([0, 1, 2], 1, lists)!;
+    expect(boxes.length).toBe(3);
+    for (const bx of boxes) expect(bx[0]).toBe(a);
+    expect(coBoxes([0, 1, 2], 1, [a, b, [c[0]!]])).toBeNull();
+    expect(coBoxes([0, 1, 2], 0, lists, 5)).toBeNull();
   });
 });
