@@ -7,7 +7,7 @@ import { Rel } from '../relations/matrix.js';
 import { evaluate } from '../model/lkmm.js';
 import type { ExecGraph } from '../model/graph.js';
 import { layout, type Layout } from './graph-build.js';
-import { LocationTimeout, locationChoices, type LocChoice } from './locations.js';
+import { LocationTimeout, locationChoices, MAX_ALL_CHOICES, type LocChoice } from './locations.js';
 import { ValueSolver } from './values.js';
 import { addChoice, bulkBounds } from './bounds.js';
 import { StateTable, type StateRecord } from './states.js';
@@ -184,6 +184,7 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
     // locations left below them can often be counted as whole subtrees (the
     // union of a lock word's coherence orders never passes as a bound). The
     // others follow by increasing number of choices.
+    const rowScratch = new BitSet(L.n);
     const rmwWord = perLoc.map((_c, l) => L.byLoc[l]!.some((g) => L.events[g]!.ev.rmwClass && L.events[g]!.ev.kind === 'R'));
     const order = perLoc.map((_c, l) => l).sort((a, b) =>
       Number(rmwWord[b]) - Number(rmwWord[a]) ||
@@ -205,7 +206,8 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
     // raised data-race, each one is still evaluated in full for its flags.
     const racy = !L.sets.Plain.isEmpty();
     // rmw-sequence once per node below the RMW locations (src/explore/rmw-seq.ts).
-    const seq = new RmwSeqCache(L.n, L.stat.rmw, order, rmwWord);
+    const inRmw = perLoc.map((_c, l) => L.byLoc[l]!.some((g) => !L.stat.rmw.successors(g, rowScratch).isEmpty()));
+    const seq = new RmwSeqCache(L.n, L.stat.rmw, order, inRmw);
     const seqFor = (depth = order.length): Rel | undefined => seq.at(depth, chosen);
     const leafRf = new Rel(L.n), leafCo = new Rel(L.n);
     // When every write stores a constant and flags cannot vary, choices of a
@@ -401,7 +403,9 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
       }
     }
   } catch (e) {
-    if (e instanceof LocationTimeout) out.limit = { kind: 'timeout', message: `stopped after ${opts.timeoutMs} ms (--timeout)` };
+    if (e instanceof LocationTimeout && e.message === 'size') {
+      out.limit = { kind: 'max-executions', message: `stopped: a location has more than ${MAX_ALL_CHOICES} candidate (rf, co) choices, and explanations enumerate incoherent ones too` };
+    } else if (e instanceof LocationTimeout) out.limit = { kind: 'timeout', message: `stopped after ${opts.timeoutMs} ms (--timeout)` };
     else if (e instanceof Stop) out.limit = { kind: e.kind, message: e.message };
     else throw e;
   }

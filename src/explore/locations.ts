@@ -118,6 +118,14 @@ class Order {
  */
 export class LocationTimeout extends Error {}
 
+/**
+ * With `all` (explanations keep the incoherent candidates too) a location's
+ * candidates are not pruned, and a word written and read by many threads has
+ * billions: past this many the search stops with a limit (LocationTimeout
+ * with message 'size') instead of running out of memory.
+ */
+export const MAX_ALL_CHOICES = 200_000;
+
 export function locationChoices(L: Layout, l: number, deadline = Infinity, all = false): LocChoice[] {
   let ticks = 0;
   const ids = L.byLoc[l]!;
@@ -244,6 +252,7 @@ export function locationChoices(L: Layout, l: number, deadline = Infinity, all =
     }
     for (const sel of product(lockOpts)) {
       const rf = [...rfReads, ...sel.flat()];
+      if (all && out.length >= MAX_ALL_CHOICES) throw new LocationTimeout('size');
       if (all || coherent(L, l, rf, co)) out.push({ rf, co });
     }
   };

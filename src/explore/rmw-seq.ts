@@ -1,8 +1,10 @@
 // rmw-sequence, (rf ; rmw)*, computed once per search node instead of once
-// per model evaluation. It depends only on the reads-from of RMW reads, i.e.
-// on the choices of the locations read by RMWs, which the explorer orders
-// first: below the depth where those are all chosen, every evaluation of the
-// subtree shares it.
+// per model evaluation. It depends only on the reads-from of the reads in the
+// domain of rmw (atomic RMWs, and lock acquisitions' LKR events through
+// lock.cat's lk-rmw), i.e. on the choices of the locations holding such
+// reads. When those locations come first in the search order, every
+// evaluation below the depth where they are all chosen shares it; otherwise
+// the cache stays off.
 import { Rel } from '../relations/matrix.js';
 import type { LocChoice } from './locations.js';
 
@@ -14,12 +16,14 @@ export class RmwSeqCache {
   private readonly key: Array<LocChoice | undefined>;
   private made = false;
 
-  /** `rmwLoc[l]`: location l is read by an RMW; `order`: the search order (RMW locations first). */
+  /** `rmwLoc[l]`: location l has an event in the domain of rmw; `order`: the search order. */
   constructor(n: number, private readonly rmw: Rel, private readonly order: readonly number[], rmwLoc: readonly boolean[]) {
     let d = 0;
     while (d < order.length && rmwLoc[order[d]!]) d++;
     this.depth = d;
-    this.on = d > 0 && d < order.length && !rmw.isEmpty();
+    let later = false;
+    for (let k = d; k < order.length; k++) if (rmwLoc[order[k]!]) later = true;
+    this.on = d > 0 && d < order.length && !later && !rmw.isEmpty();
     this.rel = new Rel(n);
     this.key = new Array<LocChoice | undefined>(d);
   }

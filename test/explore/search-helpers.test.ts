@@ -40,6 +40,13 @@ describe('RmwSeqCache', () => {
     expect(expected(rfB).equals(expected(rf))).toBe(false);
   });
 
+  it('is off when a location in the domain of rmw (a lock\'s LKR) comes after one that is not', () => {
+    const rf = Rel.fromPairs(n, chainA.rf);
+    const c = new RmwSeqCache(n, rmw, [0, 1, 2], [true, false, true]);
+    c.enter(c.depth, rf, [chainA, other, other]);
+    expect(c.at(3, [chainA, other, other])).toBeUndefined();
+  });
+
   it('is off without RMW locations, when every location is one, or without rmw pairs', () => {
     const rf = Rel.fromPairs(n, chainA.rf);
     for (const [flags, r] of [[[false, false], rmw], [[true, true], rmw], [[true, false], new Rel(n)]] as const) {
