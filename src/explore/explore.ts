@@ -41,8 +41,9 @@ export interface ExploreOptions {
   memo?: boolean;
   /**
    * Explore only share `index` of `count` disjoint shares of the executions
-   * (for several threads on one test): the choices of each path
-   * combination's largest location are dealt round-robin. The shares'
+   * (for several threads on one test): the candidates of each path
+   * combination's location with the most events are dealt round-robin as
+   * they are enumerated. The shares'
    * Positive and Negative counts, states and flags add up to the whole
    * search's (the statistics `candidates` and `evaluations` need not).
    */
@@ -112,12 +113,18 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
   const visit = (traces: ThreadTrace[]): void => {
     const L = layout(program, traces);
     const perLoc: LocChoice[][] = [];
+    // A share (opts.shard) gets every count-th candidate of the location with
+    // the most events, dealt as they are enumerated (before they are built).
+    const shard = opts.shard;
+    if (shard && L.nlocs === 0 && dealt++ % shard.count !== shard.index) return;
+    let dealLoc = -1;
+    if (shard) for (let l = 0; l < L.nlocs; l++) if (dealLoc < 0 || L.byLoc[l]!.length > L.byLoc[dealLoc]!.length) dealLoc = l;
+    const take = shard ? (): boolean => dealt++ % shard.count === shard.index : undefined;
     for (let l = 0; l < L.nlocs; l++) {
-      const c = locationChoices(L, l, deadline, Boolean(opts.keepRejected));
+      const c = locationChoices(L, l, deadline, Boolean(opts.keepRejected), l === dealLoc ? take : undefined);
       if (c.length === 0) return;
       perLoc.push(c);
     }
-    if (opts.shard && !dealShare(perLoc, opts.shard)) return;
     const solver = new ValueSolver(L, traces);
     const readers = solver.solved;
     const view = {
@@ -380,15 +387,8 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
     }
   };
 
-  /** Deals the largest location's choices round-robin over the shares; false when this share gets none. */
+  /** Candidates dealt so far (opts.shard), across path combinations. */
   let dealt = 0;
-  const dealShare = (perLoc: LocChoice[][], shard: { index: number; count: number }): boolean => {
-    let big = 0;
-    for (let l = 1; l < perLoc.length; l++) if (perLoc[l]!.length > perLoc[big]!.length) big = l;
-    if (perLoc.length === 0) return dealt++ % shard.count === shard.index;
-    perLoc[big] = perLoc[big]!.filter(() => dealt++ % shard.count === shard.index);
-    return perLoc[big]!.length > 0;
-  };
 
   try {
     const threads = program.threads;

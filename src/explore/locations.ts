@@ -126,7 +126,12 @@ export class LocationTimeout extends Error {}
  */
 export const MAX_ALL_CHOICES = 200_000;
 
-export function locationChoices(L: Layout, l: number, deadline = Infinity, all = false): LocChoice[] {
+/**
+ * The (rf, co) choices of location `l`. `take`, when given, is asked about
+ * each candidate in enumeration order before it is checked or built, and only
+ * those it accepts are kept (ExploreOptions.shard deals them this way).
+ */
+export function locationChoices(L: Layout, l: number, deadline = Infinity, all = false, take?: () => boolean): LocChoice[] {
   let ticks = 0;
   const ids = L.byLoc[l]!;
   const ev = (i: number) => L.events[i]!;
@@ -251,6 +256,7 @@ export function locationChoices(L: Layout, l: number, deadline = Infinity, all =
       }
     }
     for (const sel of product(lockOpts)) {
+      if (take && !take()) continue;
       const rf = [...rfReads, ...sel.flat()];
       if (all && out.length >= MAX_ALL_CHOICES) throw new LocationTimeout('size');
       if (all || coherent(L, l, rf, co)) out.push({ rf, co });
