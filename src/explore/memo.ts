@@ -66,16 +66,24 @@ export class CompletionMemo {
   key(depth: number, order: readonly number[], chosen: readonly LocChoice[], lists: readonly (readonly LocChoice[])[]): string {
     let key = `${depth}`;
     for (let d = 0; d < depth; d++) key += `,${this.sig(order[d]!, chosen[order[d]!]!)}`;
-    const tmp: number[] = [];
-    for (let d = depth; d < order.length; d++) {
-      const l = order[d]!;
-      const list = lists[l]!;
-      tmp.length = 0;
-      for (let i = 0; i < list.length; i++) tmp.push(this.sig(l, list[i]!));
-      tmp.sort((a, b) => a - b);
-      key += `|${tmp.join(',')}`;
-    }
+    for (let d = depth; d < order.length; d++) key += this.listPart(order[d]!, lists[order[d]!]!);
     return key;
+  }
+
+  private readonly parts = new WeakMap<readonly LocChoice[], string>();
+  private readonly tmp: number[] = [];
+
+  /** A remaining list's part of a key: its sorted signatures (cached per list: most lists recur unchanged). */
+  private listPart(l: number, list: readonly LocChoice[]): string {
+    let part = this.parts.get(list);
+    if (part !== undefined) return part;
+    const tmp = this.tmp;
+    tmp.length = 0;
+    for (let i = 0; i < list.length; i++) tmp.push(this.sig(l, list[i]!));
+    tmp.sort((a, b) => a - b);
+    part = `|${tmp.join(',')}`;
+    this.parts.set(list, part);
+    return part;
   }
 
   /**
