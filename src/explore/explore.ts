@@ -6,79 +6,21 @@ import { evalSym } from '../events/sym.js';
 import { Rel } from '../relations/matrix.js';
 import { evaluate } from '../model/lkmm.js';
 import type { ExecGraph } from '../model/graph.js';
-import { layout, type Layout } from './graph-build.js';
+import { layout } from './graph-build.js';
 import { LocationTimeout, locationChoices, MAX_ALL_CHOICES, type LocChoice } from './locations.js';
 import { ValueSolver } from './values.js';
 import { addChoice, bulkBounds } from './bounds.js';
-import { StateTable, type StateRecord } from './states.js';
+import { StateTable } from './states.js';
 import { CompletionMemo, type MemoEntry } from './memo.js';
 import { coBoxes, ValueGroups } from './choice-groups.js';
 import { RmwSeqCache } from './rmw-seq.js';
 import { forwardCheck, locationEvents, type ForwardHost } from './forward.js';
 import { BitSet } from '../relations/bitset.js';
+import type { ExecutionRecord, ExploreOptions, ExploreOutcome } from './types.js';
 
 export type { StateRecord } from './states.js';
 export { StateTable } from './states.js';
-
-export interface ExploreOptions {
-  /** Stop after this many candidate executions. */
-  maxExecutions?: number;
-  /** Stop after this many milliseconds. */
-  timeoutMs?: number;
-  /** Keep the first allowed execution satisfying the condition, and the first violating one. */
-  keepExamples?: boolean;
-  /** Keep up to this many rejected candidates whose final state satisfies the condition. */
-  keepRejected?: number;
-  /**
-   * Count whole subtrees whose most permissive completion passes the model
-   * without evaluating the model per execution (default true; false is for
-   * differential tests of that shortcut).
-   */
-  bulk?: boolean;
-  /** Forward checking near the bottom of the tree (default true; false for differential tests). */
-  forward?: boolean;
-  /** Count repeated allowed subtrees once per value key (default true; false for differential tests). */
-  memo?: boolean;
-  /**
-   * Explore only share `index` of `count` disjoint shares of the executions
-   * (for several threads on one test): the candidates of each path
-   * combination's location with the most events are dealt round-robin as
-   * they are enumerated. The shares'
-   * Positive and Negative counts, states and flags add up to the whole
-   * search's (the statistics `candidates` and `evaluations` need not).
-   */
-  shard?: { index: number; count: number };
-}
-
-/** One concrete execution, kept for explanations. */
-export interface ExecutionRecord {
-  layout: Layout;
-  traces: readonly ThreadTrace[];
-  rf: Rel;
-  co: Rel;
-  coOrders: number[][];
-  /** Every event's value in this execution. */
-  values: number[];
-  axiom?: string;
-  flags: string[];
-}
-
-export interface ExploreOutcome {
-  states: StateRecord[];
-  /** The same states as a table (to merge the states of two searches). */
-  table: StateTable;
-  positive: number;
-  negative: number;
-  flags: string[];
-  candidates: number;
-  /** Model evaluations: on complete executions, on partial ones (pruning) and on subtree bounds. */
-  evaluations: number;
-  loop: boolean;
-  limit?: { kind: 'timeout' | 'max-executions'; message: string };
-  positiveExample?: ExecutionRecord;
-  negativeExample?: ExecutionRecord;
-  rejected: ExecutionRecord[];
-}
+export type { ExecutionRecord, ExploreOptions, ExploreOutcome } from './types.js';
 
 /** Forward checking is tried where at most this many choices remain below a node. */
 const FORWARD_MAX = 64;
