@@ -7,7 +7,7 @@ import { formatValue } from '../events/values.js';
 import { observedName } from '../events/build.js';
 import { evalSym } from '../events/sym.js';
 import type { ExecutionRecord, ExploreOutcome } from '../explore/explore.js';
-import type { Layout } from '../explore/graph-build.js';
+import { execGraph, type Layout } from '../explore/graph-build.js';
 import type { EdgeRef, EventRef, Explanation, RaceReport, Rejection, Witness } from '../explore/result.js';
 import { evaluate } from '../model/lkmm.js';
 import type { ExecGraph } from '../model/graph.js';
@@ -71,7 +71,7 @@ function stripComments(line: string): string {
 function graphOf(rec: ExecutionRecord, values: number[]): ExecGraph {
   const L = rec.layout;
   L.values.splice(0, L.values.length, ...values);
-  return { n: L.n, sets: L.sets, stat: L.stat, values: L.values, rf: rec.rf, co: rec.co };
+  return execGraph(L, rec.rf, rec.co);
 }
 
 /** Names an edge of a violated relation by the most basic relation containing it. */

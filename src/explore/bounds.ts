@@ -4,7 +4,7 @@
 // completion does.
 import { Rel } from '../relations/matrix.js';
 import { evaluate } from '../model/lkmm.js';
-import type { Layout } from './graph-build.js';
+import { execGraph, type Layout } from './graph-build.js';
 import type { LocChoice } from './locations.js';
 
 /** Adds one location's reads-from pairs and coherence order to rf and co. */
@@ -39,7 +39,7 @@ export function bulkBounds(L: Layout, perLoc: LocChoice[][], order: number[], wa
     check(depth, rf, co, rmwSeq) {
       upRf.copyFrom(rf).unionWith(sufRf[depth]!);
       upCo.copyFrom(co).unionWith(sufCo[depth]!);
-      const v = evaluate({ n: L.n, sets: L.sets, stat: L.stat, values: L.values, rf: upRf, co: upCo, ...(rmwSeq ? { rmwSeq } : {}) }, true, false, true);
+      const v = evaluate(execGraph(L, upRf, upCo, rmwSeq), true, false, true);
       return v.allowed ? v.flags : undefined;
     },
   };

@@ -8,6 +8,18 @@ export interface Group {
 }
 
 /**
+ * A choice's value signature: the final value it leaves and the value each of
+ * its reads sees. Choices of one location with equal signatures are
+ * interchangeable for values, condition and state when every write stores a
+ * constant (`values` then holds every write's value).
+ */
+export function valueSignature(values: ArrayLike<number>, ch: LocChoice): string {
+  let key = String(values[ch.co[ch.co.length - 1]!]);
+  for (const [w, r] of ch.rf) key += `,${r}:${values[w]!}`;
+  return key;
+}
+
+/**
  * Choices that give the location's reads the same values and leave the same
  * final value (interchangeable for values, condition and state when every
  * write stores a constant), one representative per group. Cached per list.
@@ -21,8 +33,7 @@ export class ValueGroups {
     if (gs) return gs;
     const byKey = new Map<string, Group>();
     for (const ch of list) {
-      let key = String(this.values[ch.co[ch.co.length - 1]!]);
-      for (const [w, r] of ch.rf) key += `,${r}:${this.values[w]!}`;
+      const key = valueSignature(this.values, ch);
       const g = byKey.get(key);
       if (g) g.weight++;
       else byKey.set(key, { rep: ch, weight: 1 });

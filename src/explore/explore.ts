@@ -6,7 +6,7 @@ import { evalSym } from '../events/sym.js';
 import { Rel } from '../relations/matrix.js';
 import { evaluate } from '../model/lkmm.js';
 import type { ExecGraph } from '../model/graph.js';
-import { layout } from './graph-build.js';
+import { execGraph, layout } from './graph-build.js';
 import { LocationTimeout, locationChoices, MAX_ALL_CHOICES, type LocChoice } from './locations.js';
 import { ValueSolver } from './values.js';
 import { addChoice, bulkBounds } from './bounds.js';
@@ -14,7 +14,7 @@ import { StateTable } from './states.js';
 import { CompletionMemo, type MemoEntry } from './memo.js';
 import { coBoxes, ValueGroups } from './choice-groups.js';
 import { RmwSeqCache } from './rmw-seq.js';
-import { forwardCheck, locationEvents, type ForwardHost } from './forward.js';
+import { forwardCheck, locationEvents, remainingLists, type ForwardHost } from './forward.js';
 import { BitSet } from '../relations/bitset.js';
 import type { ExecutionRecord, ExploreOptions, ExploreOutcome } from './types.js';
 
@@ -103,8 +103,7 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
       states.add(obs, sat, n);
       if (recording && !memo!.record(recordingKey, recording, obs, sat, n)) recording = undefined;
     };
-    const graphOf = (rf: Rel, co: Rel, rmwSeq?: Rel): ExecGraph =>
-      rmwSeq ? { n: L.n, sets: L.sets, stat: L.stat, values: L.values, rf, co, rmwSeq } : { n: L.n, sets: L.sets, stat: L.stat, values: L.values, rf, co };
+    const graphOf = (rf: Rel, co: Rel, rmwSeq?: Rel): ExecGraph => execGraph(L, rf, co, rmwSeq);
     const judge = (chosen: readonly LocChoice[], rf: Rel, co: Rel): void => {
       const sat = outcome(chosen);
       if (sat === undefined) return;
@@ -133,7 +132,6 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
     // locations left below them can often be counted as whole subtrees (the
     // union of a lock word's coherence orders never passes as a bound). The
     // others follow by increasing number of choices.
-    const rowScratch = new BitSet(L.n);
     const rmwWord = perLoc.map((_c, l) => L.byLoc[l]!.some((g) => L.events[g]!.ev.rmwClass && L.events[g]!.ev.kind === 'R'));
     const order = perLoc.map((_c, l) => l).sort((a, b) =>
       Number(rmwWord[b]) - Number(rmwWord[a]) ||
@@ -155,7 +153,9 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
     // raised data-race, each one is still evaluated in full for its flags.
     const racy = !L.sets.Plain.isEmpty();
     // rmw-sequence once per node below the RMW locations (src/explore/rmw-seq.ts).
-    const inRmw = perLoc.map((_c, l) => L.byLoc[l]!.some((g) => !L.stat.rmw.successors(g, rowScratch).isEmpty()));
+    const locEvents = locationEvents(L.n, L.byLoc);
+    const rmwDomain = L.stat.rmw.domain(new BitSet(L.n));
+    const inRmw = locEvents.map((evs) => evs.intersects(rmwDomain));
     const seq = new RmwSeqCache(L.n, L.stat.rmw, order, inRmw);
     const seqFor = (depth = order.length): Rel | undefined => seq.at(depth, chosen);
     const leafRf = new Rel(L.n), leafCo = new Rel(L.n);
@@ -228,7 +228,7 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
     const fwdRf = new Rel(L.n), fwdCo = new Rel(L.n);
     const core = new BitSet(L.n);
     const host: ForwardHost = {
-      order, locEvents: locationEvents(L.n, L.byLoc), bounds: upper !== undefined,
+      order, locEvents, bounds: upper !== undefined,
       tried: new Uint32Array(order.length * order.length), dropped: new Uint32Array(order.length * order.length),
       check(depth, choices, wantFlags, into) {
         fwdRf.copyFrom(rfs[depth]!);
@@ -281,7 +281,7 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
         // A box of one execution is judged as a leaf.
         if (!isSingle(depth, b)) {
           box.tries++;
-          const v = host.check(depth, order.slice(depth).map((k) => b[k]!), true);
+          const v = host.check(depth, remainingLists(order, depth, b), true);
           if (v.allowed) {
             box.hits++;
             bulkFlags = v.flags;

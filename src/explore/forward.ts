@@ -44,11 +44,7 @@ export function forwardCheck(host: ForwardHost, depth: number, lists: readonly (
   const { order, locEvents } = host;
   const next = lists.slice();
   const checked = new Uint8Array(order.length);
-  const rest = (): (readonly LocChoice[])[] => {
-    const out: (readonly LocChoice[])[] = [];
-    for (let d = depth; d < order.length; d++) out.push(next[order[d]!]!);
-    return out;
-  };
+  const rest = (): (readonly LocChoice[])[] => remainingLists(order, depth, next);
   let drops = 0;
   /** Drops the choices of the location at `d` that fail with the partial execution alone; false when none is left. */
   const filter = (d: number, unionFirst: boolean): boolean => {
@@ -96,6 +92,13 @@ export function forwardCheck(host: ForwardHost, depth: number, lists: readonly (
     if (v.allowed) return { counted: v.flags, lists: next };
   }
   return { lists: next, gained: drops > 0 };
+}
+
+/** The lists of the locations at `order[depth..]`, in search order. */
+export function remainingLists<T>(order: readonly number[], depth: number, lists: readonly T[]): T[] {
+  const out: T[] = [];
+  for (let d = depth; d < order.length; d++) out.push(lists[order[d]!]!);
+  return out;
 }
 
 /** Per location, its events as a set (for matching a violation's core). */

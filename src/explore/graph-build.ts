@@ -4,7 +4,7 @@ import { BitSet } from '../relations/bitset.js';
 import { Rel } from '../relations/matrix.js';
 import type { Constraint, Program, ThreadEvent, ThreadTrace } from '../events/types.js';
 import { readsOf } from '../events/sym.js';
-import { emptySets, type EventSets, type StaticRelations } from '../model/graph.js';
+import { emptySets, type EventSets, type ExecGraph, type StaticRelations } from '../model/graph.js';
 
 export interface GEvent {
   id: number;
@@ -31,6 +31,13 @@ export interface Layout {
 
 function initEvent(loc: number, value: number): ThreadEvent {
   return { kind: 'W', loc, value, rmwClass: false, rmwWrite: -1, addr: [], data: [], ctrl: [], line: 0, col: 0, origin: 'init' };
+}
+
+/** The model's view of one (possibly partial) execution of layout L; `rmwSeq` as ExecGraph.rmwSeq. */
+export function execGraph(L: Layout, rf: Rel, co: Rel, rmwSeq?: Rel): ExecGraph {
+  const g: ExecGraph = { n: L.n, sets: L.sets, stat: L.stat, values: L.values, rf, co };
+  if (rmwSeq) g.rmwSeq = rmwSeq;
+  return g;
 }
 
 export function layout(program: Program, traces: readonly ThreadTrace[]): Layout {

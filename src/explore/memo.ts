@@ -11,6 +11,7 @@
 // visits only count how often it recurs; the states are added once per key,
 // multiplied, when the layout is done.
 import type { LocChoice } from './locations.js';
+import { valueSignature } from './choice-groups.js';
 import type { Layout } from './graph-build.js';
 import type { StateTable } from './states.js';
 
@@ -49,9 +50,7 @@ export class CompletionMemo {
   private sig(l: number, ch: LocChoice): number {
     let s = this.sigs.get(ch);
     if (s !== undefined) return s;
-    const vals = this.L.values;
-    let key = String(vals[ch.co[ch.co.length - 1]!]);
-    for (const [w, r] of ch.rf) key += `,${r}:${vals[w]!}`;
+    const key = valueSignature(this.L.values, ch);
     const ids = this.sigIds[l]!;
     s = ids.get(key);
     if (s === undefined) {
