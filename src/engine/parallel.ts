@@ -73,13 +73,19 @@ interface Helper {
 
 const helpers: Array<Helper | undefined> = [];
 
+/** The compiled helper entry beside this module (looked up once; absent under vitest, which runs src/). */
+let helperFile: string | null | undefined;
+
 function helperPath(): string | undefined {
-  try {
-    const p = fileURLToPath(new URL('./share-worker.js', import.meta.url));
-    return existsSync(p) ? p : undefined;
-  } catch {
-    return undefined;
+  if (helperFile === undefined) {
+    try {
+      const p = fileURLToPath(new URL('./share-worker.js', import.meta.url));
+      helperFile = existsSync(p) ? p : null;
+    } catch {
+      helperFile = null;
+    }
   }
+  return helperFile ?? undefined;
 }
 
 function helper(i: number, path: string): Helper {

@@ -289,8 +289,8 @@ function polocOf(L: Layout, l: number): Rel {
 function coherent(L: Layout, l: number, rfPairs: Array<[number, number]>, co: number[]): boolean {
   const n = L.n;
   let rels = scratch.get(n);
-  if (!rels) scratch.set(n, (rels = Array.from({ length: 6 }, () => new Rel(n))));
-  const [g, rf, coRel, , fr, tmp] = rels as [Rel, Rel, Rel, Rel, Rel, Rel];
+  if (!rels) scratch.set(n, (rels = Array.from({ length: 5 }, () => new Rel(n))));
+  const [g, rf, coRel, fr, tmp] = rels as [Rel, Rel, Rel, Rel, Rel];
   g.copyFrom(polocOf(L, l));
   rf.clear();
   for (const [w, r] of rfPairs) rf.add(w, r);
