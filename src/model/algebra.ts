@@ -28,12 +28,15 @@ export class Algebra {
   empty(): Rel {
     return this.fresh();
   }
-  /** r1 | r2 | ... */
-  union(...rs: Rel[]): Rel {
-    if (rs.length === 0) return this.fresh();
-    const out = this.copy(rs[0]!);
-    for (let i = 1; i < rs.length; i++) out.unionWith(rs[i]!);
-    return out;
+  /** r1 | r2 | ... ; a null operand is a term known to be empty, and left out. */
+  union(...rs: Array<Rel | null>): Rel {
+    let out: Rel | undefined;
+    for (const r of rs) {
+      if (r === null) continue;
+      if (out) out.unionWith(r);
+      else out = this.copy(r);
+    }
+    return out ?? this.fresh();
   }
   /** r1 & r2 */
   inter(a: Rel, b: Rel): Rel {

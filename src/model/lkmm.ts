@@ -129,14 +129,15 @@ function evaluateWith(A: Algebra, g: ExecGraph, wantFlags: boolean, keep: boolea
 
   // --- Basic relations ---------------------------------------------------------
   // po-unlock-lock-po = po ; [UL] ; (po | rf) ; [LKR] ; po (kernel commit "unlock-lock on the same CPU")
-  const poUnlockRfLockPo = S.UL.isEmpty() ? A.empty()
+  // (null without unlocks: a term known to be empty, left out of unions)
+  const poUnlockRfLockPo = S.UL.isEmpty() ? null
     : A.seq(st.poToUL, A.restrict(null, A.union(po, rf), S.LKR), po);
   // mb: its only execution-dependent part is smp_mb__after_unlock_lock() over co.
   // ([M] ; po-unlock-lock-po ; [After-unlock-lock] ; po ; [M]) depends on rf.
   // Without smp_mb__after_unlock_lock() the fences are static (computed once per layout).
   const staticMb = S.AfterUnlockLock.isEmpty();
   const mb = staticMb ? st.mbStatic : A.union(st.mbStatic,
-    A.restrict(S.M, A.seq(poUnlockRfLockPo, A.id(S.AfterUnlockLock), po), S.M));
+    A.restrict(S.M, A.seq(poUnlockRfLockPo ?? A.empty(), A.id(S.AfterUnlockLock), po), S.M));
   const strongFence0 = staticMb ? st.fences.strong : A.union(mb, gp);
   const nonrwFence = staticMb ? st.fences.nonrw : A.union(strongFence0, poRel, acqPo);
   const fence0 = staticMb ? st.fences.all : A.union(nonrwFence, wmb, rmb);
@@ -148,24 +149,18 @@ function evaluateWith(A: Algebra, g: ExecGraph, wantFlags: boolean, keep: boolea
   const dep = sd ? sd.dep : A.union(addr, data);
   const rwdep = sd ? sd.rwdep : A.restrict(null, A.union(dep, ctrl), S.W);
   const overwrite = A.union(co, fr);
-  // Parts known to be empty for this layout are left out of the unions (see StaticPart.none).
-  const none = st.none;
-  const toW = sd && none.rwdep && none.plainAddrWmb ? A.inter(overwrite, int)
-    : A.union(rwdep, A.inter(overwrite, int), sd ? sd.plainAddrWmb : A.seq(A.restrict(null, addr, S.Plain), wmb));
-  const toR = sd && none.markedDep ? (none.addr ? null : addr) : A.union(addr, A.seq(sd ? sd.markedDep : A.restrict(null, dep, S.Marked), rfi));
-  const ppoParts = [toW, fence0];
-  if (toR) ppoParts.push(toR);
-  if (!S.UL.isEmpty()) ppoParts.push(A.inter(poUnlockRfLockPo, int));
-  const ppo = A.union(...ppoParts);
+  // Static terms known to be empty for this layout are null (StaticPart.some) and left out of unions.
+  const some = st.some;
+  const toW = A.union(sd ? some.rwdep : rwdep, A.inter(overwrite, int), sd ? some.plainAddrWmb : A.seq(A.restrict(null, addr, S.Plain), wmb));
+  const toR = !sd ? A.union(addr, A.seq(A.restrict(null, dep, S.Marked), rfi))
+    : some.markedDep ? A.union(some.addr, A.seq(some.markedDep, rfi)) : some.addr;
+  const ppo = A.union(toR, toW, fence0, poUnlockRfLockPo && A.inter(poUnlockRfLockPo, int));
   // Without plain accesses every event is Marked: restricting to Marked changes nothing.
   const marked = S.Plain.isEmpty() ? null : S.Marked;
   const aCumul = (r: Rel): Rel => A.union(r, A.seq(marked ? A.restrict(null, rfe, marked) : rfe, r));
   // rmw-sequence = (rf ; rmw)*: ordering carries through chains of RMWs (kernel v6.4).
-  const rmwSequence = none.rmw ? null : g.rmwSeq ?? A.star(A.seq(rf, rmw));
-  const cumulParts = [aCumul(staticMb ? st.fences.strongRel : A.union(strongFence0, poRel))];
-  if (!none.wmb) cumulParts.push(wmb);
-  if (!S.UL.isEmpty()) cumulParts.push(poUnlockRfLockPo);
-  const cumulBase = cumulParts.length === 1 ? cumulParts[0]! : A.union(...cumulParts);
+  const rmwSequence = some.rmw ? g.rmwSeq ?? A.star(A.seq(rf, rmw)) : null;
+  const cumulBase = A.union(aCumul(staticMb ? st.fences.strongRel : A.union(strongFence0, poRel)), some.wmb, poUnlockRfLockPo);
   const cumulMarked = marked ? A.restrict(marked, cumulBase, marked) : cumulBase;
   const cumulFence = rmwSequence ? A.seq(cumulMarked, rmwSequence) : cumulMarked;
   // X ; [Marked] ; Y is computed as (X with its range restricted to Marked) ; Y.
@@ -261,11 +256,14 @@ interface StaticPart {
   /** The dependency relations when nothing is carried through plain accesses. */
   deps: { dep: Rel; rwdep: Rel; plainAddrWmb: Rel; markedDep: Rel };
   /** Which static relations are empty (their terms are left out). */
-  none: { rwdep: boolean; plainAddrWmb: boolean; markedDep: boolean; addr: boolean; wmb: boolean; rmw: boolean };
+  /** Static terms, null where empty (then left out of unions). */
+  some: { rwdep: Rel | null; plainAddrWmb: Rel | null; markedDep: Rel | null; addr: Rel | null; wmb: Rel | null; rmw: Rel | null };
   nest?: Rel; unmatchedLocks?: Rel;
 }
 
 const staticCache = new WeakMap<object, StaticPart>();
+
+const orNull = (r: Rel): Rel | null => (r.isEmpty() ? null : r);
 
 /** The relations that depend only on the chosen paths, computed once per layout. */
 function staticPart(g: ExecGraph): StaticPart {
@@ -310,9 +308,9 @@ function staticPart(g: ExecGraph): StaticPart {
     poloc, critical, mbStatic, R4rmb, acqPo, poRel, rmb, wmb, gp,
     fences: { strong, nonrw, all: A.union(nonrw, wmb, rmb), strongRel: A.union(strong, poRel) },
     deps: { dep, rwdep, plainAddrWmb, markedDep },
-    none: {
-      rwdep: rwdep.isEmpty(), plainAddrWmb: plainAddrWmb.isEmpty(), markedDep: markedDep.isEmpty(),
-      addr: addr.isEmpty(), wmb: wmb.isEmpty(), rmw: rmw.isEmpty(),
+    some: {
+      rwdep: orNull(rwdep), plainAddrWmb: orNull(plainAddrWmb), markedDep: orNull(markedDep),
+      addr: orNull(addr), wmb: orNull(wmb), rmw: orNull(rmw),
     },
     poToUL: A.restrict(null, po, S.UL),
     dataToNonSrcuUnlock: A.restrict(null, g.stat.data, A.setComplement(S.SrcuUnlock)),
