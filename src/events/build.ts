@@ -130,7 +130,10 @@ export function buildProgram(test: LitmusTest, opts: BuildOptions = {}): Program
     loopCut ||= r.loopCut;
   });
 
-  if (test.filter) pushConjunctsIntoPaths(test, conjuncts(test.filter, false), paths, locIndex);
+  if (test.filter) {
+    pushConjunctsIntoPaths(test, conjuncts(test.filter, false), paths, locIndex);
+    pinFilterValues(test, herdWanted(test.filter), paths, locIndex);
+  }
   if (opts.settle) pushConjunctsIntoPaths(test, targetConjuncts(test), paths, locIndex);
 
   const observed = observedLocations(test, locIndex);
@@ -145,7 +148,7 @@ export function buildProgram(test: LitmusTest, opts: BuildOptions = {}): Program
     quantifier: test.condition.quantifier,
     condition: compile(test.condition.expr),
     ...(test.filter ? { filter: compile(test.filter) } : {}),
-    conditionText: `${test.condition.quantifier} (${printCond(test.condition.expr, 0)})`,
+    conditionText: `${test.condition.quantifier} (${printCond(test.condition.expr)})`,
   };
 }
 
@@ -174,6 +177,39 @@ export function conjuncts(c: Cond, negate: boolean): Cond[] {
   };
   split(c, negate);
   return out;
+}
+
+/**
+ * herd's "wanted final values": the `loc=v` atoms of a proposition's top-level
+ * conjunction (no negation, disjunction or implication is looked into).
+ */
+export function herdWanted(c: Cond): Array<Extract<Cond, { kind: 'atom' }>> {
+  const out: Array<Extract<Cond, { kind: 'atom' }>> = [];
+  const walk = (x: Cond): void => {
+    if (x.kind === 'and') {
+      walk(x.left);
+      walk(x.right);
+    } else if (x.kind === 'atom' && x.op === '=' && x.value.kind !== 'loc') out.push(x);
+  };
+  walk(c);
+  return out;
+}
+
+/** The filter's equations on registers whose final value is a read's: see ThreadTrace.pins. */
+function pinFilterValues(test: LitmusTest, atoms: ReadonlyArray<Extract<Cond, { kind: 'atom' }>>, paths: ThreadTrace[][], locIndex: ReadonlyMap<string, number>): void {
+  for (const c of atoms) {
+    if (c.loc.kind !== 'reg') continue;
+    const thread = c.loc.thread;
+    const t = test.processes.findIndex((p) => p.id === thread);
+    if (t < 0) continue;
+    const want = c.value.kind === 'int' ? c.value.value : c.value.kind === 'sym' && locIndex.has(c.value.name) ? addrOf(locIndex.get(c.value.name)!) : NaN;
+    if (Number.isNaN(want)) continue;
+    for (const tr of paths[t]!) {
+      const v = tr.regs.get(c.loc.name);
+      if (v === undefined || isConst(v) || v.k !== 'r') continue;
+      (tr.pins ??= []).push([v.e, want]);
+    }
+  }
 }
 
 /**
@@ -275,22 +311,37 @@ function printLoc(l: LocRef): string {
   return l.kind === 'reg' ? `${l.thread}:${l.name}` : `[${l.name}]`;
 }
 
-/** herd's spelling: `/\` binds tighter than `\/`, which binds tighter than `=>`. */
-export function printCond(c: Cond, outer: number): string {
-  const prec = c.kind === 'implies' ? 1 : c.kind === 'or' ? 2 : c.kind === 'and' ? 3 : 4;
-  let s: string;
+type CondOp = 'top' | 'and' | 'or' | 'implies';
+
+/** herd's bracketing of a binary connective `here` printed under `above`. */
+function needsParens(above: CondOp, here: Exclude<CondOp, 'top'>): boolean {
+  if (above === 'top' || above === here) return false;
+  if (above === 'or') return here === 'implies';
+  return true;
+}
+
+/**
+ * herd's spelling of a condition: `not (...)` around every negation (an `x!=v`
+ * atom is a negated equality), `/\` and `\/` flat, and brackets around an
+ * operand of `=>` that is a conjunction or a disjunction and around a `=>`
+ * inside `/\` or `\/`.
+ */
+export function printCond(c: Cond, above: CondOp = 'top'): string {
   switch (c.kind) {
-    case 'true': s = 'true'; break;
-    case 'false': s = 'false'; break;
+    case 'true': return 'true';
+    case 'false': return 'false';
     case 'atom': {
       const v = c.value.kind === 'int' ? String(c.value.value) : c.value.kind === 'sym' ? c.value.name : printLoc(c.value.loc);
-      s = `${printLoc(c.loc)}${c.op === '=' ? '=' : '!='}${v}`;
-      break;
+      const eq = `${printLoc(c.loc)}=${v}`;
+      return c.op === '=' ? eq : `not (${eq})`;
     }
-    case 'not': s = `not (${printCond(c.arg, 0)})`; break;
-    case 'and': s = `${printCond(c.left, 3)} /\\ ${printCond(c.right, 3)}`; break;
-    case 'or': s = `${printCond(c.left, 2)} \\/ ${printCond(c.right, 2)}`; break;
-    case 'implies': s = `${printCond(c.left, 2)} => ${printCond(c.right, 1)}`; break;
+    case 'not': return `not (${printCond(c.arg)})`;
+    case 'and':
+    case 'or':
+    case 'implies': {
+      const sep = c.kind === 'and' ? ' /\\ ' : c.kind === 'or' ? ' \\/ ' : ' => ';
+      const s = `${printCond(c.left, c.kind)}${sep}${printCond(c.right, c.kind)}`;
+      return needsParens(above, c.kind) ? `(${s})` : s;
+    }
   }
-  return prec < outer ? `(${s})` : s;
 }

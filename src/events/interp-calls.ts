@@ -76,8 +76,7 @@ export class Run extends RunBase {
         return { v: readOf(i), d: [i] };
       }
       case 'store': {
-        const l = locOf(s.loc);
-        const val = valOf(s.value);
+        const [l, val] = this.parallel(() => locOf(s.loc), () => valOf(s.value));
         this.emit({ kind: 'W', ...(s.tag ? { tag: s.tag } : {}), loc: l.loc, value: val.v, addr: l.d, data: val.d, origin });
         return undefined;
       }
@@ -85,8 +84,7 @@ export class Run extends RunBase {
         this.emit({ kind: 'F', fence: s.tag, loc: -1, value: 0, origin });
         return undefined;
       case 'rmw': {
-        const l = locOf(s.loc);
-        const operand = valOf(s.value);
+        const [l, operand] = this.parallel(() => locOf(s.loc), () => valOf(s.value));
         const r = this.read(l.loc, { kind: 'R', tag: s.tag, addr: l.d, rmwClass: true, origin });
         const old = readOf(r);
         const nv = s.alu === 'xchg' ? operand.v : alu(s.alu, old, operand.v);

@@ -52,6 +52,30 @@ export abstract class RunBase {
     return this.events.length - 1;
   }
 
+  /**
+   * Runs `first` then `second` as herd runs the operands of one expression:
+   * no program order between the events of one and those of the other.
+   */
+  parallel<A, B>(first: () => A, second: () => B): [A, B] {
+    const start = this.events.length;
+    const a = first();
+    const mid = this.events.length;
+    const b = second();
+    this.markParallel(start, mid);
+    return [a, b];
+  }
+
+  /** Events from `mid` on are not po-after those in [start, mid). */
+  markParallel(start: number, mid: number): void {
+    if (mid === start) return;
+    for (let j = mid; j < this.events.length; j++) {
+      const ev = this.events[j]!;
+      const prev = ev.parallelWith ?? [];
+      for (let i = start; i < mid; i++) prev.push(i);
+      ev.parallelWith = prev;
+    }
+  }
+
   read(loc: number, fields: Partial<ThreadEvent> & { kind: ThreadEvent['kind']; origin: string }): number {
     const i = this.events.length;
     return this.emit({ ...fields, loc, value: readOf(i) });
@@ -90,9 +114,9 @@ export abstract class RunBase {
       case 'assign': {
         this.at(s.range);
         if (s.target.kind === 'deref') {
-          const a = this.eval(s.target.arg);
+          const target = s.target;
+          const [a, val] = this.parallel(() => this.eval(target.arg), () => this.eval(s.value));
           const loc = this.locOf(a.v);
-          const val = this.eval(s.value);
           this.emit({ kind: 'W', loc, value: val.v, addr: a.d, data: val.d, origin: 'plain store' });
         } else if (s.target.kind === 'var') {
           this.regs.set(s.target.name, this.eval(s.value));
@@ -176,7 +200,9 @@ export abstract class RunBase {
         return { v: mkUn(e.op, a.v), d: a.d };
       }
       case 'binary': {
+        const start = this.events.length;
         const l = this.eval(e.left);
+        const mid = this.events.length;
         if ((e.op === '&&' || e.op === '||') && !pure(e.right)) {
           // Short-circuit with side effects on the right: a branch.
           const t = this.truth(l.v, siteOf(e));
@@ -185,7 +211,9 @@ export abstract class RunBase {
           const r = this.eval(e.right);
           return { v: mkBin('!=', r.v, 0), d: union(l.d, r.d) };
         }
+        // herd puts no program order between the two operands' events.
         const r = this.eval(e.right);
+        this.markParallel(start, mid);
         return { v: mkBin(e.op, l.v, r.v), d: union(l.d, r.d) };
       }
       case 'ternary': {

@@ -41,6 +41,13 @@ export interface ThreadEvent {
   data: number[];
   /** Local indices of reads that control whether this event executes. */
   ctrl: number[];
+  /**
+   * Local indices of earlier events of this thread that are not po-before this
+   * one: herd evaluates the operands of one expression (`a + b`, a store's
+   * address and value, an RMW's location and operand) in parallel, with no
+   * program order between their events. Absent when empty.
+   */
+  parallelWith?: number[];
   /** Source location of the statement that produced it. */
   line: number;
   col: number;
@@ -78,6 +85,13 @@ export interface ThreadTrace {
   constraints: Constraint[];
   /** herd's names for the path's values, when known. */
   herd?: HerdSyms;
+  /**
+   * The filter's equations on this path's registers (herd adds them to its
+   * equation solving): pairs of a read's local index, whose value is the
+   * register's final value, and the value the filter wants. They decide values
+   * that would otherwise justify themselves.
+   */
+  pins?: Array<[number, number]>;
 }
 
 export interface LocationInfo {

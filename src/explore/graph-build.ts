@@ -79,6 +79,7 @@ export function layout(program: Program, traces: readonly ThreadTrace[]): Layout
     if (e.tag === 'MB' || e.fence === 'mb') S.Mb.add(i);
     if (e.tag === 'NORETURN' && e.kind === 'R') S.Noreturn.add(i);
   }
+  for (const o of program.observed) if (o.kind === 'global') S.ObservedIW.add(o.loc);
   S.Acquire.or(S.LKR);
   S.Release.or(S.UL);
 
@@ -88,7 +89,7 @@ export function layout(program: Program, traces: readonly ThreadTrace[]): Layout
     for (let a = 0; a < evs.length; a++) {
       const ia = b + a, ea = evs[a]!;
       for (let c = 0; c < evs.length; c++) int.add(ia, b + c);
-      for (let c = a + 1; c < evs.length; c++) po.add(ia, b + c);
+      for (let c = a + 1; c < evs.length; c++) if (!evs[c]!.parallelWith?.includes(a)) po.add(ia, b + c);
       if (ea.rmwWrite >= 0) rmw.add(ia, b + ea.rmwWrite);
       if (ea.kind === 'LKR' && evs[a + 1]?.kind === 'LKW') rmw.add(ia, ia + 1);
       for (const s of ea.addr) addr.add(b + s, ia);

@@ -242,17 +242,16 @@ export function locationChoices(L: Layout, l: number, deadline = Infinity, all =
           lockOpts.push(opts);
         }
       } else {
-        // RU: its own last unlock (with no lock after it), or else one external unlock or the initial write.
-        const own = ul.filter((u) => ev(u).thread === e.thread && po.has(u, r) &&
-          !lkw.some((w) => ev(w).thread === e.thread && po.has(u, w) && po.has(w, r)))
-          .map((u) => [u, r] as [number, number]);
-        // Like LF and RL, an RU that sees its own unlock takes no external source.
-        if (own.length > 0) {
-          lockOpts.push([own]);
-        } else {
-          const ext = [iw, ...ul.filter((u) => ev(u).thread !== e.thread)];
-          lockOpts.push(ext.map((w) => [[w, r] as [number, number]]));
+        // RU (lock.cat's possible-rf-ru): its own last po-previous unlock (no other unlock
+        // of this thread between them), or any other thread's unlock, or the initial write.
+        const opts: Array<Array<[number, number]>> = [];
+        for (const u of ul) {
+          if (ev(u).thread !== e.thread) continue;
+          if (po.has(u, r) && !ul.some((u2) => u2 !== u && ev(u2).thread === e.thread && po.has(u, u2) && po.has(u2, r))) opts.push([[u, r]]);
         }
+        opts.push([[iw, r]]);
+        for (const u of ul) if (ev(u).thread !== e.thread) opts.push([[u, r]]);
+        lockOpts.push(opts);
       }
     }
     for (const sel of product(lockOpts)) {

@@ -28,12 +28,27 @@ export class ValueSolver {
   private readonly reads: Int32Array;
   private readonly stamps: Int32Array;
   private stamp = 0;
+  /** Per event: 1 when the filter pins its value (see ThreadTrace.pins), with the value in pinValue. */
+  private readonly pinned: Uint8Array;
+  private readonly pinValue: Float64Array;
+  private readonly pins: number[] = [];
 
   constructor(private readonly L: Layout, private readonly traces: readonly ThreadTrace[]) {
     this.src = new Int32Array(L.n);
     this.state = new Uint8Array(L.n);
     this.isRead = new Uint8Array(L.n);
     this.stamps = new Int32Array(L.n);
+    this.pinned = new Uint8Array(L.n);
+    this.pinValue = new Float64Array(L.n);
+    traces.forEach((tr, t) => {
+      for (const [e, v] of tr.pins ?? []) {
+        const g = L.base[t]! + e;
+        if (this.pinned[g] === 1 && this.pinValue[g] !== v) this.pinValue[g] = NaN;
+        else if (this.pinned[g] === 0) this.pins.push(g);
+        this.pinned[g] = 1;
+        if (!Number.isNaN(this.pinValue[g]!)) this.pinValue[g] = v;
+      }
+    });
     const reads: number[] = [];
     let constant = true;
     for (let g = 0; g < L.n; g++) {
@@ -108,6 +123,11 @@ export class ValueSolver {
     if (this.cyclic && !this.symbolic()) return false;
     const vals = L.values;
     for (let g = 0; g < n; g++) if (Number.isNaN(vals[g]!)) return false;
+    // A pinned read must still get the pinned value from its source.
+    for (let i = 0; i < this.pins.length; i++) {
+      const g = this.pins[i]!;
+      if (vals[this.src[g]!] !== this.pinValue[g]) return false;
+    }
     return this.constraintsHold();
   }
 
@@ -123,6 +143,7 @@ export class ValueSolver {
     const ge = L.events[g]!;
     let v: number;
     if (ge.thread < 0) v = ge.ev.value as number;
+    else if (this.pinned[g] === 1) v = this.pinValue[g]!;
     else if (ge.ev.kind === 'R') {
       const s = this.src[g]!;
       v = s >= 0 ? this.value(s) : NaN;
@@ -135,7 +156,7 @@ export class ValueSolver {
   private deps(g: number): number[] {
     const { L } = this;
     const ge = L.events[g]!;
-    if (ge.thread < 0) return [];
+    if (ge.thread < 0 || this.pinned[g] === 1) return [];
     if (ge.ev.kind === 'R') return this.src[g]! >= 0 ? [this.src[g]!] : [];
     return readsOf(ge.ev.value).map((e) => L.base[ge.thread]! + e);
   }

@@ -64,7 +64,7 @@ function updateSection(tokens: IToken[]): void {
     else if (t === RBrace) depth = Math.max(0, depth - 1);
     else if (depth === 0) {
       if (t === Proc) inCode = true;
-      else if (t === Exists || t === Forall || t === Filter || t === Locations || t === Tilde) inCode = false;
+      else if (t === Exists || t === Forall || t === Final || t === Filter || t === Locations || t === Tilde) inCode = false;
     }
   }
 }
@@ -123,6 +123,8 @@ export const Struct = keyword('Struct', 'struct');
 export const Union = keyword('Union', 'union');
 export const Exists = keyword('Exists', 'exists', [CodeName]);
 export const Forall = keyword('Forall', 'forall', [CodeName]);
+/** herd's `final (...)`: the same as `exists (...)`. */
+export const Final = keyword('Final', 'final', [CodeName]);
 export const Filter = keyword('Filter', 'filter', [CodeName]);
 export const Locations = keyword('Locations', 'locations', [CodeName]);
 export const Not = keyword('Not', 'not', [CodeName]);
@@ -146,7 +148,7 @@ export const AndCond = punct('AndCond', /\/\\/, '/\\');
 export const OrCond = punct('OrCond', /\\\//, '\\/');
 export const Implies = punct('Implies', /=>/, '=>');
 export const EqEq = punct('EqEq', /==/, '==', [BinOp]);
-export const NotEq = punct('NotEq', /!=/, '!=', [BinOp]);
+export const NotEq = punct('NotEq', /!=|<>/, '!=', [BinOp]);
 export const LessEq = punct('LessEq', /<=/, '<=', [BinOp]);
 export const GreaterEq = punct('GreaterEq', />=/, '>=', [BinOp]);
 export const ShiftL = punct('ShiftL', /<</, '<<', [BinOp]);
@@ -195,6 +197,7 @@ export const allTokens: TokenType[] = [
   Union,
   Exists,
   Forall,
+  Final,
   Filter,
   Locations,
   Not,

@@ -309,19 +309,13 @@ export class LitmusParser extends CstParser {
         },
       },
       { ALT: () => this.CONSUME(T.Forall) },
+      { ALT: () => this.CONSUME(T.Final) },
     ]);
     this.SUBRULE(this.cond);
   });
 
+  /** herd's precedence: `\/` < `/\` < `=>` (right-associative) < `~`. */
   public cond = this.RULE('cond', () => {
-    this.SUBRULE(this.disjunction);
-    this.OPTION(() => {
-      this.CONSUME(T.Implies);
-      this.SUBRULE(this.cond, { LABEL: 'rhs' });
-    });
-  });
-
-  public disjunction = this.RULE('disjunction', () => {
     this.SUBRULE(this.conjunction);
     this.MANY(() => {
       this.CONSUME(T.OrCond);
@@ -330,10 +324,18 @@ export class LitmusParser extends CstParser {
   });
 
   public conjunction = this.RULE('conjunction', () => {
-    this.SUBRULE(this.negation);
+    this.SUBRULE(this.implication);
     this.MANY(() => {
       this.CONSUME(T.AndCond);
-      this.SUBRULE2(this.negation);
+      this.SUBRULE2(this.implication);
+    });
+  });
+
+  public implication = this.RULE('implication', () => {
+    this.SUBRULE(this.negation);
+    this.OPTION(() => {
+      this.CONSUME(T.Implies);
+      this.SUBRULE(this.implication, { LABEL: 'rhs' });
     });
   });
 

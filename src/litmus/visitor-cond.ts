@@ -7,7 +7,8 @@
 // - Atom values: an integer (possibly negative) is `int`; a bare name (`0:r0=x`)
 //   is `sym`, the address of x; another location (`0:r0=1:r0`, `x=[y]`) is `loc`.
 // - `==` is normalised to `=`.
-// - `~`/`not` bind tighter than `/\`, then `\/`, then `=>` (right-associative).
+// - As in herd: `~`/`not` bind tightest, then `=>` (right-associative), then `/\`,
+//   then `\/`: `A => B /\ C` is `(A => B) /\ C`. `final` is `exists`; `<>` is `!=`.
 
 import type { CstNode } from 'chevrotain';
 import type { Cond, CondValue, Condition, LocRef, Quantifier, Range } from './ast.js';
@@ -39,23 +40,23 @@ export function defaultCondition(ctx: VisitCtx, offset: number): Condition {
 }
 
 function visitCond(ctx: VisitCtx, n: CstNode): Cond {
-  const left = visitDisjunction(ctx, need(n, 'disjunction'));
-  const rhs = child(n, 'rhs');
-  if (!rhs) return left;
-  const right = visitCond(ctx, rhs);
-  return { kind: 'implies', left, right, range: { start: left.range.start, end: right.range.end } };
+  return fold('or', nodes(n, 'conjunction').map((c) => visitConjunction(ctx, c)));
 }
 
 function fold(kind: 'and' | 'or', items: Cond[]): Cond {
   return items.reduce((left, right) => ({ kind, left, right, range: { start: left.range.start, end: right.range.end } }));
 }
 
-function visitDisjunction(ctx: VisitCtx, n: CstNode): Cond {
-  return fold('or', nodes(n, 'conjunction').map((c) => visitConjunction(ctx, c)));
+function visitConjunction(ctx: VisitCtx, n: CstNode): Cond {
+  return fold('and', nodes(n, 'implication').map((c) => visitImplication(ctx, c)));
 }
 
-function visitConjunction(ctx: VisitCtx, n: CstNode): Cond {
-  return fold('and', nodes(n, 'negation').map((c) => visitNegation(ctx, c)));
+function visitImplication(ctx: VisitCtx, n: CstNode): Cond {
+  const left = visitNegation(ctx, need(n, 'negation'));
+  const rhs = child(n, 'rhs');
+  if (!rhs) return left;
+  const right = visitImplication(ctx, rhs);
+  return { kind: 'implies', left, right, range: { start: left.range.start, end: right.range.end } };
 }
 
 function visitNegation(ctx: VisitCtx, n: CstNode): Cond {
@@ -71,7 +72,8 @@ function visitNegation(ctx: VisitCtx, n: CstNode): Cond {
   const inner = child(p, 'cond');
   if (inner) return visitCond(ctx, inner);
   const atom = need(p, 'atom');
-  const op = needTok(atom, 'op').image === '!=' ? '!=' : '=';
+  const image = needTok(atom, 'op').image;
+  const op = image === '!=' || image === '<>' ? '!=' : '=';
   return { kind: 'atom', loc: visitLocRef(ctx, need(atom, 'locRef')), op, value: visitCondValue(ctx, need(atom, 'condValue')), range };
 }
 

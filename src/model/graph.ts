@@ -13,6 +13,12 @@ export interface EventSets {
   RcuLock: BitSet; RcuUnlock: BitSet; SyncRcu: BitSet;
   SrcuLock: BitSet; SrcuUnlock: BitSet; SyncSrcu: BitSet;
   LKR: BitSet; LKW: BitSet; UL: BitSet; LF: BitSet; RL: BitSet; RU: BitSet;
+  /**
+   * The initial writes of the memory locations the test observes (its condition,
+   * filter and `locations`): each stands for lock.cat's FW on its location, since
+   * every observed location has exactly one final write.
+   */
+  ObservedIW: BitSet;
 }
 
 /** Relations that depend only on the chosen paths (not on rf/co). */
@@ -55,6 +61,6 @@ export function emptySets(n: number): EventSets {
     Rmb: s(), Wmb: s(), Barrier: s(),
     BeforeAtomic: s(), AfterAtomic: s(), AfterSpinlock: s(), AfterUnlockLock: s(), AfterSrcuReadUnlock: s(),
     RcuLock: s(), RcuUnlock: s(), SyncRcu: s(), SrcuLock: s(), SrcuUnlock: s(), SyncSrcu: s(),
-    LKR: s(), LKW: s(), UL: s(), LF: s(), RL: s(), RU: s(),
+    LKR: s(), LKW: s(), UL: s(), LF: s(), RL: s(), RU: s(), ObservedIW: s(),
   };
 }

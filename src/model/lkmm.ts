@@ -382,5 +382,13 @@ function bellFlags(A: Algebra, g: ExecGraph, srcuRscs: Rel, critical: Rel, flags
     if (!sleep.isEmpty()) flags.push('invalid-sleep');
   }
   if (!S.UL.isEmpty() && !S.UL.isSubsetOf(A.range(critical))) flags.push('unmatched-unlock');
+  // lock.cat: ALL-LOCKS = LKR | LKW | UL | LF | RU | Srcu-lock | Srcu-unlock | Sync-srcu (LF includes RL).
+  const allLocks = S.LKR.clone().or(S.LKW).or(S.UL).or(S.LF).or(S.RL).or(S.RU).or(S.SrcuLock).or(S.SrcuUnlock).or(S.SyncSrcu);
+  if (allLocks.isEmpty()) return;
+  // flag ~empty [M \ IW \ ALL-LOCKS] ; loc ; [ALL-LOCKS] as mixed-lock-accesses
+  const ordinary = S.M.clone().andNot(S.IW).andNot(allLocks);
+  if (!A.restrict(ordinary, g.stat.loc, allLocks).isEmpty()) flags.push('mixed-lock-accesses');
+  // flag ~empty [FW] ; loc ; [ALL-LOCKS] as lock-final
+  if (!A.restrict(S.ObservedIW, g.stat.loc, allLocks).isEmpty()) flags.push('lock-final');
 }
 

@@ -244,10 +244,17 @@ describe('trailer', () => {
       { kind: 'or', left: { kind: 'and', left: { kind: 'not', arg: atom(glob('x'), n(1)) }, right: atom(glob('y'), n(1)) }, right: atom(glob('x'), n(2)) },
     ],
     [
+      // herd: `=>` binds tighter than `/\\` and `\\/`, and associates to the right.
       'exists (x=1 => y=1 => x=2 \\/ y=2)',
       'exists',
-      { kind: 'implies', left: atom(glob('x'), n(1)), right: { kind: 'implies', left: atom(glob('y'), n(1)), right: { kind: 'or', left: atom(glob('x'), n(2)), right: atom(glob('y'), n(2)) } } },
+      { kind: 'or', left: { kind: 'implies', left: atom(glob('x'), n(1)), right: { kind: 'implies', left: atom(glob('y'), n(1)), right: atom(glob('x'), n(2)) } }, right: atom(glob('y'), n(2)) },
     ],
+    [
+      'exists (x=1 => y=1 /\\ x=2)',
+      'exists',
+      { kind: 'and', left: { kind: 'implies', left: atom(glob('x'), n(1)), right: atom(glob('y'), n(1)) }, right: atom(glob('x'), n(2)) },
+    ],
+    ['final (x<>1)', 'exists', atom(glob('x'), n(1), '!=')],
     ['exists (x=1 (* c *) \\/ /* d */ x=2); // trailing', 'exists', { kind: 'or', left: atom(glob('x'), n(1)), right: atom(glob('x'), n(2)) }],
   ])('%s', (text, quantifier, expr) => {
     const t = trailer(text);
