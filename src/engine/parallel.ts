@@ -14,6 +14,7 @@
 // memory, by whichever thread starts it first: when this thread finishes its
 // own share before a helper has started one (a helper takes a moment to
 // start), it explores that share itself and the helper skips it later.
+import { unsigned32Columns } from '../explore/states.js';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
@@ -182,7 +183,7 @@ export function exploreShared(program: Program, source: string, file: string, op
     add(r);
   }
   out.flags = [...flags].sort();
-  out.states = out.table.records(program.locations.map((l) => l.name));
+  out.states = out.table.records(program.locations.map((l) => l.name), unsigned32Columns(program));
   return out;
 }
 

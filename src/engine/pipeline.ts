@@ -1,5 +1,6 @@
 // text -> AST -> events -> executions -> RunResult. The only module that
 // connects the parser to the explorer.
+import { CodeError } from '../events/interp-common.js';
 import { readFileSync } from 'node:fs';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
@@ -135,6 +136,10 @@ export function runSource(source: string, file: string, opts: RunOptions = {}): 
     if (opts.explain) result.explanation = explainOutcome(test, program, outcome);
     return { result, test, program, outcome };
   } catch (e) {
+    if (e instanceof CodeError) {
+      const at = { line: e.line, col: e.col, offset: 0 };
+      return { result: failed(file, test?.name ?? '', [{ severity: 'error', code: e.code, message: e.message, file, range: { start: at, end: at } }], test) };
+    }
     const msg = e instanceof BuildError || e instanceof TooManyPaths ? e.message : `internal error: ${e instanceof Error ? e.message : String(e)}`;
     const d: Diagnostic = { severity: 'error', code: e instanceof TooManyPaths ? 'limit' : 'internal', message: msg, file, range: test?.nameRange ?? zeroRange };
     return { result: failed(file, test?.name ?? '', [d], test) };

@@ -9,6 +9,7 @@
 // the target count exactly, hence Never at once when it is zero. The other
 // count stays a lower bound, so Sometimes/Always is decided only when the
 // partial counts already show both kinds of execution.
+import { unsigned32Columns } from '../explore/states.js';
 import type { Program } from '../events/types.js';
 import { explore, type ExploreOptions, type ExploreOutcome } from '../explore/explore.js';
 import { isPlainAccess } from '../explore/graph-build.js';
@@ -60,7 +61,7 @@ export function settle(restricted: Program, program: Program, full: ExploreOutco
   full.table.absorb(out.table, exact === 'positive');
   return {
     verdict, positive, negative,
-    states: full.table.records(program.locations.map((l) => l.name)),
+    states: full.table.records(program.locations.map((l) => l.name), unsigned32Columns(program)),
     flags: [...new Set([...full.flags, ...out.flags])].sort(),
     loop: full.loop || out.loop,
     info: { exact, raceFree: !hasPlainAccess(program), candidates: out.candidates, seconds: (performance.now() - started) / 1000 },

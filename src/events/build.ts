@@ -5,8 +5,9 @@ import { defaultRegistry, type PrimitiveRegistry } from '../kernel/primitives.js
 import { domainLocationName, threadPaths, type InterpEnv } from './interp.js';
 import { attachHerdSyms } from './herd-syms.js';
 import type { FinalView, LocationInfo, ObservedLoc, Program, ThreadTrace } from './types.js';
-import { addrOf } from './values.js';
-import { isConst, mkBin } from './sym.js';
+import { addrOf, locOfAddr } from './values.js';
+import { CodeError } from './interp-common.js';
+import { evalSym, isConst, mkBin, readsOf } from './sym.js';
 
 export interface BuildOptions {
   registry?: PrimitiveRegistry;
@@ -130,6 +131,7 @@ export function buildProgram(test: LitmusTest, opts: BuildOptions = {}): Program
     loopCut ||= r.loopCut;
   });
 
+  checkPointerLoads(locations, paths);
   if (test.filter) {
     pushConjunctsIntoPaths(test, conjuncts(test.filter, false), paths, locIndex);
     pinFilterValues(test, herdWanted(test.filter), paths, locIndex);
@@ -145,6 +147,7 @@ export function buildProgram(test: LitmusTest, opts: BuildOptions = {}): Program
     threads: paths,
     loopCut,
     observed,
+    filterLocations: filterLocations(test, locIndex),
     quantifier: test.condition.quantifier,
     condition: compile(test.condition.expr),
     ...(test.filter ? { filter: compile(test.filter) } : {}),
@@ -177,6 +180,53 @@ export function conjuncts(c: Cond, negate: boolean): Cond[] {
   };
   split(c, negate);
   return out;
+}
+
+/**
+ * herd rejects a load through a value that is not an address, including one
+ * that a pointer read may return: the pointer's initial value or any constant
+ * some thread stores to it (`int *p = 0;` then `READ_ONCE(*READ_ONCE(*p))`).
+ */
+function checkPointerLoads(locations: readonly LocationInfo[], paths: readonly ThreadTrace[][]): void {
+  // Per thread and location, the constants the thread's paths store there.
+  let stored: Array<Array<Set<number>>> | undefined;
+  paths.forEach((traces, t) => {
+    for (const tr of traces) {
+      for (const [read, line, col, reached] of tr.pointerLoads ?? []) {
+        stored ??= paths.map((ts) => {
+          const per = locations.map(() => new Set<number>());
+          for (const x of ts) for (const e of x.events) if (e.kind === 'W' && e.loc >= 0 && isConst(e.value)) per[e.loc]!.add(e.value);
+          return per;
+        });
+        const p = tr.events[read]!.loc;
+        // What the read may return (coherence): the last write of its own thread
+        // before it, else the initial value; or any other thread's write.
+        const own = tr.events.slice(0, read).filter((e) => e.kind === 'W' && e.loc === p).pop();
+        const values = new Set<number>();
+        if (!own) values.add(locations[p]!.init);
+        else if (isConst(own.value)) values.add(own.value);
+        stored.forEach((per, u) => {
+          if (u !== t) for (const v of per[p]!) values.add(v);
+        });
+        for (const v of values) {
+          if (locOfAddr(v, locations.length) < 0 && reachable(tr, reached, read, v)) {
+            throw new CodeError(`access through a pointer read from ${locations[p]!.name}, which may hold ${v}: not the address of a shared location`, line, col, 'non-address');
+          }
+        }
+      }
+    }
+  });
+}
+
+/** Whether the first `n` constraints of a path allow its read `read` to return `v` (those on that read alone). */
+function reachable(tr: ThreadTrace, n: number, read: number, v: number): boolean {
+  for (let i = 0; i < n; i++) {
+    const c = tr.constraints[i]!;
+    const rs = readsOf(c.value);
+    if (rs.length !== 1 || rs[0] !== read) continue;
+    if ((evalSym(c.value, () => v) !== 0) !== c.truthy) return false;
+  }
+  return true;
 }
 
 /**
@@ -241,6 +291,24 @@ export function observedName(o: ObservedLoc): string {
   return o.kind === 'reg' ? o.label : o.label.slice(1, -1);
 }
 
+/** Memory locations the filter tests: herd observes them too (its FW covers them). */
+function filterLocations(test: LitmusTest, locIndex: ReadonlyMap<string, number>): number[] {
+  const out = new Set<number>();
+  const visit = (c: Cond): void => {
+    if (c.kind === 'atom') {
+      for (const l of [c.loc, c.value.kind === 'loc' ? c.value.loc : undefined]) {
+        if (l?.kind === 'global' && locIndex.has(l.name)) out.add(locIndex.get(l.name)!);
+      }
+    } else if (c.kind === 'not') visit(c.arg);
+    else if (c.kind === 'and' || c.kind === 'or' || c.kind === 'implies') {
+      visit(c.left);
+      visit(c.right);
+    }
+  };
+  if (test.filter) visit(test.filter);
+  return [...out].sort((a, b) => a - b);
+}
+
 function observedLocations(test: LitmusTest, locIndex: ReadonlyMap<string, number>): ObservedLoc[] {
   const regs = new Map<string, { thread: number; name: string }>();
   const globals = new Set<string>();
@@ -262,7 +330,10 @@ function observedLocations(test: LitmusTest, locIndex: ReadonlyMap<string, numbe
   visitCond(test.condition.expr);
   const regList = [...regs.values()].sort((a, b) => a.thread - b.thread || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const out: ObservedLoc[] = regList.map((r) => ({ kind: 'reg', thread: r.thread, name: r.name, label: `${r.thread}:${r.name}` }));
-  for (const g of [...globals].sort()) out.push({ kind: 'global', loc: locIndex.get(g)!, label: `[${g}]` });
+  const atomicInit = new Set(test.init.filter((e) => e.thread === undefined && e.type?.trim() === 'atomic_t').map((e) => e.name));
+  for (const g of [...globals].sort()) {
+    out.push({ kind: 'global', loc: locIndex.get(g)!, label: `[${g}]`, ...(atomicInit.has(g) ? { unsigned32: true } : {}) });
+  }
   return out;
 }
 

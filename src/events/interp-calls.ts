@@ -23,7 +23,7 @@ export class Run extends RunBase {
     const def = this.env.registry.lookup(e.name);
     if (!def) throw new PathEnd('invalid', `unknown primitive ${e.name}`);
     const cache = new Map<string, Val>();
-    const locOf = (l: LocArg): { loc: number; d: number[] } => {
+    const locOf = (l: LocArg, access: 'read' | 'write' = 'read'): { loc: number; d: number[] } => {
       const key = `l${l.arg}${l.deref}`;
       let a = cache.get(key);
       if (!a) {
@@ -32,7 +32,7 @@ export class Run extends RunBase {
         a = l.deref ? this.eval(arg) : this.address(arg);
         cache.set(key, a);
       }
-      return { loc: this.locOf(a.v), d: a.d };
+      return { loc: this.locOf(a.v, access), d: a.d };
     };
     const valOf = (v: ValArg): Val => {
       if ('const' in v) return { v: v.const, d: [] };
@@ -68,7 +68,7 @@ export class Run extends RunBase {
     return result;
   }
 
-  step(s: Step, origin: string, locOf: (l: LocArg) => { loc: number; d: number[] }, valOf: (v: ValArg) => Val): Val | undefined {
+  step(s: Step, origin: string, locOf: (l: LocArg, access?: 'read' | 'write') => { loc: number; d: number[] }, valOf: (v: ValArg) => Val): Val | undefined {
     switch (s.op) {
       case 'load': {
         const l = locOf(s.loc);
@@ -76,8 +76,8 @@ export class Run extends RunBase {
         return { v: readOf(i), d: [i] };
       }
       case 'store': {
-        const [l, val] = this.parallel(() => locOf(s.loc), () => valOf(s.value));
-        this.emit({ kind: 'W', ...(s.tag ? { tag: s.tag } : {}), loc: l.loc, value: val.v, addr: l.d, data: val.d, origin });
+        const [l, val] = this.parallel(() => locOf(s.loc, 'write'), () => valOf(s.value));
+        if (l.loc >= 0) this.emit({ kind: 'W', ...(s.tag ? { tag: s.tag } : {}), loc: l.loc, value: val.v, addr: l.d, data: val.d, origin });
         return undefined;
       }
       case 'fence':

@@ -33,6 +33,13 @@ export class PathEnd extends Error {
   }
 }
 
+/** A user error found while running a process: herd7 rejects the test (e.g. a load through a non-address). */
+export class CodeError extends Error {
+  constructor(message: string, readonly line: number, readonly col: number, readonly code: string) {
+    super(message);
+  }
+}
+
 export function union(a: readonly number[], b: readonly number[]): number[] {
   if (a.length === 0) return b as number[];
   if (b.length === 0) return a as number[];

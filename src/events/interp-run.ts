@@ -6,13 +6,15 @@ import type { Constraint, ThreadEvent } from './types.js';
 import { addrOf, locOfAddr } from './values.js';
 import { isConst, mkBin, mkUn, readOf, type Sym } from './sym.js';
 import { siteOf } from './herd-sites.js';
-import { PathEnd, pure, union, type InterpEnv, type Val } from './interp-common.js';
+import { CodeError, PathEnd, pure, union, type InterpEnv, type Val } from './interp-common.js';
 
 /** A run of one process along the path a choice vector fixes. */
 export abstract class RunBase {
   readonly events: ThreadEvent[] = [];
   readonly regs = new Map<string, Val>();
   readonly constraints: Constraint[] = [];
+  /** See ThreadTrace.pointerLoads. */
+  readonly pointerLoads: Array<[number, number, number, number]> = [];
   /**
    * Every decision of the path (each branch, loop test, RMW or lock outcome,
    * constant ones included) as `<site><T|F>`: the key that matches the path
@@ -116,8 +118,8 @@ export abstract class RunBase {
         if (s.target.kind === 'deref') {
           const target = s.target;
           const [a, val] = this.parallel(() => this.eval(target.arg), () => this.eval(s.value));
-          const loc = this.locOf(a.v);
-          this.emit({ kind: 'W', loc, value: val.v, addr: a.d, data: val.d, origin: 'plain store' });
+          const loc = this.locOf(a.v, 'write');
+          if (loc >= 0) this.emit({ kind: 'W', loc, value: val.v, addr: a.d, data: val.d, origin: 'plain store' });
         } else if (s.target.kind === 'var') {
           this.regs.set(s.target.name, this.eval(s.value));
         } else {
@@ -164,14 +166,27 @@ export abstract class RunBase {
   }
 
   // -- expressions ----------------------------------------------------------
-  locOf(v: Sym): number {
+  /**
+   * The location an address designates. herd rejects a load or RMW through a
+   * value that is not an address, but accepts a store through one: it writes a
+   * location no load can reach, so the store leaves no event here (-1).
+   */
+  locOf(v: Sym, access: 'read' | 'write' = 'read'): number {
     if (isConst(v)) {
       const loc = locOfAddr(v, this.env.nlocs);
-      if (loc < 0) throw new PathEnd('invalid', `access through a non-address value ${v}`);
-      return loc;
+      if (loc >= 0) return loc;
+      if (access === 'write') return -1;
+      throw new CodeError(`access through ${v}, which is not the address of a shared location`, this.line, this.col, 'non-address');
     }
-    // An address computed from a read: one path per location it may designate.
-    const loc = this.choose(this.env.nlocs);
+    // An address computed from a read: one path per location it may designate
+    // (and, for a store, one where it designates none).
+    if (access === 'read' && v.k === 'r') this.pointerLoads.push([v.e, this.line, this.col, this.constraints.length]);
+    const n = this.env.nlocs;
+    const loc = this.choose(access === 'write' ? n + 1 : n);
+    if (loc === n) {
+      for (let l = 0; l < n; l++) this.constraints.push({ value: mkBin('!=', v, addrOf(l)), truthy: true });
+      return -1;
+    }
     this.constraints.push({ value: mkBin('==', v, addrOf(loc)), truthy: true });
     return loc;
   }

@@ -38,7 +38,7 @@ export function threadPaths(env: InterpEnv): ThreadPaths {
       for (const s of env.proc.body) run.exec(s);
       const regs = new Map<string, Sym>();
       for (const [k, v] of run.regs) regs.set(k, v.v);
-      traces.push({ events: run.events, regs, constraints: run.constraints });
+      traces.push({ events: run.events, regs, constraints: run.constraints, ...(run.pointerLoads.length ? { pointerLoads: run.pointerLoads } : {}) });
       keys.push(run.log.join(','));
       if (traces.length > env.maxPaths) throw new TooManyPaths(`P${env.thread} has more than ${env.maxPaths} paths`);
     } catch (err) {

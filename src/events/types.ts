@@ -92,6 +92,13 @@ export interface ThreadTrace {
    * that would otherwise justify themselves.
    */
   pins?: Array<[number, number]>;
+  /**
+   * Loads and RMWs whose address is the value of one of this path's reads:
+   * [read's local index, line, column of the access, number of the path's
+   * constraints that lead to it]. herd rejects the test when such a read may
+   * return a value that is not an address.
+   */
+  pointerLoads?: Array<[number, number, number, number]>;
 }
 
 export interface LocationInfo {
@@ -110,6 +117,8 @@ export interface Program {
   /** Whether loop unrolling cut some paths off. */
   loopCut: boolean;
   observed: ObservedLoc[];
+  /** Memory locations the filter tests (observed by herd, not shown in states). */
+  filterLocations?: number[];
   quantifier: 'exists' | '~exists' | 'forall';
   /** Evaluates the condition's proposition on a final state. */
   condition: (s: FinalView) => boolean;
@@ -121,7 +130,7 @@ export interface Program {
 /** A location shown in final states. */
 export type ObservedLoc =
   | { kind: 'reg'; thread: number; name: string; label: string }
-  | { kind: 'global'; loc: number; label: string };
+  | { kind: 'global'; loc: number; label: string; /** Declared atomic_t in the init section: herd prints it as unsigned 32-bit. */ unsigned32?: boolean };
 
 /** Final values as seen by the condition. */
 export interface FinalView {

@@ -10,7 +10,7 @@ import { execGraph, layout } from './graph-build.js';
 import { LocationTimeout, locationChoices, MAX_ALL_CHOICES, type LocChoice } from './locations.js';
 import { ValueSolver } from './values.js';
 import { addChoice, bulkBounds } from './bounds.js';
-import { StateTable } from './states.js';
+import { StateTable, unsigned32Columns } from './states.js';
 import { CompletionMemo, type MemoEntry } from './memo.js';
 import { coBoxes, ValueGroups } from './choice-groups.js';
 import { RmwSeqCache } from './rmw-seq.js';
@@ -351,7 +351,7 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
     else if (e instanceof Stop) out.limit = { kind: e.kind, message: e.message };
     else throw e;
   }
-  out.states = states.records(names);
+  out.states = states.records(names, unsigned32Columns(program));
   out.flags = [...flags].sort();
   return out;
 }

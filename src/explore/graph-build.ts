@@ -80,6 +80,7 @@ export function layout(program: Program, traces: readonly ThreadTrace[]): Layout
     if (e.tag === 'NORETURN' && e.kind === 'R') S.Noreturn.add(i);
   }
   for (const o of program.observed) if (o.kind === 'global') S.ObservedIW.add(o.loc);
+  for (const l of program.filterLocations ?? []) S.ObservedIW.add(l);
   S.Acquire.or(S.LKR);
   S.Release.or(S.UL);
 

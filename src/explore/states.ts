@@ -2,6 +2,7 @@
 // end in millions of distinct states (a 20-process RCU chain has 2^20 - 1), so
 // a state costs one short key string and a few array slots while exploring;
 // the printed records are built once at the end.
+import type { Program } from '../events/types.js';
 import { formatValue, isSymToken, locOfAddr } from '../events/values.js';
 
 export interface StateRecord {
@@ -129,8 +130,17 @@ export class StateTable {
   }
 
   /** The states as printed records, sorted as herd7 prints them. */
-  records(locNames: readonly string[]): StateRecord[] {
-    const k = this.width, vals = this.vals;
+  records(locNames: readonly string[], unsigned32?: readonly boolean[]): StateRecord[] {
+    const k = this.width;
+    let vals = this.vals;
+    if (unsigned32?.some((u) => u)) {
+      // herd prints an atomic_t declared in the init section as unsigned 32-bit.
+      vals = vals.slice();
+      for (let j = 0; j < vals.length; j++) {
+        const v = vals[j]!;
+        if (unsigned32[j % k] && v < 0 && v >= -(2 ** 31) && Number.isInteger(v)) vals[j] = v >>> 0;
+      }
+    }
     const small: string[] = [];
     const text = (v: number): string => {
       if (v >= 0 && v < 256 && (v | 0) === v) return (small[v] ??= String(v));
@@ -161,4 +171,9 @@ export class StateTable {
       return { values, executions: this.counts[s]!, satisfies: this.sat[s]! };
     });
   }
+}
+
+/** Per state column, whether herd prints it as unsigned 32-bit (an atomic_t declared in the init section). */
+export function unsigned32Columns(program: Pick<Program, 'observed'>): boolean[] {
+  return program.observed.map((o) => o.kind === 'global' && o.unsigned32 === true);
 }

@@ -5,8 +5,8 @@
 //
 // Codes: unknown-primitive, arity, void-value (errors); duplicate-process,
 // process-numbering (errors); undeclared-register, missing-parameter,
-// unassigned-register, unknown-process, unknown-location, duplicate-init (warnings);
-// no-process (error).
+// unknown-process, incompatible-filter, bad-access-argument (errors); unassigned-register,
+// unknown-location, duplicate-init, value-as-pointer (warnings); no-process (error).
 
 import type { Diagnostic, Severity } from '../diagnostics/diagnostic.js';
 import { defaultRegistry, type PrimitiveRegistry } from '../kernel/primitives.js';
@@ -77,7 +77,7 @@ export function checkTest(test: LitmusTest, registry: PrimitiveRegistry = defaul
     }
     const info = procs.get(loc.thread);
     if (!info) {
-      report('warning', 'unknown-process', `${loc.thread}:${loc.name} in the ${where} names P${loc.thread}, which does not exist`, loc.range);
+      report('error', 'unknown-process', `${loc.thread}:${loc.name} in the ${where} names P${loc.thread}, which does not exist`, loc.range);
       return;
     }
     if (info.assigned.has(loc.name) || initRegs.get(loc.thread)?.has(loc.name)) return;
@@ -106,7 +106,10 @@ export function checkTest(test: LitmusTest, registry: PrimitiveRegistry = defaul
     }
   };
   for (const l of test.locations) checkLoc(l, 'locations clause');
-  if (test.filter) walkCond(test.filter, 'filter');
+  if (test.filter) {
+    walkCond(test.filter, 'filter');
+    checkFilterEquations(test.filter, report);
+  }
   walkCond(test.condition.expr, 'condition');
   return out;
 }
@@ -176,6 +179,7 @@ function checkBody(p: Process, info: ProcInfo, initRegs: Set<string>, globals: S
         return expr(e.else, valueUsed);
       case 'call':
         checkCall(e, valueUsed, report, registry);
+        checkAccessArgs(e, p, report, registry);
         for (const a of e.args) expr(a, true);
         return;
     }
@@ -223,4 +227,60 @@ function checkCall(e: Extract<Expr, { kind: 'call' }>, valueUsed: boolean, repor
   if (valueUsed && !def.returns) {
     report('error', 'void-value', `'${e.name}' does not return a value`, e.range);
   }
+}
+
+/** The argument positions a primitive accesses memory through, and whether it takes the location itself (`*x`). */
+function locationArgs(def: NonNullable<ReturnType<PrimitiveRegistry['lookup']>>): Array<{ arg: number; deref: boolean }> {
+  const out: Array<{ arg: number; deref: boolean }> = [];
+  for (const st of def.steps) if ('loc' in st && !out.some((o) => o.arg === st.loc.arg)) out.push(st.loc);
+  return out;
+}
+
+/**
+ * herd's access primitives take either a location (READ_ONCE(*x), WRITE_ONCE(*x, v):
+ * herd rejects anything but a dereference there) or a pointer (smp_load_acquire(x),
+ * atomic_inc(x)). A pointer argument written `*x` with `x` an `int *` parameter is
+ * a value where a pointer belongs: herd accepts it and accesses whatever address
+ * that value is, which is almost never what was meant.
+ */
+function checkAccessArgs(e: Extract<Expr, { kind: 'call' }>, p: Process, report: Report, registry: PrimitiveRegistry): void {
+  const def = registry.lookup(e.name);
+  if (!def) return;
+  for (const l of locationArgs(def)) {
+    const a = e.args[l.arg];
+    if (!a) continue;
+    if (!l.deref && a.kind !== 'deref') {
+      const shown = a.kind === 'var' ? `*${a.name}` : 'a dereference such as *x';
+      report('error', 'bad-access-argument', `'${e.name}' accesses the location its argument designates: write ${shown}, not an address or value`, a.range);
+    } else if (l.deref && a.kind === 'deref' && a.arg.kind === 'var') {
+      const name = a.arg.name;
+      const param = p.params.find((q) => q.name === name);
+      if (param && param.pointer === 1) {
+        report('warning', 'value-as-pointer', `'${e.name}' takes a pointer, but *${name} is the int value at ${name}: herd7 accesses the address that value holds (did you mean ${name} instead of *${name}?)`, a.range);
+      }
+    }
+  }
+}
+
+/**
+ * herd adds the `loc=v` equations of the filter's top-level conjunction to its
+ * equation solving; two of them that pin one location to different values
+ * make the test invalid.
+ */
+function checkFilterEquations(filter: Cond, report: Report): void {
+  const seen = new Map<string, string>();
+  const walk = (c: Cond): void => {
+    if (c.kind === 'and') {
+      walk(c.left);
+      walk(c.right);
+      return;
+    }
+    if (c.kind !== 'atom' || c.op !== '=' || c.value.kind === 'loc') return;
+    const key = c.loc.kind === 'reg' ? `${c.loc.thread}:${c.loc.name}` : c.loc.name;
+    const value = c.value.kind === 'int' ? String(c.value.value) : c.value.name;
+    const prev = seen.get(key);
+    if (prev === undefined) seen.set(key, value);
+    else if (prev !== value) report('error', 'incompatible-filter', `the filter requires ${key}=${prev} and ${key}=${value} at once: no execution can pass it`, c.range);
+  };
+  walk(filter);
 }

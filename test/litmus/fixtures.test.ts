@@ -44,7 +44,8 @@ describe('invalid fixtures', () => {
       'syntax', 'unterminated-comment', 'unsupported-arch', 'bad-initialiser', 'invalid-assignment',
       'unknown-primitive', 'arity', 'void-value', 'duplicate-process', 'process-numbering', 'no-process',
       'header-text', 'bad-result', 'undeclared-register', 'missing-parameter', 'unassigned-register',
-      'unknown-process', 'unknown-location', 'duplicate-init',
+      'unknown-process', 'unknown-location', 'duplicate-init', 'bad-access-argument', 'incompatible-filter',
+      'value-as-pointer',
     ]) {
       expect(codes, c).toContain(c);
     }
