@@ -118,21 +118,40 @@ async function shrinkAll(o: CampaignOptions, ctx: PairContext, diverging: Judged
     const kind = j.comparison.kinds[0]!;
     if ((perKind.get(kind) ?? 0) >= o.shrinkPerKind) continue;
     perKind.set(kind, (perKind.get(kind) ?? 0) + 1);
-    let minimal = j;
+    const key = divergenceKey(j);
     const r = await shrink(j.test, async (cands) => {
       const named = cands.map((c) => ({ ...c, name: `${j.test.name}-s${serial++}` }));
       const res = await judgeAll(ctx, named);
-      const k = res.findIndex((x) => x.comparison.status === 'diverge' && x.comparison.kinds[0] === kind);
-      if (k >= 0) minimal = res[k]!;
-      return k;
+      return res.findIndex((x) => divergenceKey(x) === key);
     });
+    // Once more under the original name, so that the outputs written match the file.
+    const minimal = (await judgeAll(ctx, [{ ...r.test, name: j.test.name }]))[0]!;
     const signature = causeSignature(kind, r.test);
     o.log(`difftest: ${j.test.name}: ${kind}, shrunk in ${r.steps} steps (${r.tries} tries): ${signature}`);
     if (seen.has(signature)) continue;
     seen.add(signature);
-    findings.push({ kind, kinds: j.comparison.kinds, original: j, minimal: { ...minimal, test: { ...minimal.test, name: j.test.name } }, signature });
+    findings.push({ kind, kinds: j.comparison.kinds, original: j, minimal, signature });
   }
   return findings;
+}
+
+/** Line and column numbers out of an error message, so that a smaller test can keep "the same" error. */
+function errorText(message: string): string {
+  return message.replace(/line \d+, characters \d+-\d+/g, '').replace(/^\d+:\d+: /gm, '').replace(/"[^"]*"/g, '""').trim();
+}
+
+/**
+ * What shrinking must keep: the main kind of the divergence, and for an error
+ * on one side only, that side's message (else a smaller test soon fails for
+ * an unrelated reason, an empty thread say).
+ */
+export function divergenceKey(j: Judged): string | undefined {
+  const c = j.comparison;
+  if (c.status !== 'diverge') return undefined;
+  const kind = c.kinds[0]!;
+  if (kind === 'error-herd-only' && j.herd.kind === 'error') return `${kind}: ${errorText(j.herd.message)}`;
+  if (kind === 'error-lc-only' && j.lc.kind === 'error') return `${kind}: ${errorText(j.lc.message)}`;
+  return kind;
 }
 
 function writeFindings(out: string, findings: Finding[]): void {

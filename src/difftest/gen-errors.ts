@@ -5,7 +5,7 @@ import type { Rng } from './rng.js';
 
 export const ERROR_KINDS = [
   'spinlock-init', 'missing-star', 'bad-process', 'value-for-pointer', 'null-deref', 'incompatible-filter',
-  'not-a-parameter', 'unknown-call',
+  'not-a-parameter', 'unknown-call', 'untyped-address-init', 'empty-thread',
 ] as const;
 export type ErrorKind = (typeof ERROR_KINDS)[number];
 
@@ -77,6 +77,12 @@ export function injectError(t: IrTest, kind: ErrorKind, rng: Rng): void {
     }
     case 'not-a-parameter':
       body.push({ k: 'call', fn: 'WRITE_ONCE', args: [{ k: 'deref', e: { k: 'name', name: 'v' } }, { k: 'num', v: 1 }] });
+      return;
+    case 'untyped-address-init':
+      t.init.push({ loc: 'q0', value: x, amp: true });
+      return;
+    case 'empty-thread':
+      t.threads.push({ params: t.threads[0]!.params, body: [] });
       return;
     case 'unknown-call':
       body.push({ k: 'call', fn: 'frob_once', args: [{ k: 'name', name: x }] });

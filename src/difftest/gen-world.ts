@@ -85,7 +85,8 @@ export class World {
     }
     for (const p of this.ptrs) {
       const t = this.ptrInit.get(p)!;
-      this.init.push({ loc: p, ...(r.chance(0.8) ? { type: 'int *' } : {}), value: t, amp: r.chance(0.3) });
+      // herd7 takes `&x` only after a type (`int *p = &x;`).
+      this.init.push(r.chance(0.8) ? { loc: p, type: 'int *', value: t, ...(r.chance(0.3) ? { amp: true } : {}) } : { loc: p, value: t });
     }
   }
 

@@ -9,7 +9,7 @@ import { parseHerdOutput, parseHerdWarnings } from './herd-output.js';
 
 /** $HERD7, else ~/.cache/herd7/bin/herd7-lkmm; undefined when neither exists. */
 export function findHerd7(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  const candidates = [env.HERD7, join(homedir(), '.cache', 'herd7', 'bin', 'herd7-lkmm')].filter((c): c is string => !!c);
+  const candidates = [env.HERD7, join(env.HOME ?? homedir(), '.cache', 'herd7', 'bin', 'herd7-lkmm')].filter((c): c is string => !!c);
   return candidates.find((c) => existsSync(c));
 }
 
