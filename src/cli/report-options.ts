@@ -46,6 +46,7 @@ export const runOptionSpecs: OptionSpec[] = [
   { flags: '--timeout <seconds>', description: 'time limit per test (past it a verdict may still be settled exactly; counts are then partial)', parse: positiveNumber('--timeout') },
   { flags: '--max-executions <n>', description: 'limit on candidate executions per test', parse: positiveInt('--max-executions') },
   { flags: '--unroll <n>', description: 'loop unrolling bound (herd -unroll)', parse: positiveInt('--unroll') },
+  { flags: '--strict', description: 'a test that uses extensions herd7 cannot run (the mm vocabulary, shifts, ...) is an error' },
   { flags: '--no-settle', description: 'at a limit, do not settle the verdict with the search restricted to the outcome (no verdict, as herd)' },
   { flags: '--threads <n>', description: 'threads one large test may use (default 2; verdicts, counts, states and flags do not depend on it)', parse: positiveInt('--threads') },
   macrosOption,
@@ -57,6 +58,7 @@ export function runOptionsFrom(o: Record<string, unknown>): RunOptions {
     ...(o.maxExecutions !== undefined ? { maxExecutions: Number(o.maxExecutions) } : {}),
     ...(o.unroll !== undefined ? { unroll: Number(o.unroll) } : {}),
     ...(o.settle === false ? { settle: false } : {}),
+    ...(o.strict ? { strict: true } : {}),
     ...(o.explain ? { explain: true } : {}),
     threads: o.threads !== undefined ? Number(o.threads) : DEFAULT_THREADS,
   };

@@ -1,6 +1,7 @@
 // text -> AST -> events -> executions -> RunResult. The only module that
 // connects the parser to the explorer.
 import { CodeError } from '../events/interp-common.js';
+import { strictDiagnostics } from '../litmus/extensions.js';
 import { readFileSync } from 'node:fs';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
@@ -44,6 +45,8 @@ export interface RunOptions {
    * Results do not depend on it.
    */
   threads?: number;
+  /** Tests using extensions herd7 cannot run (src/litmus/extensions.ts) are errors. */
+  strict?: boolean;
 }
 
 /** Share of --timeout the full search gets when a settling search may follow. */
@@ -103,6 +106,7 @@ export function runSource(source: string, file: string, opts: RunOptions = {}): 
   let test: LitmusTest | undefined;
   try {
     const parsed = parseLitmus(source, file, opts.registry);
+    if (opts.strict) parsed.diagnostics = strictDiagnostics(parsed.diagnostics);
     test = parsed.test;
     if (!test || hasErrors(parsed.diagnostics)) return { result: failed(file, test?.name ?? '', parsed.diagnostics, test) };
     const started = performance.now();

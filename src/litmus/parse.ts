@@ -9,6 +9,7 @@
 //
 // parseLitmus never throws: an internal failure becomes an error at 1:1.
 
+import { extensionNote } from './extensions.js';
 import type { IToken } from 'chevrotain';
 import type { Diagnostic, Severity } from '../diagnostics/diagnostic.js';
 import type { PrimitiveRegistry } from '../kernel/primitives.js';
@@ -137,6 +138,8 @@ function parseUnsafe(source: string, file: string, registry: PrimitiveRegistry |
   if (res.problem) add('warning', res.problem.code, res.problem.message, res.problem.range);
   for (const p of ctx.problems) add('error', p.code, p.message, p.range);
   diagnostics.push(...checkTest(test, registry));
+  const note = extensionNote(test);
+  if (note) diagnostics.push(note);
   return { test, diagnostics: sortDiagnostics(diagnostics) };
 }
 

@@ -3,6 +3,7 @@
 // name. A mismatch is a <failure> naming the Result comment's file:line; a
 // test that could not be run (parse error, limit, missing Result comment with
 // --require-result) is an <error>; a test without a Result comment is <skipped>.
+import { herd7Extensions } from './util.js';
 import { dirname } from 'node:path';
 import type { RunResult } from '../explore/result.js';
 import { judge, summarize, type Judgement } from './judge.js';
@@ -38,7 +39,9 @@ function testcase(r: RunResult, j: Judgement): string {
   const open =
     `    <testcase${attr('classname', dirname(r.file))}${attr('name', testName(r))}${attr('file', r.file)}` +
     `${line !== undefined ? attr('line', line) : ''}${attr('time', r.seconds.toFixed(3))}`;
-  if (j.status === 'pass') return `${open}/>`;
+  const ext = herd7Extensions(r);
+  const note = ext ? `\n      <system-out>${xmlEscape(ext)}</system-out>` : '';
+  if (j.status === 'pass') return note ? `${open}>${note}\n    </testcase>` : `${open}/>`;
   const body = j.reasons.map((why) => `${where}: ${why}`).join('\n');
   let inner: string;
   if (j.status === 'fail') {
@@ -49,7 +52,7 @@ function testcase(r: RunResult, j: Judgement): string {
   } else {
     inner = `      <skipped${attr('message', `${r.file}: no Result: comment; observed ${j.actual ?? ''}`)}/>`;
   }
-  return `${open}>\n${inner}\n    </testcase>`;
+  return `${open}>\n${inner}${note}\n    </testcase>`;
 }
 
 export function formatJunit(results: RunResult[], ctx: FormatContext): string {

@@ -2,6 +2,7 @@
 // the verdict and final states, the judgement of its Result comment, the
 // witness or the reason the outcome is forbidden, and the command and tool
 // version that reproduce it. No colour, no tabs other than the test's own.
+import { herd7Extensions } from './util.js';
 import type { RunResult } from '../explore/result.js';
 import { chalkFor } from './color.js';
 import { explanationLines } from './explain-text.js';
@@ -42,6 +43,9 @@ function block(r: RunResult, ctx: FormatContext, i: number): string {
     if (why.length) lines.push('', ...why);
   }
   lines.push('', `Reproduce with litmus-check ${ctx.version}:`, '', `  ${reproduce}`);
+  const ext = herd7Extensions(r);
+  if (ext) lines.push('', `herd7 cannot reproduce this: the test ${ext.replace(/^uses/, 'uses')}.`);
+  else if (r.status !== 'error') lines.push('', 'herd7 reproduces it from the kernel\'s tools/memory-model:', '', `  ${shellJoin(['herd7', '-conf', 'linux-kernel.cfg', r.file])}`);
   return lines.join('\n') + '\n';
 }
 

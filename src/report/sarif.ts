@@ -3,6 +3,7 @@
 // accesses when the explanation has them, else at the test), per error
 // diagnostic of a test that could not be run, per limit hit that left a test
 // unjudged and per missing Result comment under --require-result.
+import { herd7Extensions } from './util.js';
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -38,6 +39,8 @@ export const RULES: Rule[] = [
     'Exploration stopped at --timeout or --max-executions before the verdict was known, so the Result: comment could not be judged.', 'error'),
   rule('missing-result', 'MissingResult', 'The test has no Result: comment',
     'With --require-result every test must carry a `Result:` comment predicting its outcome.', 'error'),
+  rule('herd7-extension', 'Herd7Extension', 'The test uses extensions herd7 cannot run',
+    'The test uses constructs beyond herd7\'s C litmus grammar and linux-kernel.def (the kernel mm vocabulary, shifts, unary operators, types such as pte_t): its verdict cannot be reproduced with herd7.', 'note'),
 ];
 const ruleIndex = new Map(RULES.map((r, i) => [r.id, i]));
 
@@ -85,6 +88,8 @@ function resultsFor(r: RunResult, j: Judgement): object[] {
     }
     return out;
   }
+  const ext = herd7Extensions(r);
+  if (ext) out.push(result('herd7-extension', 'note', `${name}: ${ext}`, [testLoc], props));
   if (j.status === 'fail' && r.expected) {
     const text = `${name}: Result: ${j.expected ?? ''}, observed ${j.actual ?? ''}. ${j.reasons.join('; ')}`;
     out.push(result('result-mismatch', 'error', text, [location(r.file, region(r.expected.range))], props));

@@ -5,6 +5,7 @@
 // comment's judgement and the explanation when present.
 // `check` (judgements): one status line per test, the details of failures
 // and errors under it, then a summary line.
+import { herd7Extensions } from './util.js';
 import type { ChalkInstance } from 'chalk';
 import type { FinalState, RunResult, StateColumn } from '../explore/result.js';
 import { chalkFor } from './color.js';
@@ -48,6 +49,8 @@ function detailLines(r: RunResult, j: Judgement | undefined, c: ChalkInstance, i
       `the condition ${r.ok ? 'holds' : 'does not hold'})`,
   );
   if (r.flags.length) lines.push(`${indent}flags: ${r.flags.map((f) => (f === 'data-race' ? c.yellow(f) : f)).join(', ')}`);
+  const ext = herd7Extensions(r);
+  if (ext) lines.push(`${indent}${c.cyan('note')}: ${ext}`);
   if (r.loop) lines.push(`${indent}${c.yellow('note')}: loop unrolling cut some executions off (herd's Loop)`);
   if (r.limit) lines.push(`${indent}${c.yellow('limit')}: ${r.limit.message}; ${r.settled ? settledNote(r) : 'the results are partial'}`);
   if (j && r.expected) {

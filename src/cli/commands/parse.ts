@@ -12,6 +12,7 @@ import { readFileSync } from 'node:fs';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { formatDiagnostics } from '../../diagnostics/format.js';
 import { parseLitmus } from '../../litmus/parse.js';
+import { strictDiagnostics } from '../../litmus/extensions.js';
 import { useColor } from '../../report/color.js';
 import { collectLitmusFiles } from '../files.js';
 import { loadMacrosOption, macrosOption } from '../macros.js';
@@ -26,7 +27,7 @@ export const parseCommand: CommandSpec = {
   options: [
     { flags: '--json', description: 'print each test as JSON (AST and diagnostics) instead of messages' },
     { flags: '-q, --quiet', description: "do not print 'ok' lines for clean files" },
-    { flags: '--strict', description: 'exit with status 2 when there are warnings too' },
+    { flags: '--strict', description: 'exit with status 2 when there are warnings too, and make extensions herd7 cannot run errors' },
     { flags: '--no-color', description: 'never colour the output' },
     macrosOption,
   ],
@@ -52,7 +53,9 @@ export const parseCommand: CommandSpec = {
         errors++;
         continue;
       }
-      const { test, diagnostics } = parseLitmus(source, file, macros.registry);
+      const parsed = parseLitmus(source, file, macros.registry);
+      const test = parsed.test;
+      const diagnostics = o.strict ? strictDiagnostics(parsed.diagnostics) : parsed.diagnostics;
       const errs = diagnostics.filter((d) => d.severity === 'error');
       const warns = diagnostics.filter((d) => d.severity !== 'error');
       errors += errs.length;
@@ -63,7 +66,11 @@ export const parseCommand: CommandSpec = {
       }
       if (warns.length > 0) io.err(formatDiagnostics(warns, source, { color }));
       if (errs.length > 0) io.out(formatDiagnostics(errs, source, { color }));
-      else if (!o.quiet) io.out(`${file}: ok${warns.length > 0 ? ` (${plural(warns.length, 'warning')})` : ''}\n`);
+      else if (!o.quiet) {
+        const nw = warns.filter((d) => d.severity === 'warning').length, nn = warns.length - nw;
+        const counts = [nw > 0 ? plural(nw, 'warning') : '', nn > 0 ? plural(nn, 'note') : ''].filter(Boolean).join(', ');
+        io.out(`${file}: ok${counts ? ` (${counts})` : ''}\n`);
+      }
     }
     if (o.json) io.out(JSON.stringify(json, null, 2) + '\n');
     else io.out(`${plural(files.length, 'file')}, ${plural(errors, 'error')}, ${plural(warnings, 'warning')}\n`);
