@@ -12,7 +12,8 @@ export interface LcStats {
 export function runLitmusCheck(source: string, file: string, timeoutMs: number, stats?: LcStats): Outcome {
   const started = performance.now();
   try {
-    const { result } = runSource(source, file, { timeoutMs });
+    // --strict: the project's extensions (src/litmus/extensions.ts) are errors, as herd7 rejects them.
+    const { result } = runSource(source, file, { timeoutMs, strict: true });
     if (result.status === 'error') {
       const errors = result.diagnostics.filter((d) => d.severity === 'error');
       const message = errors.map((d) => `${d.range.start.line}:${d.range.start.col}: error: ${d.message}`).join('\n');

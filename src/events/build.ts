@@ -117,6 +117,7 @@ export function buildProgram(test: LitmusTest, opts: BuildOptions = {}): Program
 
   const paths: ThreadTrace[][] = [];
   let loopCut = false;
+  const cutThreads: ThreadTrace[][] = [];
   // herd's variable counter runs over the whole test, thread after thread.
   const herdCounter = { n: 0 };
   let herdOk = true;
@@ -128,6 +129,7 @@ export function buildProgram(test: LitmusTest, opts: BuildOptions = {}): Program
     const r = threadPaths(env);
     if (herdOk) herdOk = attachHerdSyms(env, r.traces, r.keys, herdCounter);
     paths.push(r.traces);
+    cutThreads.push(r.cut);
     loopCut ||= r.loopCut;
   });
 
@@ -146,6 +148,7 @@ export function buildProgram(test: LitmusTest, opts: BuildOptions = {}): Program
     locations,
     threads: paths,
     loopCut,
+    ...(loopCut ? { cutThreads } : {}),
     observed,
     filterLocations: filterLocations(test, locIndex),
     quantifier: test.condition.quantifier,

@@ -23,11 +23,14 @@ export interface ThreadPaths {
   /** Per trace: its decisions (see Run.log), joined by commas. */
   keys: string[];
   loopCut: boolean;
+  /** The paths loop unrolling cut off, up to the point of the cut. */
+  cut: ThreadTrace[];
 }
 
 /** Every path of one process under the given candidate read values. */
 export function threadPaths(env: InterpEnv): ThreadPaths {
   const traces: ThreadTrace[] = [];
+  const cut: ThreadTrace[] = [];
   const keys: string[] = [];
   let loopCut = false;
   const choices: number[] = [];
@@ -43,7 +46,12 @@ export function threadPaths(env: InterpEnv): ThreadPaths {
       if (traces.length > env.maxPaths) throw new TooManyPaths(`P${env.thread} has more than ${env.maxPaths} paths`);
     } catch (err) {
       if (!(err instanceof PathEnd)) throw err;
-      if (err.why === 'cut') loopCut = true;
+      if (err.why === 'cut') {
+        loopCut = true;
+        const regs = new Map<string, Sym>();
+        for (const [k, v] of run.regs) regs.set(k, v.v);
+        if (cut.length < env.maxPaths) cut.push({ events: run.events, regs, constraints: run.constraints });
+      }
     }
     // Odometer over the choice points this run met.
     choices.length = run.pos;
@@ -53,5 +61,5 @@ export function threadPaths(env: InterpEnv): ThreadPaths {
     choices[i]!++;
     choices.length = i + 1;
   }
-  return { traces, keys, loopCut };
+  return { traces, keys, loopCut, cut };
 }

@@ -116,6 +116,11 @@ export interface Program {
   threads: ThreadTrace[][];
   /** Whether loop unrolling cut some paths off. */
   loopCut: boolean;
+  /**
+   * Per thread, the paths loop unrolling cut off (up to the cut): herd's Loop
+   * holds when some candidate execution runs along one (src/explore/loop-cut.ts).
+   */
+  cutThreads?: ThreadTrace[][];
   observed: ObservedLoc[];
   /** Memory locations the filter tests (observed by herd, not shown in states). */
   filterLocations?: number[];

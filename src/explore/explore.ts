@@ -11,6 +11,7 @@ import { LocationTimeout, locationChoices, MAX_ALL_CHOICES, type LocChoice } fro
 import { ValueSolver } from './values.js';
 import { addChoice, bulkBounds } from './bounds.js';
 import { StateTable, unsigned32Columns } from './states.js';
+import { cutReachable } from './loop-cut.js';
 import { CompletionMemo, type MemoEntry } from './memo.js';
 import { coBoxes, ValueGroups } from './choice-groups.js';
 import { RmwSeqCache } from './rmw-seq.js';
@@ -38,7 +39,7 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
   const started = Date.now();
   const states = new StateTable(program.observed.length);
   const flags = new Set<string>();
-  const out: ExploreOutcome = { states: [], table: states, positive: 0, negative: 0, flags: [], candidates: 0, evaluations: 0, loop: program.loopCut, rejected: [] };
+  const out: ExploreOutcome = { states: [], table: states, positive: 0, negative: 0, flags: [], candidates: 0, evaluations: 0, loop: program.loopCut && cutReachable(program), rejected: [] };
   const maxExec = opts.maxExecutions ?? Infinity;
   const deadline = opts.timeoutMs !== undefined ? started + opts.timeoutMs : Infinity;
   const names = program.locations.map((l) => l.name);

@@ -4,7 +4,7 @@
 //
 // herd7's C front end has the binary operators * / + - & | ^ == != < > <= >=,
 // casts, `*x` and calls; no unary operator, `%`, shifts, `&&`, `||`, `?:` or
-// `&x`; and the types int, char, long, void, the intN_t family, intptr_t,
+// `&x`, no empty statement or block; and the types int, char, long, void, the intN_t family, intptr_t,
 // atomic_t, spinlock_t and struct srcu_struct.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { lkmmPrimitives } from '../kernel/lkmm-table.js';
@@ -81,14 +81,17 @@ export function herdExtensions(test: LitmusTest): Array<{ what: string; range: R
         expr(s.cond);
         return stmt(s.body);
       case 'block':
+        if (s.body.length === 0) add('empty block {}', s.range);
         return s.body.forEach(stmt);
       case 'empty':
+        add('empty statement ;', s.range);
         return;
     }
   };
   for (const e of test.init) type(e.type, e.range);
   for (const p of test.processes) {
     for (const q of p.params) type(q.type, q.range);
+    if (p.body.length === 0) add('empty process body', p.idRange);
     p.body.forEach(stmt);
   }
   return [...out].map(([what, range]) => ({ what, range }));

@@ -51,14 +51,14 @@ describe('difftest generator', () => {
   });
 
   it("writes tests litmus-check's parser accepts (every profile but errors)", () => {
-    // `<>` is herd7 syntax litmus-check does not read yet (issue 12, item 1): left out here.
-    const avoid = new Set<Feature>(['errors', 'cond-spellings']);
+    const avoid = new Set<Feature>(['errors']);
     const bad: string[] = [];
     for (const profile of Object.keys(PROFILES).filter((p) => p !== 'errors')) {
       for (let s = 0; s < 60; s++) {
         const text = renderTest(generate(testSeed(s, 0), { profile, avoid }).test);
         const r = parseLitmus(text, 'gen.litmus');
-        const errors = r.diagnostics.filter((d) => d.severity === 'error');
+        // A random filter may pin one location to two values: herd7 rejects that too.
+        const errors = r.diagnostics.filter((d) => d.severity === 'error' && d.code !== 'incompatible-filter');
         if (!r.test || errors.length) bad.push(`${profile}/${s}: ${errors.map((d) => d.message).join('; ')}\n${text}`);
       }
     }

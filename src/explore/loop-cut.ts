@@ -1,0 +1,74 @@
+// herd's `Loop`: loop unrolling cut a path off, and some candidate execution
+// runs along that cut path. herd raises it for any execution its equation
+// solving accepts (before the model is consulted): every read reads some write
+// of its location that is not after it in its own thread, and the values meet
+// every path's branch conditions. A cut path whose conditions no such
+// reads-from can meet (a spin loop on a value nobody stores) raises nothing.
+import type { Program, ThreadTrace } from '../events/types.js';
+import { layout } from './graph-build.js';
+import type { LocChoice } from './locations.js';
+import { ValueSolver } from './values.js';
+
+/** Reads-from candidates tried before giving up and assuming the cut is reachable. */
+const BUDGET = 200_000;
+
+/** Whether some candidate execution runs along a path cut by loop unrolling. */
+export function cutReachable(program: Program): boolean {
+  const cut = program.cutThreads;
+  if (!cut || cut.every((c) => c.length === 0)) return false;
+  const budget = { left: BUDGET };
+  const n = program.threads.length;
+  const pick: ThreadTrace[] = new Array<ThreadTrace>(n);
+  // Every combination of one path per thread, at least one of them cut.
+  const choose = (t: number, anyCut: boolean): boolean => {
+    if (budget.left <= 0) return true;
+    if (t === n) {
+      if (!anyCut) return false;
+      budget.left -= 100; // a layout costs more than one reads-from candidate
+      return feasible(program, pick, budget);
+    }
+    for (const tr of cut[t] ?? []) {
+      pick[t] = tr;
+      if (choose(t + 1, true)) return true;
+    }
+    for (const tr of program.threads[t]!) {
+      pick[t] = tr;
+      if (choose(t + 1, anyCut)) return true;
+    }
+    return false;
+  };
+  return choose(0, false);
+}
+
+function feasible(program: Program, traces: readonly ThreadTrace[], budget: { left: number }): boolean {
+  const L = layout(program, traces);
+  const solver = new ValueSolver(L, traces);
+  const reads: number[] = [];
+  const sources: number[][] = [];
+  for (const g of L.events) {
+    if (g.thread < 0 || g.ev.kind !== 'R') continue;
+    const own = g.ev.rmwWrite >= 0 ? L.base[g.thread]! + g.ev.rmwWrite : -1;
+    const ws = L.byLoc[g.ev.loc]!.filter((w) => {
+      const e = L.events[w]!;
+      return e.ev.kind === 'W' && w !== own && !(e.thread === g.thread && L.stat.po.has(g.id, w));
+    });
+    reads.push(g.id);
+    sources.push(ws);
+  }
+  const pairs: Array<[number, number]> = [];
+  const chosen: LocChoice[] = [{ rf: pairs, co: [] }];
+  const assign = (i: number): boolean => {
+    if (budget.left <= 0) return true;
+    if (i === reads.length) {
+      budget.left--;
+      return solver.solve(chosen);
+    }
+    for (const w of sources[i]!) {
+      pairs.push([w, reads[i]!]);
+      if (assign(i + 1)) return true;
+      pairs.pop();
+    }
+    return false;
+  };
+  return assign(0);
+}
