@@ -196,11 +196,11 @@ export abstract class RunBase {
       case 'int':
         return { v: e.value, d: [] };
       case 'var': {
+        // A name that is neither a parameter nor assigned is a fresh register
+        // holding 0 for herd, even when another process has a location of
+        // that name (the missing-parameter warning says so).
         const r = this.regs.get(e.name);
-        if (r) return r;
-        const loc = this.env.locIndex.get(e.name);
-        if (loc !== undefined) return { v: addrOf(loc), d: [] };
-        return { v: 0, d: [] };
+        return r ?? { v: 0, d: [] };
       }
       case 'deref': {
         const a = this.eval(e.arg);

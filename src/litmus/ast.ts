@@ -68,7 +68,7 @@ export type Stmt =
 export type InitValue =
   | { kind: 'int'; value: number; range: Range }
   /** The address of a location: `p = x` or `p = &x`. */
-  | { kind: 'addr'; name: string; range: Range };
+  | { kind: 'addr'; name: string; range: Range; /** Written `&x` (herd7 accepts that only in a typed entry). */ amp?: true };
 
 export interface InitEntry {
   /** Set for `0:r1 = ...` entries. */

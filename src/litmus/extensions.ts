@@ -88,7 +88,10 @@ export function herdExtensions(test: LitmusTest): Array<{ what: string; range: R
         return;
     }
   };
-  for (const e of test.init) type(e.type, e.range);
+  for (const e of test.init) {
+    type(e.type, e.range);
+    if (!e.type && e.value?.kind === 'addr' && e.value.amp) add('&x in an untyped init entry', e.range);
+  }
   for (const p of test.processes) {
     for (const q of p.params) type(q.type, q.range);
     if (p.body.length === 0) add('empty process body', p.idRange);

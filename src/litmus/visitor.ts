@@ -73,7 +73,7 @@ function visitInitValue(ctx: VisitCtx, v: CstNode): InitValue {
   const minus = tokens(v, 'Minus').length > 0;
   const addrOf = tok(v, 'addrOf');
   const name = tok(v, 'name');
-  if (addrOf) return { kind: 'addr', name: addrOf.image, range };
+  if (addrOf) return { kind: 'addr', name: addrOf.image, range, amp: true };
   if (name && ints.length === 0) return { kind: 'addr', name: name.image, range };
   const n = parseIntLiteral(ints[0]!.image);
   if (name && name.image !== 'ATOMIC_INIT') {

@@ -43,7 +43,8 @@ describe('herd7 regression fixtures', () => {
     if (promote) writeFileSync(expectedPath, herd7Answer(file));
     if (!existsSync(expectedPath)) throw new Error(`${expectedPath} is missing: PROMOTE=herd7 writes it from herd7`);
     const expected = readFileSync(expectedPath, 'utf8');
-    const { result } = runSource(readFileSync(file, 'utf8'), name);
+    // --strict: the project's extensions are errors, as herd7 rejects them.
+    const { result } = runSource(readFileSync(file, 'utf8'), name, { strict: true });
     if (expected === 'rejected\n') {
       // herd7 rejects it: so must we, with a located error of our own, not an internal one.
       expect(result.status).toBe('error');
