@@ -5,9 +5,8 @@ import { defaultRegistry, type PrimitiveRegistry } from '../kernel/primitives.js
 import { domainLocationName, threadPaths, type InterpEnv } from './interp.js';
 import { attachHerdSyms } from './herd-syms.js';
 import type { FinalView, LocationInfo, ObservedLoc, Program, ThreadTrace } from './types.js';
-import { addrOf, locOfAddr } from './values.js';
-import { CodeError } from './interp-common.js';
-import { evalSym, isConst, mkBin, readsOf } from './sym.js';
+import { addrOf } from './values.js';
+import { isConst, mkBin } from './sym.js';
 
 export interface BuildOptions {
   registry?: PrimitiveRegistry;
@@ -118,6 +117,7 @@ export function buildProgram(test: LitmusTest, opts: BuildOptions = {}): Program
   const paths: ThreadTrace[][] = [];
   let loopCut = false;
   const cutThreads: ThreadTrace[][] = [];
+  const badAddressThreads: ThreadTrace[][] = [];
   // herd's variable counter runs over the whole test, thread after thread.
   const herdCounter = { n: 0 };
   let herdOk = true;
@@ -130,13 +130,18 @@ export function buildProgram(test: LitmusTest, opts: BuildOptions = {}): Program
     if (herdOk) herdOk = attachHerdSyms(env, r.traces, r.keys, herdCounter);
     paths.push(r.traces);
     cutThreads.push(r.cut);
+    badAddressThreads.push(r.badAddress);
     loopCut ||= r.loopCut;
   });
 
-  checkPointerLoads(locations, paths);
   if (test.filter) {
     pushConjunctsIntoPaths(test, conjuncts(test.filter, false), paths, locIndex);
     pinFilterValues(test, herdWanted(test.filter), paths, locIndex);
+    // Stopped paths have no final state for the filter, but herd's filter
+    // equations on registers still apply to their values.
+    const eqs = herdWanted(test.filter);
+    pushConjunctsIntoPaths(test, eqs, cutThreads, locIndex);
+    pushConjunctsIntoPaths(test, eqs, badAddressThreads, locIndex);
   }
   if (opts.settle) pushConjunctsIntoPaths(test, targetConjuncts(test), paths, locIndex);
 
@@ -149,6 +154,7 @@ export function buildProgram(test: LitmusTest, opts: BuildOptions = {}): Program
     threads: paths,
     loopCut,
     ...(loopCut ? { cutThreads } : {}),
+    ...(badAddressThreads.some((b) => b.length > 0) ? { badAddressThreads } : {}),
     observed,
     filterLocations: filterLocations(test, locIndex),
     quantifier: test.condition.quantifier,
@@ -183,53 +189,6 @@ export function conjuncts(c: Cond, negate: boolean): Cond[] {
   };
   split(c, negate);
   return out;
-}
-
-/**
- * herd rejects a load through a value that is not an address, including one
- * that a pointer read may return: the pointer's initial value or any constant
- * some thread stores to it (`int *p = 0;` then `READ_ONCE(*READ_ONCE(*p))`).
- */
-function checkPointerLoads(locations: readonly LocationInfo[], paths: readonly ThreadTrace[][]): void {
-  // Per thread and location, the constants the thread's paths store there.
-  let stored: Array<Array<Set<number>>> | undefined;
-  paths.forEach((traces, t) => {
-    for (const tr of traces) {
-      for (const [read, line, col, reached] of tr.pointerLoads ?? []) {
-        stored ??= paths.map((ts) => {
-          const per = locations.map(() => new Set<number>());
-          for (const x of ts) for (const e of x.events) if (e.kind === 'W' && e.loc >= 0 && isConst(e.value)) per[e.loc]!.add(e.value);
-          return per;
-        });
-        const p = tr.events[read]!.loc;
-        // What the read may return (coherence): the last write of its own thread
-        // before it, else the initial value; or any other thread's write.
-        const own = tr.events.slice(0, read).filter((e) => e.kind === 'W' && e.loc === p).pop();
-        const values = new Set<number>();
-        if (!own) values.add(locations[p]!.init);
-        else if (isConst(own.value)) values.add(own.value);
-        stored.forEach((per, u) => {
-          if (u !== t) for (const v of per[p]!) values.add(v);
-        });
-        for (const v of values) {
-          if (locOfAddr(v, locations.length) < 0 && reachable(tr, reached, read, v)) {
-            throw new CodeError(`access through a pointer read from ${locations[p]!.name}, which may hold ${v}: not the address of a shared location`, line, col, 'non-address');
-          }
-        }
-      }
-    }
-  });
-}
-
-/** Whether the first `n` constraints of a path allow its read `read` to return `v` (those on that read alone). */
-function reachable(tr: ThreadTrace, n: number, read: number, v: number): boolean {
-  for (let i = 0; i < n; i++) {
-    const c = tr.constraints[i]!;
-    const rs = readsOf(c.value);
-    if (rs.length !== 1 || rs[0] !== read) continue;
-    if ((evalSym(c.value, () => v) !== 0) !== c.truthy) return false;
-  }
-  return true;
 }
 
 /**

@@ -28,7 +28,14 @@ export function domainLocationName(domain: string): string {
 }
 
 export class PathEnd extends Error {
-  constructor(readonly why: 'cut' | 'invalid', detail: string) {
+  /**
+   * `cut`: loop unrolling stopped the path; `bad-address`: the path loads
+   * through a value that designates no location (herd rejects the test if
+   * some candidate execution follows it); `invalid`: no execution follows it.
+   * A cut or bad-address path is kept, up to that point, with `line`/`col` of
+   * the statement.
+   */
+  constructor(readonly why: 'cut' | 'invalid' | 'bad-address', detail: string, readonly line = 0, readonly col = 0) {
     super(detail);
   }
 }

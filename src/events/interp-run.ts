@@ -6,15 +6,13 @@ import type { Constraint, ThreadEvent } from './types.js';
 import { addrOf, locOfAddr } from './values.js';
 import { isConst, mkBin, mkUn, readOf, type Sym } from './sym.js';
 import { siteOf } from './herd-sites.js';
-import { CodeError, PathEnd, pure, union, type InterpEnv, type Val } from './interp-common.js';
+import { PathEnd, pure, union, type InterpEnv, type Val } from './interp-common.js';
 
 /** A run of one process along the path a choice vector fixes. */
 export abstract class RunBase {
   readonly events: ThreadEvent[] = [];
   readonly regs = new Map<string, Val>();
   readonly constraints: Constraint[] = [];
-  /** See ThreadTrace.pointerLoads. */
-  readonly pointerLoads: Array<[number, number, number, number]> = [];
   /**
    * Every decision of the path (each branch, loop test, RMW or lock outcome,
    * constant ones included) as `<site><T|F>`: the key that matches the path
@@ -153,7 +151,7 @@ export abstract class RunBase {
             this.ctrl = saved;
             return;
           }
-          if (iter >= this.env.unroll) throw new PathEnd('cut', 'loop bound');
+          if (iter >= this.env.unroll) throw new PathEnd('cut', 'loop bound', this.line, this.col);
           this.exec(s.body);
         }
       }
@@ -176,16 +174,17 @@ export abstract class RunBase {
       const loc = locOfAddr(v, this.env.nlocs);
       if (loc >= 0) return loc;
       if (access === 'write') return -1;
-      throw new CodeError(`access through ${v}, which is not the address of a shared location`, this.line, this.col, 'non-address');
+      throw new PathEnd('bad-address', `access through ${v}, which is not the address of a shared location`, this.line, this.col);
     }
-    // An address computed from a read: one path per location it may designate
-    // (and, for a store, one where it designates none).
-    if (access === 'read' && v.k === 'r') this.pointerLoads.push([v.e, this.line, this.col, this.constraints.length]);
+    // An address computed from a read: one path per location it may designate,
+    // and one where it designates none (a store then leaves no event; a load
+    // ends the path, which herd rejects if an execution can follow it).
     const n = this.env.nlocs;
-    const loc = this.choose(access === 'write' ? n + 1 : n);
+    const loc = this.choose(n + 1);
     if (loc === n) {
       for (let l = 0; l < n; l++) this.constraints.push({ value: mkBin('!=', v, addrOf(l)), truthy: true });
-      return -1;
+      if (access === 'write') return -1;
+      throw new PathEnd('bad-address', 'access through a value that is not the address of a shared location', this.line, this.col);
     }
     this.constraints.push({ value: mkBin('==', v, addrOf(loc)), truthy: true });
     return loc;

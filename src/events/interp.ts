@@ -25,12 +25,15 @@ export interface ThreadPaths {
   loopCut: boolean;
   /** The paths loop unrolling cut off, up to the point of the cut. */
   cut: ThreadTrace[];
+  /** The paths that load through a value designating no location, up to that load. */
+  badAddress: ThreadTrace[];
 }
 
 /** Every path of one process under the given candidate read values. */
 export function threadPaths(env: InterpEnv): ThreadPaths {
   const traces: ThreadTrace[] = [];
   const cut: ThreadTrace[] = [];
+  const badAddress: ThreadTrace[] = [];
   const keys: string[] = [];
   let loopCut = false;
   const choices: number[] = [];
@@ -41,16 +44,17 @@ export function threadPaths(env: InterpEnv): ThreadPaths {
       for (const s of env.proc.body) run.exec(s);
       const regs = new Map<string, Sym>();
       for (const [k, v] of run.regs) regs.set(k, v.v);
-      traces.push({ events: run.events, regs, constraints: run.constraints, ...(run.pointerLoads.length ? { pointerLoads: run.pointerLoads } : {}) });
+      traces.push({ events: run.events, regs, constraints: run.constraints });
       keys.push(run.log.join(','));
       if (traces.length > env.maxPaths) throw new TooManyPaths(`P${env.thread} has more than ${env.maxPaths} paths`);
     } catch (err) {
       if (!(err instanceof PathEnd)) throw err;
-      if (err.why === 'cut') {
-        loopCut = true;
+      if (err.why !== 'invalid') {
+        if (err.why === 'cut') loopCut = true;
         const regs = new Map<string, Sym>();
         for (const [k, v] of run.regs) regs.set(k, v.v);
-        if (cut.length < env.maxPaths) cut.push({ events: run.events, regs, constraints: run.constraints });
+        const kept = err.why === 'cut' ? cut : badAddress;
+        if (kept.length < env.maxPaths) kept.push({ events: run.events, regs, constraints: run.constraints, stop: { line: err.line, col: err.col } });
       }
     }
     // Odometer over the choice points this run met.
@@ -61,5 +65,5 @@ export function threadPaths(env: InterpEnv): ThreadPaths {
     choices[i]!++;
     choices.length = i + 1;
   }
-  return { traces, keys, loopCut, cut };
+  return { traces, keys, loopCut, cut, badAddress };
 }

@@ -92,13 +92,8 @@ export interface ThreadTrace {
    * that would otherwise justify themselves.
    */
   pins?: Array<[number, number]>;
-  /**
-   * Loads and RMWs whose address is the value of one of this path's reads:
-   * [read's local index, line, column of the access, number of the path's
-   * constraints that lead to it]. herd rejects the test when such a read may
-   * return a value that is not an address.
-   */
-  pointerLoads?: Array<[number, number, number, number]>;
+  /** For a path that stopped early (a loop cut, a bad address): the statement where it stopped. */
+  stop?: { line: number; col: number };
 }
 
 export interface LocationInfo {
@@ -121,6 +116,12 @@ export interface Program {
    * holds when some candidate execution runs along one (src/explore/loop-cut.ts).
    */
   cutThreads?: ThreadTrace[][];
+  /**
+   * Per thread, the paths that load through a value designating no location,
+   * up to that load: herd rejects the test when some candidate execution
+   * follows one (src/explore/stopped-paths.ts).
+   */
+  badAddressThreads?: ThreadTrace[][];
   observed: ObservedLoc[];
   /** Memory locations the filter tests (observed by herd, not shown in states). */
   filterLocations?: number[];

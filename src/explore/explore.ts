@@ -11,7 +11,8 @@ import { LocationTimeout, locationChoices, MAX_ALL_CHOICES, type LocChoice } fro
 import { ValueSolver } from './values.js';
 import { addChoice, bulkBounds } from './bounds.js';
 import { StateTable, unsigned32Columns } from './states.js';
-import { cutReachable } from './loop-cut.js';
+import { badAddressReached, cutReachable } from './stopped-paths.js';
+import { CodeError } from '../events/interp-common.js';
 import { CompletionMemo, type MemoEntry } from './memo.js';
 import { coBoxes, ValueGroups } from './choice-groups.js';
 import { RmwSeqCache } from './rmw-seq.js';
@@ -37,6 +38,8 @@ class Stop extends Error {
 
 export function explore(program: Program, opts: ExploreOptions = {}): ExploreOutcome {
   const started = Date.now();
+  const bad = program.badAddressThreads ? badAddressReached(program) : undefined;
+  if (bad) throw new CodeError('access through a value that is not the address of a shared location, in some candidate execution', bad.stop?.line ?? 0, bad.stop?.col ?? 0, 'non-address');
   const states = new StateTable(program.observed.length);
   const flags = new Set<string>();
   const out: ExploreOutcome = { states: [], table: states, positive: 0, negative: 0, flags: [], candidates: 0, evaluations: 0, loop: program.loopCut && cutReachable(program), rejected: [] };
