@@ -1,7 +1,8 @@
 // Paths that stopped early, and whether a candidate execution follows one.
 // herd decides both on the executions its equation solving accepts, before the
-// model is consulted: every read reads some write of its location that is not
-// after it in its own thread, and the values meet every path's conditions.
+// model is consulted: every read reads some write of its location that its own
+// thread has not overwritten before it (nor writes after it), and the values
+// meet every path's conditions.
 // - `Loop`: loop unrolling cut a path off and some execution runs along it (a
 //   spin loop on a value nobody stores raises nothing).
 // - A load through a value that designates no location: herd rejects the test
@@ -65,10 +66,17 @@ function feasible(program: Program, traces: readonly ThreadTrace[], budget: { le
   const sources: number[][] = [];
   for (const g of L.events) {
     if (g.thread < 0 || g.ev.kind !== 'R') continue;
-    const own = g.ev.rmwWrite >= 0 ? L.base[g.thread]! + g.ev.rmwWrite : -1;
-    const ws = L.byLoc[g.ev.loc]!.filter((w) => {
+    const rmwW = g.ev.rmwWrite >= 0 ? L.base[g.thread]! + g.ev.rmwWrite : -1;
+    const po = L.stat.po;
+    // The thread's own last write before the read hides the initial value and
+    // its own earlier writes (CoWR); writes after the read are out (CoRW).
+    const writes = L.byLoc[g.ev.loc]!.filter((w) => L.events[w]!.ev.kind === 'W' && w !== rmwW);
+    const ownBefore = writes.filter((w) => L.events[w]!.thread === g.thread && po.has(w, g.id));
+    const last = ownBefore.find((w) => !ownBefore.some((v) => v !== w && po.has(w, v)));
+    const ws = writes.filter((w) => {
       const e = L.events[w]!;
-      return e.ev.kind === 'W' && w !== own && !(e.thread === g.thread && L.stat.po.has(g.id, w));
+      if (e.thread === g.thread) return w === last;
+      return !(e.thread < 0 && last !== undefined);
     });
     reads.push(g.id);
     sources.push(ws);
