@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Program } from '../../src/events/types.js';
 import { explore, type ExploreOptions, type ExploreOutcome } from '../../src/explore/explore.js';
-import { StateTable } from '../../src/explore/states.js';
+import { StateTable, unsigned32Columns } from '../../src/explore/states.js';
 import { prng } from '../relations/reference.js';
 import { runnableTests } from './helpers.js';
 import { lockedSb, programOf, randomLockTest } from './programs.js';
@@ -33,7 +33,7 @@ function sharded(program: Program, count: number, opts: ExploreOptions = {}): Co
     for (const f of s.flags) flags.add(f);
     table.merge(s.table.toData());
   }
-  return { positive, negative, candidates, flags: [...flags].sort(), states: table.records(program.locations.map((l) => l.name)), shares };
+  return { positive, negative, candidates, flags: [...flags].sort(), states: table.records(program.locations.map((l) => l.name), unsigned32Columns(program)), shares };
 }
 
 /**

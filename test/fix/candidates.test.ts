@@ -56,11 +56,6 @@ describe('access upgrades', () => {
     expect(cs.filter((c) => c.includes('atomic_inc(x) ->'))).toHaveLength(1);
   });
 
-  it('turns an lvalue into a pointer for a global named without a star', () => {
-    const src = 'C g\n\n{ int x; }\n\nP0(int *y)\n{\n\tint r0;\n\tr0 = READ_ONCE(x);\n\tWRITE_ONCE(*y, 1);\n}\n\nexists (0:r0=0)\n';
-    expect(summaries(candidates(src))).toContain('P0 line 8: READ_ONCE(x) -> smp_load_acquire(&x)');
-  });
-
   it('gives nothing for fully ordered accesses', () => {
     const src = litmus('\tr0 = xchg(x, 1);\n\tr1 = smp_load_acquire(y);\n', '\tr0 = atomic_inc_return(y);\n');
     expect(candidates(src).filter((c) => c.edits.length > 0 && c.between === undefined)).toEqual([]);

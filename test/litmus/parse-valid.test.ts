@@ -49,7 +49,7 @@ describe('init block', () => {
     ['x=1;', [{ name: 'x', pointer: 0, value: n(1) }]],
     ['int x = 1;', [{ name: 'x', type: 'int', pointer: 0, value: n(1) }]],
     ['int x;', [{ name: 'x', type: 'int', pointer: 0 }]],
-    ['int *p = &x;', [{ name: 'p', type: 'int', pointer: 1, value: { kind: 'addr', name: 'x' } }]],
+    ['int *p = &x;', [{ name: 'p', type: 'int', pointer: 1, value: { kind: 'addr', name: 'x', amp: true } }]],
     ['int *p=y;', [{ name: 'p', type: 'int', pointer: 1, value: { kind: 'addr', name: 'y' } }]],
     ['p=x;', [{ name: 'p', pointer: 0, value: { kind: 'addr', name: 'x' } }]],
     ['0:r1=x;', [{ name: 'r1', thread: 0, pointer: 0, value: { kind: 'addr', name: 'x' } }]],
@@ -61,7 +61,7 @@ describe('init block', () => {
     ['struct srcu_struct ss;', [{ name: 'ss', type: 'struct srcu_struct', pointer: 0 }]],
     ['unsigned long x = 0x10;', [{ name: 'x', type: 'unsigned long', pointer: 0, value: n(16) }]],
     ['intptr_t x = -5', [{ name: 'x', type: 'intptr_t', pointer: 0, value: n(-5) }]],
-    ['int **pp = &p;', [{ name: 'pp', type: 'int', pointer: 2, value: { kind: 'addr', name: 'p' } }]],
+    ['int **pp = &p;', [{ name: 'pp', type: 'int', pointer: 2, value: { kind: 'addr', name: 'p', amp: true } }]],
   ])('%s', (text, expected) => {
     expect(init(text)).toEqual(expected);
   });
