@@ -42,6 +42,8 @@ function addCommand(program: Command, spec: CommandSpec, io: Io, setCode: (c: nu
 
 /** Runs the CLI and returns the process exit code. Never throws. */
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  // herd7's command line is not commander's (single-dash options): src/cli/herd7/.
+  if (argv[0] === 'herd7') return (await import('./herd7/index.js')).herd7Main(argv.slice(1), io, packageVersion());
   let code = 0;
   const program = new Command();
   program
