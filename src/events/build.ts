@@ -284,7 +284,8 @@ export function printCond(c: Cond, outer: number): string {
     case 'false': s = 'false'; break;
     case 'atom': {
       const v = c.value.kind === 'int' ? String(c.value.value) : c.value.kind === 'sym' ? c.value.name : printLoc(c.value.loc);
-      s = `${printLoc(c.loc)}${c.op === '=' ? '=' : '!='}${v}`;
+      // herd reads `a != v` as `not (a = v)` and prints it so.
+      s = c.op === '=' ? `${printLoc(c.loc)}=${v}` : `not (${printLoc(c.loc)}=${v})`;
       break;
     }
     case 'not': s = `not (${printCond(c.arg, 0)})`; break;

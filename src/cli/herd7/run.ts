@@ -77,6 +77,8 @@ function runOne(file: string, o: Herd7Options, opts: RunOptions, io: Io): void {
     if (d && o.verbose >= 0) io.err(herdUserError(file, d));
     return;
   }
+  // herd's test name drops a trailing `.litmus` (Misc.clean_name).
+  if (result.name.endsWith('.litmus')) result.name = result.name.slice(0, -'.litmus'.length);
   if (o.speedcheck !== 'false') result = speedcheckResult(result, o.speedcheck);
   const hash = herdHashOfBuffer(bytes);
   io.out(formatHerd(result, { ...(o.candidates ? { candidates: result.candidates } : {}), ...(hash ? { hash } : {}) }));
