@@ -3,7 +3,6 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { EXIT_USAGE, type CommandSpec, type Io } from './spec.js';
-import { commands } from './commands/index.js';
 
 function packageVersion(): string {
   const here = dirname(fileURLToPath(import.meta.url));
@@ -44,6 +43,7 @@ function addCommand(program: Command, spec: CommandSpec, io: Io, setCode: (c: nu
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
   // herd7's command line is not commander's (single-dash options): src/cli/herd7/.
   if (argv[0] === 'herd7') return (await import('./herd7/index.js')).herd7Main(argv.slice(1), io, packageVersion());
+  const { commands } = await import('./commands/index.js');
   let code = 0;
   const program = new Command();
   program
