@@ -49,7 +49,9 @@ function runOptionsOf(o: Herd7Options): RunOptions {
     ...(o.timeout !== undefined ? { timeoutMs: Math.max(1, Math.round(o.timeout * 1000)) } : {}),
     // herd prints nothing for a test that runs past -timeout: no settling.
     settle: false,
-    ...(o.speedcheck !== 'false' ? { targetOnly: true } : {}),
+    // Deciding the condition explores only the executions that reach its target;
+    // evaluating the model on partial executions (forward checking) does not pay there.
+    ...(o.speedcheck !== 'false' ? { targetOnly: true, forward: false } : {}),
     ...(o.outDir !== undefined && o.show !== 'none' ? { explain: true } : {}),
     threads: DEFAULT_THREADS,
   };
