@@ -67,7 +67,7 @@ function skipFirstLine(c: Cursor): boolean {
 
 /** find_init: the info lines, then the init block. Returns the init text, or undefined. */
 function findInit(c: Cursor, info: Array<[string, string]>): string | undefined {
-  const kv = /^([A-Za-z][A-Za-z0-9_/.-]*)[ \t\r]*=[ \t\r]*([^\n\r]*)\r?\n/y;
+  const kv = /([A-Za-z][A-Za-z0-9_/.-]*)[ \t\r]*=[ \t\r]*([^\n\r]*)\r?\n/y;
   while (!c.done) {
     const ch = c.at();
     if (ch === '\n') {
