@@ -40,36 +40,51 @@ const herdIsOurs = herd7 && spawnSync(herd7, ['-version'], { encoding: 'utf8' })
 const confDirs = [herd7 && join(dirname(dirname(herd7)), 'lkmm'), resolve(root, '..', 'shared', 'kernel-tree', 'tools', 'memory-model')];
 const confDir = confDirs.find((d) => d && existsSync(join(d, 'linux-kernel.cfg')));
 
-/** Median wall time (s) of `runs` runs of cmd, after one warm-up run. */
+const mid = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/**
+ * Median wall time (s) of `runs` runs of cmd, after one warm-up run, and the
+ * median CPU time (user + system) of the process, which a loaded machine
+ * inflates less (measured with /usr/bin/time when it is there).
+ */
 function median(cmd, argv, cwd) {
-  const times = [];
+  const walls = [], cpus = [];
+  const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
   for (let i = 0; i <= runs; i++) {
     const t = performance.now();
-    const r = spawnSync(cmd, argv, { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+    const r = timeBin
+      ? spawnSync(timeBin, ['-f', '@@cpu %U %S', cmd, ...argv], { cwd, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' })
+      : spawnSync(cmd, argv, { cwd, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
     const s = (performance.now() - t) / 1000;
     if (r.status !== 0) throw new Error(`${cmd} ${argv.join(' ')}: exit ${r.status}: ${r.stderr}`);
-    if (i > 0) times.push(s);
+    const m = /@@cpu ([\d.]+) ([\d.]+)/.exec(r.stderr ?? '');
+    if (i > 0) {
+      walls.push(s);
+      if (m) cpus.push(Number(m[1]) + Number(m[2]));
+    }
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
+  return { wall: mid(walls), cpu: cpus.length ? mid(cpus) : undefined };
 }
 
 const node = process.execPath;
 const lc = join(root, 'bin', 'litmus-check.js');
-const lh = join(root, 'bin', 'litmus-herd7.js');
+const lh = join(root, 'bin', 'litmus-herd7');
 const rows = [];
 const row = (label, s) => rows.push([label, s]);
 row('node -e 0 (Node start-up alone)', median(node, ['-e', '0']));
 row('litmus-check --version', median(node, [lc, '--version']));
 for (const f of files) {
   row(`litmus-check run --format herd ${f.split('/').pop()}`, median(node, [lc, 'run', '--format', 'herd', f]));
-  if (confDir) row(`litmus-herd7 -conf linux-kernel.cfg ${f.split('/').pop()}`, median(node, [lh, '-conf', 'linux-kernel.cfg', f], confDir));
+  if (confDir) row(`litmus-herd7 -conf linux-kernel.cfg ${f.split('/').pop()}`, median(lh, ['-conf', 'linux-kernel.cfg', f], confDir));
   if (herd7 && !herdIsOurs && confDir) row(`herd7 -conf linux-kernel.cfg ${f.split('/').pop()}`, median(herd7, ['-conf', 'linux-kernel.cfg', f], confDir));
 }
 rmSync(tmp, { recursive: true, force: true });
 console.log(`start-up latency: median of ${runs} runs per process (${process.version}, ${(await import('node:os')).cpus().length} CPUs, load ${(await import('node:os')).loadavg()[0].toFixed(2)})`);
-for (const [label, s] of rows) console.log(`  ${s.toFixed(3)} s  ${label}`);
+console.log('  wall (s)  cpu (s)');
+for (const [label, s] of rows) console.log(`  ${s.wall.toFixed(3)}     ${s.cpu === undefined ? '  -  ' : s.cpu.toFixed(3)}    ${label}`);
 const ours = rows.find(([l]) => l.startsWith('litmus-herd7'));
 const theirs = rows.find(([l]) => l.startsWith('herd7 '));
-if (ours && theirs) console.log(`  litmus-herd7 / herd7: ${(ours[1] / theirs[1]).toFixed(1)}x`);
+if (ours && theirs) {
+  console.log(`  litmus-herd7 / herd7: ${(ours[1].wall / theirs[1].wall).toFixed(1)}x wall${ours[1].cpu !== undefined && theirs[1].cpu ? `, ${(ours[1].cpu / theirs[1].cpu).toFixed(1)}x cpu` : ''}`);
+}
 else if (!herd7 || herdIsOurs) console.log('  (herd7 not installed: no comparison)');

@@ -52,7 +52,7 @@ for (const c of corpora) {
 
 function run(files) {
   return new Promise((res) => {
-    const p = spawn(process.execPath, [join(root, 'bin', 'litmus-herd7.js'), '-conf', 'linux-kernel.cfg', ...files], { cwd: mm });
+    const p = spawn(join(root, 'bin', 'litmus-herd7'), ['-conf', 'linux-kernel.cfg', ...files], { cwd: mm });
     let out = '', err = '';
     p.stdout.on('data', (d) => (out += d));
     p.stderr.on('data', (d) => (err += d));

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The kernel's own tools/memory-model scripts, unchanged, with litmus-check as
 # their herd7: copies ../shared/kernel-tree to a temporary directory, puts a
-# `herd7` link to bin/litmus-herd7.js first on PATH, runs
+# `herd7` link to bin/litmus-herd7 first on PATH, runs
 #   scripts/checkalllitmus.sh                     (tools/memory-model/litmus-tests)
 #   scripts/checklitmus.sh FILE                   (Documentation/litmus-tests, tests
 #                                                  herd7 rejects, one per process)
@@ -30,7 +30,7 @@ cleanup() { if [ "$KEEP" = 1 ]; then echo "kept $WORK"; else rm -rf "$WORK"; fi;
 trap cleanup EXIT
 cp -R "$SHARED/kernel-tree/." "$WORK/"
 mkdir -p "$WORK/bin" "$WORK/expected"
-ln -s "$ROOT/bin/litmus-herd7.js" "$WORK/bin/herd7"
+ln -s "$ROOT/bin/litmus-herd7" "$WORK/bin/herd7"
 # herdtools7's mselect7 (initlitmushist.sh lists the C tests with it): keep the files whose test is C.
 cat >"$WORK/bin/mselect7" <<'EOF'
 #!/bin/sh

@@ -40,7 +40,7 @@ const files = readdirSync(bench).filter((n) => n.endsWith('.litmus')).sort((a, b
 for (const n of files) {
   const f = join(bench, n);
   const t = performance.now();
-  const r = spawnSync(process.execPath, [join(root, 'bin', 'litmus-herd7.js'), '-conf', 'linux-kernel.cfg', '-speedcheck', 'true', f], { cwd: mm, encoding: 'utf8' });
+  const r = spawnSync(join(root, 'bin', 'litmus-herd7'), ['-conf', 'linux-kernel.cfg', '-speedcheck', 'true', f], { cwd: mm, encoding: 'utf8' });
   const wall = (performance.now() - t) / 1000;
   if (wall > worst) [worst, worstName] = [wall, n];
   const problems = [];

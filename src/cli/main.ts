@@ -10,12 +10,15 @@ function packageVersion(): string {
   return pkg.version;
 }
 
-const defaultIo: Io = {
-  out: (t) => process.stdout.write(t),
-  err: (t) => process.stderr.write(t),
-  isTTY: Boolean(process.stdout.isTTY),
-  errIsTTY: Boolean(process.stderr.isTTY),
-};
+/** The process's streams, looked up when main runs (not at import: a start-up snapshot may import this module). */
+function defaultIo(): Io {
+  return {
+    out: (t) => process.stdout.write(t),
+    err: (t) => process.stderr.write(t),
+    isTTY: Boolean(process.stdout.isTTY),
+    errIsTTY: Boolean(process.stderr.isTTY),
+  };
+}
 
 function addCommand(program: Command, spec: CommandSpec, io: Io, setCode: (c: number) => void): void {
   const cmd = program.command(`${spec.name} ${spec.args}`.trim()).description(spec.description);
@@ -40,7 +43,7 @@ function addCommand(program: Command, spec: CommandSpec, io: Io, setCode: (c: nu
 }
 
 /** Runs the CLI and returns the process exit code. Never throws. */
-export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
   // herd7's command line is not commander's (single-dash options): src/cli/herd7/.
   if (argv[0] === 'herd7') return (await import('./herd7/index.js')).herd7Main(argv.slice(1), io, packageVersion());
   const { commands } = await import('./commands/index.js');
