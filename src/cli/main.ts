@@ -57,6 +57,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .showHelpAfterError(false)
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
   for (const spec of commands) addCommand(program, spec, io, (c) => (code = c));
+  program.addHelpText('after', "\nherd7's command line: litmus-check herd7 [herd7 options] FILE... (also the litmus-herd7 bin)");
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (e) {
