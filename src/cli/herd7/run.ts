@@ -76,7 +76,8 @@ function runOne(file: string, o: Herd7Options, opts: RunOptions, io: Io): void {
   let { result } = runSource(bytes.toString('utf8'), file, opts);
   if (result.status === 'error') {
     const d = result.diagnostics.find((x) => x.severity === 'error');
-    if (d && o.verbose >= 0) io.err(herdUserError(file, d));
+    // herd7 prints a test's user error even with -q.
+    if (d) io.err(herdUserError(file, d));
     return;
   }
   // herd's test name drops a trailing `.litmus` (Misc.clean_name).

@@ -56,6 +56,8 @@ describe.skipIf(!haveTree)('herd7 with the kernel model files (built-in LKMM)', 
     expect(r.err).toContain(`Warning: File "${join(work, 'missing.litmus')}": open_in failed`);
     expect(r.out).toContain('Observation SB Sometimes 1 3');
     expect(r.out).not.toContain('typo');
+    // herd7 -q still prints it
+    expect((await cli(['herd7', ...conf, '-q', bad])).err).toContain('Unknown macro READ_ONC');
   });
 
   it('-speedcheck decides the condition only, with herd\'s counts', async () => {
