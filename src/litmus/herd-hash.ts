@@ -8,7 +8,8 @@
 // test that carries a `Hash=` line in its header keeps that hash.
 import { createHash } from 'node:crypto';
 import { splitHerd } from './herd-split.js';
-import { cTokens, parseInit, observedLocations, type HerdLocation } from './herd-hash-parse.js';
+import { cTokens } from './herd-prog.js';
+import { observedLocations, parseInit, type HerdLocation } from './herd-state.js';
 
 const md5 = (s: string): Buffer => createHash('md5').update(s, 'latin1').digest();
 

@@ -18,6 +18,19 @@ describe('herdHash', () => {
     expect(herdHash(NOT_EQUAL)).toBe('248ed3381c78b2225774eb0571f488c2');
   });
 
+  it('prints parameter types as herd does', () => {
+    const withType = (ty: string): string => `C t\n{}\nP0(${ty} *x) { WRITE_ONCE(*x, 1); }\nexists (x=1)\n`;
+    // herd7's hashes of these tests
+    expect(herdHash(withType('volatile int'))).toBe('48471ab92969382b6633b778d4e0bb92');
+    expect(herdHash(withType('int volatile'))).toBe('48471ab92969382b6633b778d4e0bb92');
+    expect(herdHash(withType('const int'))).toBe('e4c3337ab7922ef24f1c6023b9aa8342');
+    expect(herdHash(withType('_Atomic int'))).toBe('a5cecdf5f903da983709044bdc084278');
+    expect(herdHash(withType('atomic_int'))).toBe('a5cecdf5f903da983709044bdc084278');
+    expect(herdHash(withType('int *'))).toBe('9b387831f325f71760447c196034504a');
+    expect(herdHash(withType('void'))).toBe('e500ab11ba9d487fb5b7176eef010009');
+    expect(herdHash(withType('unsigned'))).toBeUndefined();
+  });
+
   it('keeps a Hash= line of the header', () => {
     expect(herdHash(GIVEN)).toBe('0123456789abcdef0123456789abcdef');
   });

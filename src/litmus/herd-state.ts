@@ -1,7 +1,6 @@
-// The pieces of herd's grammar that its test digest depends on (herd-hash.ts):
-// its state lexer for the init block and the constraint, the init items, the
-// observed locations, and its "shallow" C parse of the program (process
-// headers, body text kept verbatim).
+// The pieces of herd's state grammar that its test digest (herd-hash.ts)
+// depends on: its state lexer for the init block and the constraint, the init
+// items, and the observed locations. The program's part is herd-prog.ts.
 
 export type HerdLocation =
   | { kind: 'reg'; proc: number; name: string }
@@ -192,7 +191,6 @@ function initItem(s: Stream): HerdInitItem | undefined {
     s.i++;
     const pointer = s.is('*');
     if (pointer) s.i++;
-    const save = s.i;
     const loc = location(s);
     if (!loc) return undefined;
     if (!pointer && loc.kind === 'global' && s.is('[') && s.peek(1)?.t === 'num' && s.is(']', 2)) {
@@ -204,7 +202,6 @@ function initItem(s: Stream): HerdInitItem | undefined {
       }
       return { loc, ty: { kind: 'array', name: ty, size }, value: '' };
     }
-    void save;
     const kind: HerdInitType = pointer ? { kind: 'ptr', name: ty } : { kind: 'ty', name: ty };
     if (!s.is('=')) return { loc, ty: kind, value: zero };
     s.i++;
@@ -320,138 +317,4 @@ export function observedLocations(text: string): Array<{ loc: HerdLocation; inde
     }
   }
   return out;
-}
-
-// --- the program, shallow -----------------------------------------------------------------
-
-export type HerdFunction =
-  | { kind: 'proc'; proc: number; params: Array<{ type: string; name: string }>; body: string }
-  | { kind: 'global'; body: string };
-
-const BASE_TYPES = new Set([
-  'int8_t', 'uint8_t', 'int16_t', 'uint16_t', 'int32_t', 'uint32_t', 'int64_t', 'uint64_t', '__int128_t', '__uint128_t',
-  '__int128', '__uint128', 'intptr_t', 'uintptr_t', 'mtx_t', 'spinlock_t', 'atomic_t', 'char', 'int', 'long',
-]);
-
-/** A parameter's declared type (herd's CParser `typ_ptr`), printed after stripping the outer pointer. */
-function paramType(toks: string[]): string | undefined {
-  // typ_ptr := typ '*' | 'void' '*'; the outer pointer is stripped, and herd prints the rest with dump.
-  if (toks.length < 2 || toks[toks.length - 1] !== '*') return undefined;
-  const inner = toks.slice(0, -1);
-  if (inner.length === 1 && inner[0] === 'void') return 'void';
-  return typ(inner);
-}
-
-function base(toks: string[]): string | undefined {
-  if (toks.length === 1 && BASE_TYPES.has(toks[0]!)) return toks[0];
-  if (toks.length === 1 && toks[0] === 'atomic_int') return '_Atomic int';
-  if (toks.length === 2 && toks[0] === 'struct' && toks[1] === 'srcu_struct') return 'struct srcu_struct';
-  if (toks.length === 4 && toks[0] === 'atomic' && toks[1] === '<' && BASE_TYPES.has(toks[2]!) && toks[3] === '>') return `_Atomic ${toks[2]}`;
-  if (toks.length >= 3 && toks[0] === '(' && toks[toks.length - 1] === ')') return typ(toks.slice(1, -1));
-  return undefined;
-}
-
-function typ(toks: string[]): string | undefined {
-  if (toks.length === 0) return undefined;
-  const last = toks[toks.length - 1]!;
-  if (last === '*') {
-    const inner = toks.length === 2 && toks[0] === 'void' ? 'void' : typ(toks.slice(0, -1));
-    return inner === undefined ? undefined : `${inner}*`;
-  }
-  if (last === 'volatile' || last === 'const') {
-    const inner = toks.length > 2 && toks[0] === '(' && toks[toks.length - 2] === ')' ? typ(toks.slice(1, -2)) : typ(toks.slice(0, -1));
-    return inner === undefined ? undefined : `${inner} ${last}`;
-  }
-  if (toks[0] === '_Atomic' || toks[0] === 'volatile' || toks[0] === 'const') {
-    const b = base(toks.slice(1));
-    if (b === undefined) return undefined;
-    const simple = base(toks.slice(1)) === toks.slice(1).join(' ') || BASE_TYPES.has(toks[1]!);
-    if (toks[0] === '_Atomic') return simple ? `_Atomic ${b}` : `_Atomic (${b})`;
-    if (toks[0] === 'volatile') return simple ? `volatile ${b}` : `${b} volatile`;
-    return `${b} const`;
-  }
-  return base(toks);
-}
-
-/** The process functions (and `{ ... }` globals) of the program section, or undefined on a parse error. */
-export function cTokens(text: string): HerdFunction[] | undefined {
-  const out: HerdFunction[] = [];
-  let i = 0;
-  let pending: string[] = [];
-  const word = /[A-Za-z_][A-Za-z0-9_]*|-?[0-9]+|%[A-Za-z_][A-Za-z0-9_]*/y;
-  while (i < text.length) {
-    const c = text[i]!;
-    if (c === ' ' || c === '\t' || c === '\r' || c === '\n') {
-      i++;
-      continue;
-    }
-    if (text.startsWith('/*', i)) {
-      const e = text.indexOf('*/', i + 2);
-      if (e < 0) return undefined;
-      i = e + 2;
-      continue;
-    }
-    if (text.startsWith('//', i)) {
-      const e = text.indexOf('\n', i);
-      i = e < 0 ? text.length : e + 1;
-      continue;
-    }
-    if (c === '{') {
-      let depth = 0;
-      let k = i + 1;
-      for (; k < text.length; k++) {
-        if (text[k] === '{') depth++;
-        else if (text[k] === '}') {
-          if (depth === 0) break;
-          depth--;
-        }
-      }
-      if (k >= text.length) return undefined;
-      const body = text.slice(i + 1, k);
-      i = k + 1;
-      const f = header(pending, body);
-      if (!f) return undefined;
-      out.push(f);
-      pending = [];
-      continue;
-    }
-    word.lastIndex = i;
-    const m = word.exec(text);
-    if (m) {
-      pending.push(m[0]);
-      i += m[0].length;
-      continue;
-    }
-    pending.push(c);
-    i++;
-  }
-  return pending.length ? undefined : out;
-}
-
-function header(toks: string[], body: string): HerdFunction | undefined {
-  if (toks.length === 0) return { kind: 'global', body };
-  let k = 0;
-  if (toks[k] === 'void') {
-    k++;
-    if (toks[k] === '*') k++;
-  }
-  const m = /^P([0-9]+)$/.exec(toks[k] ?? '');
-  if (!m || toks[k + 1] !== '(' || toks[toks.length - 1] !== ')') return undefined;
-  const inner = toks.slice(k + 2, -1);
-  const params: Array<{ type: string; name: string }> = [];
-  if (inner.length) {
-    const groups: string[][] = [[]];
-    for (const t of inner) {
-      if (t === ',') groups.push([]);
-      else groups[groups.length - 1]!.push(t);
-    }
-    for (const g of groups) {
-      const name = g[g.length - 1];
-      if (!name || !/^[A-Za-z_]/.test(name)) return undefined;
-      const type = paramType(g.slice(0, -1));
-      if (type === undefined) return undefined;
-      params.push({ type, name });
-    }
-  }
-  return { kind: 'proc', proc: Number(m[1]), params, body };
 }
