@@ -1,13 +1,22 @@
 #!/usr/bin/env node
 // Benchmark: runs every .litmus file under a directory in one process and
 // prints the total time, the ten slowest tests, peak memory and the rate of
-// candidate executions. Usage: npm run bench [-- DIR ...] [--timeout S] [--threads N]
-// (threads one large test may use; default 2, as the CLI).
+// candidate executions, then the start-up latency of one process per test
+// (scripts/bench-latency.mjs: litmus-check and, where installed, herd7).
+// Usage: npm run bench [-- DIR ...] [--timeout S] [--threads N]
+// (threads one large test may use; default 2, as the CLI); npm run bench -- --latency
+// for the latency part alone.
 import { readdirSync, statSync, existsSync } from 'node:fs';
 import { join, resolve, relative } from 'node:path';
 import { runFile } from '../dist/engine/pipeline.js';
 
 const args = process.argv.slice(2);
+// `npm run bench -- --latency`: the start-up latency benchmark alone (scripts/bench-latency.mjs).
+if (args[0] === '--latency') {
+  const { spawnSync } = await import('node:child_process');
+  const r = spawnSync(process.execPath, [new URL('./bench-latency.mjs', import.meta.url).pathname, ...args.slice(1)], { stdio: 'inherit' });
+  process.exit(r.status ?? 1);
+}
 let timeout = 20;
 let threads = 2;
 const dirs = [];
@@ -48,3 +57,6 @@ console.log(`candidate executions: ${candidates} (${Math.round(candidates / tota
 console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
 console.log('slowest:');
 for (const r of rows.slice(0, 10)) console.log(`  ${(r.ms / 1000).toFixed(3)} s  ${r.candidates} cand  ${r.verdict}${r.note}  ${r.file}`);
+console.log('');
+const { spawnSync } = await import('node:child_process');
+spawnSync(process.execPath, [new URL('./bench-latency.mjs', import.meta.url).pathname], { stdio: 'inherit' });

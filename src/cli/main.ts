@@ -3,7 +3,6 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { EXIT_USAGE, type CommandSpec, type Io } from './spec.js';
-import { commands } from './commands/index.js';
 
 function packageVersion(): string {
   const here = dirname(fileURLToPath(import.meta.url));
@@ -11,12 +10,15 @@ function packageVersion(): string {
   return pkg.version;
 }
 
-const defaultIo: Io = {
-  out: (t) => process.stdout.write(t),
-  err: (t) => process.stderr.write(t),
-  isTTY: Boolean(process.stdout.isTTY),
-  errIsTTY: Boolean(process.stderr.isTTY),
-};
+/** The process's streams, looked up when main runs (not at import: a start-up snapshot may import this module). */
+function defaultIo(): Io {
+  return {
+    out: (t) => process.stdout.write(t),
+    err: (t) => process.stderr.write(t),
+    isTTY: Boolean(process.stdout.isTTY),
+    errIsTTY: Boolean(process.stderr.isTTY),
+  };
+}
 
 function addCommand(program: Command, spec: CommandSpec, io: Io, setCode: (c: number) => void): void {
   const cmd = program.command(`${spec.name} ${spec.args}`.trim()).description(spec.description);
@@ -41,7 +43,10 @@ function addCommand(program: Command, spec: CommandSpec, io: Io, setCode: (c: nu
 }
 
 /** Runs the CLI and returns the process exit code. Never throws. */
-export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
+  // herd7's command line is not commander's (single-dash options): src/cli/herd7/.
+  if (argv[0] === 'herd7') return (await import('./herd7/index.js')).herd7Main(argv.slice(1), io, packageVersion());
+  const { commands } = await import('./commands/index.js');
   let code = 0;
   const program = new Command();
   program
@@ -52,6 +57,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .showHelpAfterError(false)
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
   for (const spec of commands) addCommand(program, spec, io, (c) => (code = c));
+  program.addHelpText('after', "\nherd7's command line: litmus-check herd7 [herd7 options] FILE... (also the litmus-herd7 bin)");
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (e) {

@@ -34,7 +34,7 @@ export function blankComments(source: string): string {
   const header = scanHeader(source, new LineMap(source));
   if (!header.ok) return source;
   const masked = source.slice(0, header.end).replace(/[^\n]/g, ' ') + source.slice(header.end);
-  const comments = (litmusLexer.tokenize(masked).groups['comments'] ?? []) as IToken[];
+  const comments = (litmusLexer().tokenize(masked).groups['comments'] ?? []) as IToken[];
   const chars = source.split('');
   for (const c of comments) {
     for (let i = c.startOffset; i < c.startOffset + c.image.length; i++) if (chars[i] !== '\n') chars[i] = ' ';

@@ -243,7 +243,15 @@ export const allTokens: TokenType[] = [
   RBracket,
 ];
 
-export const litmusLexer = new Lexer(allTokens, {
-  positionTracking: 'onlyOffset',
-  ensureOptimizations: false,
-});
+let lexer: Lexer | undefined;
+
+/**
+ * The lexer, built on first use (nothing is built at import time: start-up
+ * matters for one process per test). `safeMode` skips chevrotain's analysis
+ * of the token regexps (a first-character table that pays off only on large
+ * inputs; building it cost more than lexing a test); the token definitions are
+ * validated by the test suite (test/litmus/grammar.test.ts).
+ */
+export function litmusLexer(): Lexer {
+  return (lexer ??= new Lexer(allTokens, { positionTracking: 'onlyOffset', safeMode: true, skipValidations: true }));
+}

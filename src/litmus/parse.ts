@@ -75,7 +75,7 @@ function parseUnsafe(source: string, file: string, registry: PrimitiveRegistry |
 
   // Blank the header out (keeping newlines) so token offsets are file offsets.
   const masked = source.slice(0, header.end).replace(/[^\n]/g, ' ') + source.slice(header.end);
-  const lexed = litmusLexer.tokenize(masked);
+  const lexed = litmusLexer().tokenize(masked);
   let lexFailed = false;
   let lastEnd = -1;
   let reported = 0;
@@ -98,9 +98,10 @@ function parseUnsafe(source: string, file: string, registry: PrimitiveRegistry |
     }
   }
 
-  litmusParser.input = lexed.tokens;
-  const cst = litmusParser.litmus();
-  const parseErrors = litmusParser.errors;
+  const parser = litmusParser();
+  parser.input = lexed.tokens;
+  const cst = parser.litmus();
+  const parseErrors = parser.errors;
   if (parseErrors.length > 0) {
     const hasCondition = cst !== undefined && child(cst, 'conditionClause') !== undefined;
     const p = describeSyntaxError(parseErrors[0]!, source.length, hasCondition);

@@ -5,7 +5,10 @@
 // precedence in the visitor. Error recovery is off: the first syntax error is
 // reported (see syntax-errors.ts for the wording).
 
-import { CstParser, type CstNode, type IParserErrorMessageProvider, type TokenType } from 'chevrotain';
+import { CstParser, LLkLookaheadStrategy, type CstNode, type ILookaheadStrategy, type IParserErrorMessageProvider, type TokenType } from 'chevrotain';
+
+type Alternation = ILookaheadStrategy['buildLookaheadForAlternation'];
+type Optional = ILookaheadStrategy['buildLookaheadForOptional'];
 import * as T from './lexer.js';
 
 const firstNames = (paths: TokenType[][]): string[] => [...new Set(paths.map((p) => p[0]?.name ?? 'EOF'))];
@@ -21,13 +24,40 @@ const messageProvider: IParserErrorMessageProvider = {
     JSON.stringify({ kind: 'earlyExit', rule: ruleName, expected: firstNames(expectedIterationPaths) }),
 };
 
+/**
+ * chevrotain's LL(k) lookahead, each function built when its alternation or
+ * optional production is first reached instead of all of them up front: most
+ * of the parser's construction time, and a test reaches a fraction of the
+ * grammar. The functions are the same; only when they are built differs.
+ */
+class LazyLookahead extends LLkLookaheadStrategy {
+  override buildLookaheadForAlternation(options: Parameters<Alternation>[0]): ReturnType<Alternation> {
+    let built: ReturnType<Alternation> | undefined;
+    const build = () => (built ??= super.buildLookaheadForAlternation(options));
+    return function (this: unknown, orAlts) {
+      return build().call(this, orAlts);
+    };
+  }
+
+  override buildLookaheadForOptional(options: Parameters<Optional>[0]): ReturnType<Optional> {
+    let built: ReturnType<Optional> | undefined;
+    const build = () => (built ??= super.buildLookaheadForOptional(options));
+    return function (this: unknown) {
+      return build().call(this);
+    };
+  }
+}
+
 export class LitmusParser extends CstParser {
-  constructor() {
+  /** `validate`: run chevrotain's grammar checks (the test suite does; the CLI skips them). */
+  constructor(opts: { validate?: boolean } = {}) {
     super(T.allTokens, {
       recoveryEnabled: false,
       nodeLocationTracking: 'none',
       maxLookahead: 3,
       errorMessageProvider: messageProvider,
+      skipValidations: !opts.validate,
+      lookaheadStrategy: new LazyLookahead({ maxLookahead: 3 }),
     });
     this.performSelfAnalysis();
   }
@@ -427,6 +457,11 @@ export class LitmusParser extends CstParser {
   });
 }
 
-export const litmusParser = new LitmusParser();
+let parser: LitmusParser | undefined;
+
+/** The parser, built (self-analysed) on first use, not at import time. */
+export function litmusParser(): LitmusParser {
+  return (parser ??= new LitmusParser());
+}
 
 export type { CstNode };

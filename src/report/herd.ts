@@ -4,7 +4,13 @@ import { settledNote } from './settled.js';
 
 const kindWord: Record<string, string> = { exists: 'Allowed', '~exists': 'Forbidden', forall: 'Required' };
 
-export function formatHerd(r: RunResult): string {
+/** What herd7 prints after the Time line: `Candidates` (with -candidates true) and `Hash=`. */
+export interface HerdTrailer {
+  candidates?: number;
+  hash?: string;
+}
+
+export function formatHerd(r: RunResult, trailer: HerdTrailer = {}): string {
   // A test stopped by a limit has no verdict: herd prints nothing for it, and
   // neither do we (a partial "Never" would claim safety it has not shown),
   // unless the verdict was settled exactly (src/engine/settle.ts): then the
@@ -37,11 +43,13 @@ export function formatHerd(r: RunResult): string {
   if (r.limit && r.settled) lines.push(`Warning: ${r.name}: ${r.limit.message}: ${settledNote(r)}`);
   lines.push(`Observation ${r.name} ${r.verdict} ${r.positive} ${r.negative}`);
   lines.push(`Time ${r.name} ${r.seconds.toFixed(2)}`);
+  if (trailer.candidates !== undefined) lines.push(`Candidates ${r.name} ${trailer.candidates}`);
+  if (trailer.hash !== undefined) lines.push(`Hash=${trailer.hash}`);
   lines.push('');
   return lines.join('\n') + '\n';
 }
 
 /** The registry's herd formatter: each test's block, in order; tests that did not run print nothing. */
 export function formatHerdAll(results: RunResult[]): string {
-  return results.map(formatHerd).join('');
+  return results.map((r) => formatHerd(r)).join('');
 }

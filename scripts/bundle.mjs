@@ -1,0 +1,111 @@
+// Bundles the compiled CLI (dist/, from tsc) with esbuild into dist/bundle/:
+//
+//   litmus-check.cjs   the whole CLI in one file, so that a process reads one
+//                      file instead of ~700 modules (chevrotain's lodash-es
+//                      above all). CommonJS so that bin/launch.js can compile it
+//                      with a V8 code cache on Node 20 (which has no
+//                      module.enableCompileCache): compiling the bundle is most
+//                      of a short run's time otherwise. Code reached through
+//                      import() (fix, weaken, explain, the rarer formats, the
+//                      herd7 command) is only compiled when it runs.
+//   worker.js, share-worker.js
+//                      the worker threads (ESM), beside the CLI because
+//                      src/engine/pool.ts and parallel.ts start them by URL
+//                      relative to their own module.
+//
+// bin/ uses the bundle when it exists; `npm test` tests src/ directly.
+import { build } from 'esbuild';
+import { existsSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+const out = join(dist, 'bundle');
+if (!existsSync(join(dist, 'cli', 'main.js'))) {
+  console.error('bundle: dist/cli/main.js is missing; run tsc first');
+  process.exit(1);
+}
+rmSync(out, { recursive: true, force: true });
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  minifySyntax: true,
+  minifyWhitespace: true,
+  keepNames: true,
+  legalComments: 'linked',
+  logLevel: 'warning',
+};
+
+await build({
+  ...common,
+  entryPoints: { 'litmus-check': join(dist, 'cli', 'main.js') },
+  outdir: out,
+  outExtension: { '.js': '.cjs' },
+  format: 'cjs',
+  // The sources are ESM: import.meta.url becomes the bundle's own URL.
+  define: { 'import.meta.url': '__lcImportMetaUrl' },
+  banner: { js: 'var __lcImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+});
+
+await build({
+  ...common,
+  entryPoints: { worker: join(dist, 'engine', 'worker.js'), 'share-worker': join(dist, 'engine', 'share-worker.js') },
+  outdir: out,
+  format: 'esm',
+  splitting: true,
+  // commander and chevrotain's dependencies are CommonJS and require() node: built-ins.
+  banner: { js: "import { createRequire as __lcCreateRequire } from 'node:module'; const require = __lcCreateRequire(import.meta.url);" },
+});
+
+// A start-up snapshot for litmus-herd7 (one process per test): the heap after
+// loading the bundle and running one small test, so that the parser, the
+// lexer and the primitive tables are built already when a process starts.
+// bin/litmus-herd7 runs `node --snapshot-blob` on it when it was made by the
+// same node binary (a stamp beside it), and bin/litmus-herd7.js otherwise.
+// Only litmus-herd7 uses it: herd7's output has no colours, which a snapshot
+// would fix at build time. Building it may fail on some Node versions: then
+// there is no blob and nothing else changes.
+await buildSnapshot();
+
+async function buildSnapshot() {
+  const { spawnSync } = await import('node:child_process');
+  const { readFileSync, writeFileSync, statSync, unlinkSync } = await import('node:fs');
+  const bundle = join(out, 'litmus-check.cjs');
+  const entry = join(out, 'snapshot-entry.cjs');
+  const blob = join(out, 'litmus-herd7.blob');
+  const warm = join(out, 'snapshot-warm.litmus');
+  writeFileSync(warm, [
+    'C warm', '{ int x = 1; }',
+    'P0(int *x, int *y, spinlock_t *s)\n{\n\tint r0;\n\tint r1;\n\tspin_lock(s);\n\tWRITE_ONCE(*x, 2);\n\tspin_unlock(s);\n\tsmp_mb();\n\tr0 = READ_ONCE(*y);\n\tif (r0 == 1)\n\t\tr1 = smp_load_acquire(x);\n\trcu_read_lock();\n\trcu_read_unlock();\n}',
+    'P1(int *x, int *y)\n{\n\tint r0;\n\tr0 = xchg(x, 3);\n\tsmp_store_release(y, 1);\n\tatomic_inc(y);\n}',
+    'exists (0:r0=1 /\\ 1:r0=0 /\\ ~x=2)', '',
+  ].join('\n'));
+  writeFileSync(entry, [
+    `var module = { exports: {} }, exports = module.exports, __filename = ${JSON.stringify(bundle)}, __dirname = ${JSON.stringify(out)};`,
+    readFileSync(bundle, 'utf8'),
+    ';',
+    'var __lcMain = module.exports.main;',
+    'var __lcQuiet = { out() {}, err() {}, isTTY: false, errIsTTY: false };',
+    `__lcMain(['run', '--format', 'herd', ${JSON.stringify(warm)}], __lcQuiet).then(function () {`,
+    "  require('node:v8').startupSnapshot.setDeserializeMainFunction(function () {",
+    '    for (const s of [process.stdout, process.stderr]) s.on("error", function (e) { if (e && e.code === "EPIPE") process.exit(process.exitCode || 0); throw e; });',
+    '    __lcMain(process.argv.slice(1)).then(function (code) { process.exitCode = code; });',
+    '  });',
+    '});',
+    '',
+  ].join('\n'));
+  const r = spawnSync(process.execPath, ['--snapshot-blob', blob, '--build-snapshot', entry], { encoding: 'utf8' });
+  unlinkSync(entry);
+  unlinkSync(warm);
+  if (r.status !== 0) {
+    console.error(`bundle: no start-up snapshot (${process.version}): ${(r.stderr || '').split('\n').filter((l) => !/Warning|verified|tracker|trace-warnings|out-of-sync/.test(l)).join(' ').trim()}`);
+    rmSync(blob, { force: true });
+    return;
+  }
+  // The stamp bin/litmus-herd7 compares with the node it finds: its path, size and modification time.
+  const st = statSync(process.execPath);
+  writeFileSync(`${blob}.stamp`, `${process.execPath} ${st.size} ${Math.floor(st.mtimeMs / 1000)}\n`);
+}

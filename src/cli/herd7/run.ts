@@ -1,0 +1,146 @@
+// `litmus-check herd7 [herd7 options] FILE...` and the `litmus-herd7` bin: a
+// drop-in herd7 for the kernel's tools/memory-model scripts. Output is herd7's
+// (src/report/herd.ts) with its Hash= line (src/litmus/herd-hash.ts); user
+// errors are herd's `Warning: File "...": ... (User error)` lines on stderr,
+// with herd's wording where the kernel's scripts grep for it.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { runSource, type RunOptions } from '../../engine/pipeline.js';
+import { herdHashOfBuffer } from '../../litmus/herd-hash.js';
+import { formatHerd } from '../../report/herd.js';
+import { explanationDot } from '../../report/dot.js';
+import { DEFAULT_THREADS } from '../report-options.js';
+import type { Io } from '../spec.js';
+import { chooseModel, FileNotFound, findFile } from './model-files.js';
+import { catModelRunner } from './model-hook.js';
+import { applyOption, confPairs, HERD7_USAGE, Herd7UsageError, parseHerd7Args, type Herd7Options } from './options.js';
+import { speedcheckResult } from './speedcheck.js';
+
+/** The -version line: litmus-check's version and the herd7 release whose output it reproduces. */
+export function herd7Version(toolVersion: string): string {
+  return `litmus-check ${toolVersion} (herd7 7.58 compatible)\n`;
+}
+
+function loadConf(name: string, o: Herd7Options): void {
+  const path = findFile(name, o.includes);
+  o.confs.push(path);
+  for (const [key, value] of confPairs(readFileSync(path, 'utf8'))) {
+    // Unknown keys in a configuration file are herd's graph settings and the like: ignored.
+    applyOption(o, key, value, loadConf);
+  }
+}
+
+/** herd's message for a test it cannot run, as `Warning: File "f"...: msg (User error)`. */
+export function herdUserError(file: string, d: Diagnostic): string {
+  if (d.code === 'unknown-primitive') {
+    const name = /'([^']+)'/.exec(d.message)?.[1] ?? d.message;
+    return `Warning: File "${file}": Unknown macro ${name} (User error)\n`;
+  }
+  if (d.code === 'io') return `Warning: File "${file}": open_in failed: ${file}: No such file or directory\n`;
+  const s = d.range.start, e = d.range.end;
+  const chars = e.line === s.line ? `${s.col - 1}-${Math.max(e.col - 1, s.col)}` : `${s.col - 1}-${s.col}`;
+  return `Warning: File "${file}", line ${s.line}, characters ${chars}: ${d.message} (User error)\n`;
+}
+
+function runOptionsOf(o: Herd7Options): RunOptions {
+  return {
+    ...(o.unroll !== undefined ? { unroll: o.unroll } : {}),
+    ...(o.timeout !== undefined ? { timeoutMs: Math.max(1, Math.round(o.timeout * 1000)) } : {}),
+    // herd prints nothing for a test that runs past -timeout: no settling.
+    settle: false,
+    // Deciding the condition explores only the executions that reach its target;
+    // evaluating the model on partial executions (forward checking) does not pay there.
+    ...(o.speedcheck !== 'false' ? { targetOnly: true, forward: false } : {}),
+    ...(o.outDir !== undefined && o.show !== 'none' ? { explain: true } : {}),
+    threads: DEFAULT_THREADS,
+  };
+}
+
+function readStdinNames(): string[] {
+  try {
+    return readFileSync(0, 'utf8').split('\n').map((l) => l.trim()).filter(Boolean);
+  } catch {
+    return [];
+  }
+}
+
+function runOne(file: string, o: Herd7Options, opts: RunOptions, io: Io): void {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    io.err(`Warning: File "${file}": open_in failed: ${file}: No such file or directory\n`);
+    return;
+  }
+  let { result } = runSource(bytes.toString('utf8'), file, opts);
+  if (result.status === 'error') {
+    const d = result.diagnostics.find((x) => x.severity === 'error');
+    // herd7 prints a test's user error even with -q.
+    if (d) io.err(herdUserError(file, d));
+    return;
+  }
+  // herd's test name drops a trailing `.litmus` (Misc.clean_name).
+  if (result.name.endsWith('.litmus')) result.name = result.name.slice(0, -'.litmus'.length);
+  if (o.speedcheck !== 'false') result = speedcheckResult(result, o.speedcheck);
+  const hash = herdHashOfBuffer(bytes);
+  io.out(formatHerd(result, { ...(o.candidates ? { candidates: result.candidates } : {}), ...(hash ? { hash } : {}) }));
+  if (opts.explain && o.outDir !== undefined && result.explanation) {
+    const dot = explanationDot(result.name, result.explanation);
+    if (dot) {
+      mkdirSync(o.outDir, { recursive: true });
+      writeFileSync(join(o.outDir, `${result.name}.dot`), dot);
+    }
+  }
+}
+
+/** Runs herd7's command line (argv without the program name); returns the exit code. */
+export async function herd7Main(argv: readonly string[], io: Io, toolVersion: string, stdinIsTTY = Boolean(process.stdin.isTTY)): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseHerd7Args(argv, loadConf);
+  } catch (e) {
+    if (e instanceof Herd7UsageError) {
+      io.err(`Error: herd7: ${e.message}\n${e.showUsage ? ` ${HERD7_USAGE}` : ''}`);
+      return 2;
+    }
+    if (e instanceof FileNotFound) {
+      io.err(`herd7: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  if (parsed.kind === 'version') {
+    io.out(herd7Version(toolVersion));
+    return 0;
+  }
+  if (parsed.kind === 'help') {
+    io.out(HERD7_USAGE);
+    return 0;
+  }
+  const o = parsed.options;
+  let model;
+  try {
+    model = chooseModel(o);
+  } catch (e) {
+    if (e instanceof FileNotFound) {
+      io.err(`herd7: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  if (o.files.length === 0 && !stdinIsTTY) o.files.push(...readStdinNames());
+  if (model.kind === 'cat') {
+    const runner = catModelRunner();
+    if (runner) return runner({ options: o, files: model.files, reasons: model.reasons }, io);
+    io.err(
+      `herd7: this model is not the LKMM built into litmus-check, and running another model needs the cat interpreter, which this build does not have:\n` +
+        model.reasons.map((r) => `  - ${r}\n`).join(''),
+    );
+    return 2;
+  }
+  if (o.verbose > 0) io.err(`herd7 (litmus-check): model: the built-in LKMM (lkmmv2), from ${o.confs.join(', ') || o.cat}\n`);
+  const opts = runOptionsOf(o);
+  for (const f of o.files) runOne(f, o, opts, io);
+  return 0;
+}
