@@ -222,5 +222,6 @@ export class Parser {
 function testText(t: ResultTest): string {
   if (t === 'eq0') return '== 0';
   if (t === 'lt0') return '< 0';
+  if ('geConst' in t) return `>= ${t.geConst}`;
   return 'neArg' in t ? '!= argument' : 'bit of argument';
 }

@@ -40,8 +40,9 @@ describe('litmus-check primitives', () => {
     expect(r.code).toBe(0);
     const list = JSON.parse(r.out) as Array<{ name: string; group: string; source: string; steps: unknown[]; doc: string; params: string[]; returns: boolean }>;
     expect(list).toHaveLength(defaultRegistry().names().length);
-    const put = list.find((d) => d.name === 'folio_put')!;
+    const put = list.find((d) => d.name === 'folio_put_testzero')!;
     expect(put).toMatchObject({ group: 'mm', source: 'builtin', params: ['ref'], returns: true, test: 'eq0' });
+    expect(list.find((d) => d.name === 'folio_put')).toMatchObject({ returns: false });
     expect(put.steps).toEqual([{ op: 'rmw', tag: 'MB', loc: { arg: 0, deref: true }, alu: 'sub', value: { const: 1 }, returns: 'new' }]);
   });
 
