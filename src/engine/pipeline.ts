@@ -14,6 +14,7 @@ import type { RunResult, Verdict } from '../explore/result.js';
 import { explainOutcome } from './explain.js';
 import { settle } from './settle.js';
 import { exploreShared, shouldShare } from './parallel.js';
+import { herdReproductionOf } from './herd-reproduction.js';
 
 export interface RunOptions {
   timeoutMs?: number;
@@ -133,6 +134,10 @@ export function runSource(source: string, file: string, opts: RunOptions = {}): 
       });
     }
     if (opts.explain) result.explanation = explainOutcome(test, program, outcome);
+    if (!opts.targetOnly) {
+      const repro = herdReproductionOf(test, opts.registry, file);
+      if (repro) result.herdReproduction = repro;
+    }
     return { result, test, program, outcome };
   } catch (e) {
     const msg = e instanceof BuildError || e instanceof TooManyPaths ? e.message : `internal error: ${e instanceof Error ? e.message : String(e)}`;

@@ -21,7 +21,7 @@ const LKMM_BY_NAME = new Map(lkmmPrimitives.map((d) => [d.name, d]));
 interface Edit { start: number; end: number; text: string }
 
 function atomic(text: string): string {
-  return /^[\w.]+$/.test(text) || /^\(.*\)$/.test(text) && balanced(text.slice(1, -1)) ? text : `(${text})`;
+  return /^[*&]?[\w.]+$/.test(text) || /^\(.*\)$/.test(text) && balanced(text.slice(1, -1)) ? text : `(${text})`;
 }
 function balanced(t: string): boolean {
   let depth = 0;

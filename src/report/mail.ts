@@ -7,6 +7,7 @@ import { chalkFor } from './color.js';
 import { explanationLines } from './explain-text.js';
 import { judge } from './judge.js';
 import { settledNote } from './settled.js';
+import { herdReproductionLines } from './herd-reproduction.js';
 import { shellJoin } from './shell.js';
 import type { FormatContext } from './types.js';
 import { plural, testName } from './util.js';
@@ -42,7 +43,20 @@ function block(r: RunResult, ctx: FormatContext, i: number): string {
     if (why.length) lines.push('', ...why);
   }
   lines.push('', `Reproduce with litmus-check ${ctx.version}:`, '', `  ${reproduce}`);
+  lines.push(...herdMailLines(r));
   return lines.join('\n') + '\n';
+}
+
+/** For a test beyond plain LKMM: the lowered test herd7 runs, or why herd7 cannot reproduce it. */
+function herdMailLines(r: RunResult): string[] {
+  const h = r.herdReproduction;
+  if (!h) return [];
+  const facts = herdReproductionLines(r).filter((l) => !l.startsWith('herd7'));
+  if (h.status === 'refused') {
+    return ['', ...herdReproductionLines(r).filter((l) => l.startsWith('herd7')), ...facts];
+  }
+  return ['', 'Reproduce with herd7 (the kernel\'s tools/memory-model), after lowering the mm', 'vocabulary to plain LKMM primitives (litmus-check lower):', '',
+    ...facts.map((l) => `(${l})`), ...(facts.length ? [''] : []), (h.lowered ?? '').replace(/\s+$/, '')];
 }
 
 export function formatMail(results: RunResult[], ctx: FormatContext): string {

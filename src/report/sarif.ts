@@ -11,6 +11,7 @@ import type { RunResult } from '../explore/result.js';
 import { eventText as eventWhere } from './explain-text.js';
 import { judge, type Judgement } from './judge.js';
 import type { FormatContext } from './types.js';
+import { herdReproductionLines } from './herd-reproduction.js';
 import { testName } from './util.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -38,6 +39,8 @@ export const RULES: Rule[] = [
     'Exploration stopped at --timeout or --max-executions before the verdict was known, so the Result: comment could not be judged.', 'error'),
   rule('missing-result', 'MissingResult', 'The test has no Result: comment',
     'With --require-result every test must carry a `Result:` comment predicting its outcome.', 'error'),
+  rule('herd7-reproduction', 'Herd7Reproduction', 'herd7 cannot run the test as written',
+    'The test uses the kernel mm vocabulary or an extension beyond LKMM: `litmus-check lower` writes it in plain LKMM for herd7, or the message says why herd7 cannot reproduce its verdict.', 'note'),
 ];
 const ruleIndex = new Map(RULES.map((r, i) => [r.id, i]));
 
@@ -92,6 +95,10 @@ function resultsFor(r: RunResult, j: Judgement): object[] {
     const ruleId = r.expected ? 'limit' : 'missing-result';
     const loc = r.expected ? location(r.file, region(r.expected.range)) : testLoc;
     out.push(result(ruleId, 'error', `${name}: ${j.reasons.join('; ')}`, [loc], props));
+  }
+  const repro = herdReproductionLines(r);
+  if (repro.length && r.herdReproduction) {
+    out.push(result('herd7-reproduction', 'note', `${name}: ${repro.join('; ')}`, [testLoc], { ...props, herdReproduction: { ...r.herdReproduction, lowered: undefined } }));
   }
   if (r.flags.includes('data-race')) {
     const predicted = !!r.expected && (r.expected.datarace || r.expected.flag === 'data-race');

@@ -11,6 +11,7 @@ import { chalkFor } from './color.js';
 import { explanationLines } from './explain-text.js';
 import { judge, summarize, type Judgement } from './judge.js';
 import { settledNote } from './settled.js';
+import { herdReproductionLines } from './herd-reproduction.js';
 import type { FormatContext } from './types.js';
 import { plural, testName } from './util.js';
 
@@ -50,6 +51,7 @@ function detailLines(r: RunResult, j: Judgement | undefined, c: ChalkInstance, i
   if (r.flags.length) lines.push(`${indent}flags: ${r.flags.map((f) => (f === 'data-race' ? c.yellow(f) : f)).join(', ')}`);
   if (r.loop) lines.push(`${indent}${c.yellow('note')}: loop unrolling cut some executions off (herd's Loop)`);
   if (r.limit) lines.push(`${indent}${c.yellow('limit')}: ${r.limit.message}; ${r.settled ? settledNote(r) : 'the results are partial'}`);
+  for (const l of herdReproductionLines(r)) lines.push(`${indent}${c.dim(l)}`);
   if (j && r.expected) {
     const where = `${r.file}:${r.expected.range.start.line}`;
     const mark = j.status === 'pass' ? c.green('holds') : j.status === 'fail' ? c.red('does not hold') : c.yellow('not judged');

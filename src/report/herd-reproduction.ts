@@ -1,0 +1,28 @@
+// The lines every format prints for a test herd7 cannot run as written: how
+// `litmus-check lower` makes it plain LKMM, or why herd7 cannot reproduce it,
+// and the extensions beyond LKMM its verdict relies on.
+import type { RunResult } from '../explore/result.js';
+import { shellJoin } from './shell.js';
+
+const EXTENSION_TEXT: Record<string, string> = {
+  'irq-off': 'the IRQ-off extension beyond LKMM: IPI-based syncs (tlb_remove_table_sync_one(), TLB-flush IPIs) wait for IRQ-disabled sections, the "poor man\'s RCU" of GUP-fast (litmus-check\'s docs/irq-off.md says why this is sound)',
+};
+
+/** One line per fact, without indentation; empty for a plain LKMM test. */
+export function herdReproductionLines(r: RunResult): string[] {
+  const h = r.herdReproduction;
+  if (!h) return [];
+  const lines: string[] = [];
+  const calls = h.helpers.length ? `the mm vocabulary (${h.helpers.join(', ')})` : 'operators herd7\'s C lacks';
+  if (h.status === 'lowered') {
+    lines.push(`herd7: runs it after \`${shellJoin(['litmus-check', 'lower', r.file])}\`, which writes ${calls} in plain LKMM primitives`);
+  } else {
+    for (const why of h.reasons) {
+      const m = /^(\d+):\d+: (.*)$/s.exec(why);
+      lines.push(m ? `herd7 cannot reproduce this because ${m[2]} (line ${m[1]})` : `herd7 cannot reproduce this because ${why}`);
+    }
+  }
+  for (const n of h.notes) lines.push(`lowering: ${n}`);
+  for (const x of h.extensions) lines.push(`relies on ${EXTENSION_TEXT[x] ?? `the ${x} extension beyond LKMM`}`);
+  return lines;
+}
