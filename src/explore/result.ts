@@ -160,6 +160,8 @@ export interface HerdReproduction {
   status: 'lowered' | 'refused';
   /** Primitives beyond herd7's LKMM the test calls, sorted. */
   helpers: string[];
+  /** Some of them come from a --macros file (which `lower` then needs too). */
+  usesMacros: boolean;
   /** Extensions beyond LKMM the verdict relies on (`irq-off`). */
   extensions: string[];
   /** Why herd7 cannot reproduce it (`refused`), each `line:col: message`. */

@@ -13,9 +13,10 @@ export function herdReproductionLines(r: RunResult): string[] {
   const h = r.herdReproduction;
   if (!h) return [];
   const lines: string[] = [];
-  const calls = h.helpers.length ? `the mm vocabulary (${h.helpers.join(', ')})` : 'operators herd7\'s C lacks';
+  const calls = h.helpers.length ? `the primitives herd7's LKMM lacks (${h.helpers.join(', ')})` : 'operators herd7\'s C lacks';
   if (h.status === 'lowered') {
-    lines.push(`herd7: runs it after \`${shellJoin(['litmus-check', 'lower', r.file])}\`, which writes ${calls} in plain LKMM primitives`);
+    const cmd = shellJoin(['litmus-check', 'lower', r.file]);
+    lines.push(`herd7: runs it after \`${cmd}\`${h.usesMacros ? ' (with the same --macros file)' : ''}, which writes ${calls} in plain LKMM primitives`);
   } else {
     for (const why of h.reasons) {
       const m = /^(\d+):\d+: (.*)$/s.exec(why);

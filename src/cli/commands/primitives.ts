@@ -25,7 +25,7 @@ const GROUP_TITLES: Record<string, string> = {
   lock: 'Spinlocks',
   xchg: 'Exchange and compare-and-exchange',
   atomic: 'atomic_t operations',
-  mm: 'Kernel mm vocabulary (page tables, refcounts, page flags, IRQ-off sections, TLB flushes, seqcounts)',
+  mm: 'Kernel mm vocabulary (page tables and their lock, refcounts and pins, page flags and bitops, IRQ-off sections, TLB flushes, seqcounts, mmu notifiers)',
 };
 
 export function signature(d: PrimitiveDef): string {
