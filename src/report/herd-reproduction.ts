@@ -9,7 +9,7 @@ const EXTENSION_TEXT: Record<string, string> = {
 };
 
 /** One line per fact, without indentation; empty for a plain LKMM test. */
-export function herdReproductionLines(r: RunResult): string[] {
+export function herdReproductionLines(r: Pick<RunResult, 'file' | 'herdReproduction'>): string[] {
   const h = r.herdReproduction;
   if (!h) return [];
   const lines: string[] = [];

@@ -51,3 +51,15 @@ describe('herdReproduction in every format', () => {
     expect(plain.results[0]!.herdReproduction).toBeNull();
   });
 });
+
+describe('herdReproduction in fix and weaken reports', () => {
+  it.each(['text', 'json', 'mail'])('weaken --format %s says the test relies on the IRQ-off extension', async (f) => {
+    const r = await cli(['weaken', '--no-color', '--format', f, LOWERED]);
+    expect(r.out).toMatch(/IRQ-off extension beyond LKMM|"irq-off"/);
+    expect(r.out).toMatch(/litmus-check lower/);
+  });
+  it('fix --format text says how herd7 runs a vocabulary test', async () => {
+    const r = await cli(['fix', '--no-color', 'litmus/gup-fast-vs-zap/gup-zap+relaxed-put.litmus']);
+    expect(r.out).toMatch(/herd7: runs it after `litmus-check lower/);
+  });
+});
