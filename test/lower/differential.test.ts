@@ -31,7 +31,7 @@ describe('lower, differentially: the lowered test has the original\'s verdict', 
 });
 
 describe.skipIf(!existsSync(herd))('lower, against herd7 (where installed)', () => {
-  const lowerable = files.filter((f) => f.startsWith('litmus/'));
+  const lowerable = files.filter((f) => f.startsWith('litmus/') || f.startsWith('test/fixtures/lower/'));
   it.each(lowerable)('%s: herd7 gives the lowered test (or a plain LKMM one itself) litmus-check\'s verdict; a refusal has a reason', (f) => {
     const c = diffCase(f, { herd });
     if (c.status === 'lowered') expect(c.herd).toBe(c.original);

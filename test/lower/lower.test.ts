@@ -97,6 +97,14 @@ describe('lower: the IRQ-off flavour', () => {
 });
 
 describe('litmus-check lower', () => {
+  it('writes test/fixtures/lower/misc.litmus as misc.lowered.expected (PROMOTE=1 rewrites it)', async () => {
+    const { readFileSync, writeFileSync } = await import('node:fs');
+    const r = await cli(['lower', '-q', 'test/fixtures/lower/misc.litmus']);
+    expect(r.code).toBe(0);
+    const expected = 'test/fixtures/lower/misc.lowered.expected';
+    if (process.env.PROMOTE === '1') writeFileSync(expected, r.out);
+    expect(r.out).toBe(readFileSync(expected, 'utf8'));
+  });
   it('prints the lowered test and exits 0', async () => {
     const r = await cli(['lower', 'litmus/gup-fast-vs-zap/gup-zap+fully-ordered.litmus']);
     expect(r.code).toBe(0);
