@@ -27,3 +27,14 @@ export function herdReproductionLines(r: Pick<RunResult, 'file' | 'herdReproduct
   for (const x of h.extensions) lines.push(`relies on ${EXTENSION_TEXT[x] ?? `the ${x} extension beyond LKMM`}`);
   return lines;
 }
+
+/** One line for `check`'s status list: how herd7 reproduces the test, and the extensions it relies on. */
+export function herdReproductionSummary(r: Pick<RunResult, 'file' | 'herdReproduction'>): string | null {
+  const h = r.herdReproduction;
+  if (!h) return null;
+  const how = h.status === 'lowered'
+    ? `herd7: after \`${shellJoin(['litmus-check', 'lower', r.file])}\``
+    : `herd7 cannot reproduce this (\`${shellJoin(['litmus-check', 'lower', r.file])}\` says why)`;
+  const ext = h.extensions.map((x) => `relies on the ${x === 'irq-off' ? 'IRQ-off' : x} extension beyond LKMM`);
+  return [how, ...ext].join('; ');
+}

@@ -11,7 +11,7 @@ import { chalkFor } from './color.js';
 import { explanationLines } from './explain-text.js';
 import { judge, summarize, type Judgement } from './judge.js';
 import { settledNote } from './settled.js';
-import { herdReproductionLines } from './herd-reproduction.js';
+import { herdReproductionLines, herdReproductionSummary } from './herd-reproduction.js';
 import type { FormatContext } from './types.js';
 import { plural, testName } from './util.js';
 
@@ -85,6 +85,8 @@ function checkBlock(r: RunResult, j: Judgement, c: ChalkInstance): string {
   else if (j.status === 'unjudged') summary = `${j.actual ?? ''} (no Result: comment)`;
   else summary = r.status === 'error' ? 'the test could not be run' : `Result: ${j.expected ?? '(none)'}, not judged`;
   const lines = [`${statusLabel(j, c)} ${where}  ${c.bold(testName(r))}  ${summary}`];
+  const repro = j.status === 'pass' || j.status === 'unjudged' ? herdReproductionSummary(r) : null;
+  if (repro) lines.push(`         ${c.dim(repro)}`);
   if (j.status === 'fail') {
     for (const why of j.reasons) lines.push(`         - ${why}`);
     lines.push(...detailLines(r, undefined, c, '         '));

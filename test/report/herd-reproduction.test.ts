@@ -63,3 +63,14 @@ describe('herdReproduction in fix and weaken reports', () => {
     expect(r.out).toMatch(/herd7: runs it after `litmus-check lower/);
   });
 });
+
+describe('herdReproduction in check\'s status list', () => {
+  it('a passing vocabulary test gets one line: how herd7 runs it, and the extension it relies on', async () => {
+    const r = await cli(['check', '--no-color', LOWERED, PLAIN]);
+    const lines = r.out.split('\n');
+    const at = lines.findIndex((l) => l.startsWith('PASS') && l.includes('pt-free+tlb-remove-table-sync-one'));
+    expect(lines[at + 1]).toMatch(/^ {9}herd7: after `litmus-check lower .*`; relies on the IRQ-off extension beyond LKMM$/);
+    const plain = lines.findIndex((l) => l.startsWith('PASS') && l.includes('SB.litmus'));
+    expect(lines[plain + 1]).not.toMatch(/herd7/);
+  });
+});
