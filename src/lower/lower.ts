@@ -337,10 +337,12 @@ function render(test: LitmusTest, low: Lowerer, opts: { file?: string; irq: bool
     );
   }
   if (low.usedScratch) header.push(` * Results herd7 wants assigned go to the scratch register '${low.scratch}'.`);
-  const open = src.indexOf('(*');
-  const close = open < 0 ? -1 : src.indexOf('*)', open);
+  // The header comment is the first (* ... *) between the name line and the initial state.
   const nameEnd = src.indexOf('\n', test.nameRange.end.offset);
-  if (open >= 0 && close > open && open <= nameEnd + 2) {
+  const initAt = src.indexOf('{', nameEnd);
+  const open = src.indexOf('(*', nameEnd);
+  const close = open < 0 ? -1 : src.indexOf('*)', open);
+  if (open >= 0 && close > open && (initAt < 0 || open < initAt)) {
     edits.push({ start: close, end: close, text: `*\n${header.join('\n')}\n ` });
   } else {
     edits.push({ start: nameEnd + 1, end: nameEnd + 1, text: `\n(*\n${header.join('\n')}\n *)\n` });
