@@ -7,7 +7,7 @@
 // synchronize_rcu(), which is sound only when the test has no RCU reader
 // of its own (see docs/irq-off.md); otherwise, and for anything else herd7
 // cannot express, the test is refused with the reason and its place.
-import type { Expr, LitmusTest, Stmt } from '../litmus/ast.js';
+import type { Expr, LitmusTest, Range, Stmt } from '../litmus/ast.js';
 import { lkmmPrimitives } from '../kernel/lkmm-table.js';
 import type { PrimitiveRegistry } from '../kernel/primitives.js';
 import type { PrimitiveDef, Step } from '../kernel/types.js';
@@ -81,8 +81,8 @@ class Lowerer {
     this.notes.set(line, list);
   }
 
-  private refuse(at: { range: { start: { line: number; col: number } } }, message: string): string {
-    this.refusals.push({ line: at.range.start.line, col: at.range.start.col, message });
+  private refuse(at: { range: Range }, message: string): string {
+    this.refusals.push({ line: at.range.start.line, col: at.range.start.col, message, range: at.range });
     return '0';
   }
 

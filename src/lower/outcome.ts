@@ -1,9 +1,13 @@
 // What `lower` found for one test: whether herd7 can reproduce its verdict
 // (as written, after lowering, or not at all), the rewrites, the refusals.
+import type { Range } from '../litmus/ast.js';
+
 export interface LowerRefusal {
   line: number;
   col: number;
   message: string;
+  /** The construct refused, for a code frame. */
+  range: Range;
 }
 
 export interface LowerRewrite {

@@ -57,7 +57,7 @@ export function scanSections(test: LitmusTest, registry: PrimitiveRegistry): Sec
     const def = registry.lookup(call.name);
     if (!def) continue;
     const domains = def.steps.flatMap((s) => ('domain' in s ? [s.domain] : []));
-    const at = { line: call.range.start.line, col: call.range.start.col };
+    const at = { line: call.range.start.line, col: call.range.start.col, range: call.range };
     if (domains.some((d) => d !== IRQ_DOMAIN)) {
       refusals.push({ ...at, message: `${call.name}() uses a read-side flavour other than IRQ-off, which has no LKMM equivalent` });
       continue;
@@ -77,7 +77,7 @@ export function scanSections(test: LitmusTest, registry: PrimitiveRegistry): Sec
     const sync = syncs[0]!;
     for (const r of readers) {
       refusals.push({
-        line: r.call.range.start.line, col: r.call.range.start.col,
+        line: r.call.range.start.line, col: r.call.range.start.col, range: r.call.range,
         message: `P${r.thread}'s ${r.call.name}() begins a preemptible RCU read-side section: ${sync.name}() (an IPI, line ${sync.range.start.line}) does not wait for it, but synchronize_rcu() would, so the IRQ-off flavour cannot be lowered to RCU`,
       });
     }

@@ -5,7 +5,8 @@
 // Exit: 0 lowered (or already plain LKMM: the test is printed unchanged),
 // 1 refused, 2 usage or parse error.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { hasErrors } from '../../diagnostics/diagnostic.js';
+import { hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { formatDiagnostics } from '../../diagnostics/format.js';
 import { parseLitmus } from '../../litmus/parse.js';
 import { defaultRegistry } from '../../kernel/primitives.js';
 import { lowerTest } from '../../lower/lower.js';
@@ -44,7 +45,8 @@ export const lowerCommand: CommandSpec = {
     }
     const out = lowerTest(parsed.test, registry, { file });
     if (out.status === 'refused') {
-      for (const r of out.refusals) io.err(`${file}:${r.line}:${r.col}: error: herd7 cannot run this after lowering: ${r.message}\n`);
+      const diags = out.refusals.map((r): Diagnostic => ({ severity: 'error', code: 'lower-refused', message: `herd7 cannot run this after lowering: ${r.message}`, file, range: r.range }));
+      io.err(formatDiagnostics(diags, source, { color }));
       io.err(`litmus-check lower: ${file} cannot be lowered to plain LKMM (${out.refusals.length} reason${out.refusals.length === 1 ? '' : 's'} above)\n`);
       return EXIT_MISMATCH;
     }
