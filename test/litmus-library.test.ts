@@ -32,7 +32,7 @@ describe('the litmus library', () => {
   it('has the argument folders, each with several tests', () => {
     const folders = new Set(files.map((f) => f.split('/')[1]));
     expect([...folders].sort()).toEqual([
-      'atomic-t-rules', 'fork-cow-seqcount', 'gup-fast-vs-zap', 'page-anon-exclusive', 'pt-free-vs-irqoff-gup', 's390-pxd-offset-lockless',
+      'atomic-t-rules', 'fork-cow-seqcount', 'gup-fast-vs-zap', 'mmu-notifier-upgrade', 'page-anon-exclusive', 'pt-free-vs-irqoff-gup', 's390-pxd-offset-lockless',
     ]);
     for (const folder of folders) expect(files.filter((f) => f.split('/')[1] === folder).length).toBeGreaterThanOrEqual(3);
   });
@@ -86,6 +86,10 @@ const pairs: Array<[string, string]> = [
   ['fork-cow-seqcount/fork-gup+write-protect-seq+mb', 'fork-cow-seqcount/fork-gup+write-protect-seq'],
   ['fork-cow-seqcount/fork-gup+write-protect-seq+mb', 'fork-cow-seqcount/fork-gup+no-seqcount'],
   ['s390-pxd-offset-lockless/pxd-offset+lockless', 's390-pxd-offset-lockless/pxd-offset+reread'],
+  ['gup-fast-vs-zap/gup-zap+release-acquire+no-reuse', 'gup-fast-vs-zap/gup-zap+relaxed+no-reuse'],
+  ['fork-cow-seqcount/fork-gup+foll-pin-bias', 'fork-cow-seqcount/fork-gup+foll-get'],
+  ['mmu-notifier-upgrade/notifier+cow-upgrade', 'mmu-notifier-upgrade/notifier+no-notifier'],
+  ['mmu-notifier-upgrade/notifier+cow-upgrade', 'mmu-notifier-upgrade/notifier+unlocked-install'],
   ['atomic-t-rules/sb+inc-return', 'atomic-t-rules/sb+inc'],
   ['atomic-t-rules/sb+inc+mb-after-atomic', 'atomic-t-rules/sb+mb-after-atomic+no-rmw'],
   ['atomic-t-rules/sb+cmpxchg-success', 'atomic-t-rules/sb+cmpxchg-failure'],
@@ -95,6 +99,13 @@ const pairs: Array<[string, string]> = [
   ['atomic-t-rules/mp+set-release+fetch-add-acquire', 'atomic-t-rules/mp+set-release+fetch-add-relaxed'],
   ['atomic-t-rules/mp+set-release+read-acquire', 'atomic-t-rules/mp+set+read'],
 ];
+
+// Jason Gunthorpe's release/acquire claim: it holds without page reuse and
+// fails with it (gup-zap+release-acquire, Sometimes, beside the Never above).
+it('the release/acquire claim holds without page reuse and not with it', () => {
+  expect(runFile(join(LIB, 'gup-fast-vs-zap/gup-zap+release-acquire+no-reuse.litmus')).verdict).toBe('Never');
+  expect(runFile(join(LIB, 'gup-fast-vs-zap/gup-zap+release-acquire.litmus')).verdict).toBe('Sometimes');
+});
 
 describe('fixed/buggy pairs', () => {
   const verdicts = new Map<string, ReturnType<typeof runFile>>();

@@ -16,6 +16,7 @@ import type { RunResult, Verdict } from '../explore/result.js';
 import { explainOutcome } from './explain.js';
 import { settle } from './settle.js';
 import { exploreShared, shouldShare } from './parallel.js';
+import { herdReproductionOf } from './herd-reproduction.js';
 
 export interface RunOptions {
   timeoutMs?: number;
@@ -138,6 +139,10 @@ export function runSource(source: string, file: string, opts: RunOptions = {}): 
       });
     }
     if (opts.explain) result.explanation = explainOutcome(test, program, outcome);
+    if (!opts.targetOnly) {
+      const repro = herdReproductionOf(test, opts.registry, file);
+      if (repro) result.herdReproduction = repro;
+    }
     return { result, test, program, outcome };
   } catch (e) {
     if (e instanceof CodeError) {

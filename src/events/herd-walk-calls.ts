@@ -28,6 +28,7 @@ export class Walk extends ThreadWalk {
       else if (t === 'lt0') v = this.op('<', v, K(0));
       else if (t && 'neArg' in t) v = this.op('!=', v, this.valArg({ arg: t.neArg }, e, c));
       else if (t && 'bitArg' in t) v = this.op('&', this.op('>>', v, this.valArg({ arg: t.bitArg }, e, c)), K(1));
+      else if (t && 'geConst' in t) v = this.op('>=', v, K(t.geConst));
       return { st: c.st, v };
     });
   }

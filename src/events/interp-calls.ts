@@ -64,6 +64,8 @@ export class Run extends RunBase {
     } else if (t && 'bitArg' in t) {
       const nr = valOf({ arg: t.bitArg });
       result = { v: mkBin('&', mkBin('>>', result.v, nr.v), 1), d: union(result.d, nr.d) };
+    } else if (t && 'geConst' in t) {
+      result = { v: mkBin('>=', result.v, t.geConst), d: result.d };
     }
     return result;
   }

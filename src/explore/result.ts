@@ -146,6 +146,30 @@ export interface RunResult {
   /** The file's `Result:` comment, when present. */
   expected?: ResultComment;
   explanation?: Explanation;
+  /**
+   * For a test herd7 cannot run as written (it calls the mm vocabulary or
+   * uses an operator herd7's C lacks): whether `litmus-check lower` makes it
+   * plain LKMM, and the extensions beyond LKMM its verdict relies on.
+   * Absent for a plain LKMM test (src/lower/).
+   */
+  herdReproduction?: HerdReproduction;
+}
+
+export interface HerdReproduction {
+  /** `lowered`: herd7 runs the test after `litmus-check lower FILE`; `refused`: herd7 cannot reproduce the verdict. */
+  status: 'lowered' | 'refused';
+  /** Primitives beyond herd7's LKMM the test calls, sorted. */
+  helpers: string[];
+  /** Some of them come from a --macros file (which `lower` then needs too). */
+  usesMacros: boolean;
+  /** Extensions beyond LKMM the verdict relies on (`irq-off`). */
+  extensions: string[];
+  /** Why herd7 cannot reproduce it (`refused`), each `line:col: message`. */
+  reasons: string[];
+  /** What the lowering of an extension assumes, and why that holds here. */
+  notes: string[];
+  /** The lowered test (`lowered`). */
+  lowered?: string;
 }
 
 /** A state's values paired with their columns. */

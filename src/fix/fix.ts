@@ -54,7 +54,7 @@ export function fixSource(source: string, file: string, opts: FixOptions): FixRe
   const base = runSource(source, file, { ...opts.run, explain: false });
   const r = base.result;
   const report: FixReport = {
-    file, name: r.name, quantifier: r.quantifier, conditionText: r.conditionText, before: summarize(r),
+    file, name: r.name, quantifier: r.quantifier, conditionText: r.conditionText, before: summarize(r), ...(r.herdReproduction ? { herdReproduction: r.herdReproduction } : {}),
     status: 'no-fix', suggestions: [], kinds: [...opts.kinds],
     stats: { candidates: 0, maxChanges: opts.maxChanges, reruns: 0, undecided: 0, pruned: 0 }, diagnostics: [],
   };

@@ -2,7 +2,7 @@
 // src/fix computes them; the formatters in src/report only print them.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Quantifier } from '../litmus/ast.js';
-import type { Verdict } from '../explore/result.js';
+import type { HerdReproduction, Verdict } from '../explore/result.js';
 
 /** The kinds of source change `fix` tries, cheapest first (names for --allow/--deny). */
 export type ChangeKind =
@@ -91,6 +91,8 @@ export interface FixReport {
   kinds: ChangeKind[];
   stats: SearchStats;
   diagnostics: Diagnostic[];
+  /** The original test's (see RunResult.herdReproduction). */
+  herdReproduction?: HerdReproduction;
 }
 
 /** One way to weaken a barrier or annotation, and what the re-run gave. */
@@ -129,4 +131,6 @@ export interface WeakenReport {
   items: WeakenItem[];
   reruns: number;
   diagnostics: Diagnostic[];
+  /** The original test's (see RunResult.herdReproduction). */
+  herdReproduction?: HerdReproduction;
 }

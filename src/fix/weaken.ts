@@ -128,7 +128,7 @@ export function weakenSource(source: string, file: string, run: RunOptions): Wea
   const base = runSource(source, file, { ...run, explain: false });
   const r = base.result;
   const report: WeakenReport = {
-    file, name: r.name, quantifier: r.quantifier, conditionText: r.conditionText, before: summarize(r),
+    file, name: r.name, quantifier: r.quantifier, conditionText: r.conditionText, before: summarize(r), ...(r.herdReproduction ? { herdReproduction: r.herdReproduction } : {}),
     status: 'not-never', items: [], reruns: 0, diagnostics: [],
   };
   if (r.status === 'error' || !base.test || (r.status === 'limit' && badCount(r) === 0)) {

@@ -51,7 +51,7 @@ export function remapStep(s: Step, args: Arg[], callee: string): Step {
 }
 
 export function remapTest(t: ResultTest, args: Arg[], callee: string): ResultTest {
-  if (t === 'eq0' || t === 'lt0') return t;
+  if (t === 'eq0' || t === 'lt0' || 'geConst' in t) return t;
   const idx = 'neArg' in t ? t.neArg : t.bitArg;
   const a = args[idx]!;
   if (a.kind !== 'param') {

@@ -8,7 +8,7 @@ import { BUILTINS, builtin } from './def-builtins.js';
 import { remapStep, remapTest } from './def-inline.js';
 import { DefError, describe, type Tok } from './def-lexer.js';
 import type { PrimitiveRegistry } from './primitives.js';
-import type { PrimitiveDef, ResultTest, Step } from './types.js';
+import type { PrimitiveDef, ResultTest, Step, ValArg } from './types.js';
 
 /** The group user macros are listed under. */
 export const USER_GROUP = 'user';
@@ -98,7 +98,7 @@ export class Parser {
         if (this.peek().kind === 'eof') {
           throw new DefError(`unterminated body of '${nameTok.text}': expected '}'`, this.peek().start, this.peek().start);
         }
-        const p = this.call(params);
+        const p = this.is('*') ? this.plainStore(params) : this.call(params);
         steps.push(...p.steps);
         this.skipNewlines();
         if (this.peek().kind === 'eof') {
@@ -117,23 +117,20 @@ export class Parser {
         throw new DefError(`the body of '${nameTok.text}' is an expression that gives no value; write a void macro as '{ ...; }'`, bodyStart, this.peek(-1).end, 'def-void-value');
       }
       piece = p;
-      if (this.is('==') || this.is('<')) {
+      if (this.is('==') || this.is('<') || this.is('>=') || this.is('!=')) {
         const op = this.next();
-        const zero = this.next();
-        if (zero.kind !== 'int' || Number(zero.text) !== 0) {
-          throw new DefError(`only '== 0' and '< 0' tests are supported after an expression body`, op.start, zero.end, 'def-test');
-        }
+        const rhs = this.next();
         if (piece.test) {
-          throw new DefError(`the expression already has a test ('${testText(piece.test)}'); a second one is not supported`, op.start, zero.end, 'def-test');
+          throw new DefError(`the expression already has a test ('${testText(piece.test)}'); a second one is not supported`, op.start, rhs.end, 'def-test');
         }
-        piece = { ...piece, test: op.text === '==' ? 'eq0' : 'lt0' };
+        piece = withTest(op, rhs, params, piece);
       }
     }
     const end = this.peek();
     if (!piece.returns || end.kind !== 'punct' || !['!=', '<=', '>=', '>', '='].includes(end.text)) {
       // fall through to the generic message below
     } else {
-      throw new DefError(`only '== 0' and '< 0' tests are supported after an expression body, not '${end.text}'`, end.start, end.end, 'def-test');
+      throw new DefError(`only '== 0', '< 0', '>= N', '!= parameter' and a cmpxchg's '== expected' are supported after an expression body, not '${end.text}'`, end.start, end.end, 'def-test');
     }
     if (end.kind !== 'nl' && end.kind !== 'eof') {
       throw new DefError(`unexpected ${describe(end)} after the definition of '${nameTok.text}'`, end.start, Math.max(end.end, end.start + 1));
@@ -153,6 +150,21 @@ export class Parser {
   }
 
   /** A call in a body: a built-in or an already-known primitive. */
+  /** `*P = V`: a plain store, as herd's .def writes one (C itself). */
+  plainStore(params: string[]): Piece {
+    this.next();
+    const id = this.next();
+    if (id.kind !== 'ident') throw new DefError(`expected a parameter after '*', found ${describe(id)}`, id.start, Math.max(id.end, id.start + 1), 'def-syntax');
+    const loc = { arg: paramIndex(params, id), deref: true };
+    this.expect('=', "in a plain store '*P = V'");
+    const v = this.next();
+    let value: ValArg;
+    if (v.kind === 'int') value = { const: Number(v.text) };
+    else if (v.kind === 'ident') value = { arg: paramIndex(params, v) };
+    else throw new DefError(`a plain store's value must be a parameter or a number, found ${describe(v)}`, v.start, Math.max(v.end, v.start + 1), 'def-argument');
+    return { steps: [{ op: 'store', loc, value }], returns: false };
+  }
+
   call(params: string[]): Piece {
     const nameTok = this.next();
     if (nameTok.kind !== 'ident') {
@@ -219,8 +231,34 @@ export class Parser {
   }
 }
 
+/**
+ * The test after an expression body, as primitive-listing and --export-def
+ * write them: `== 0`, `< 0`, `>= N`, `!= parameter`, and `== expected` after
+ * a __cmpxchg (its success).
+ */
+function withTest(op: Tok, rhs: Tok, params: string[], piece: Piece): Piece {
+  const bad = (): never => {
+    throw new DefError(`only '== 0', '< 0', '>= N', '!= parameter' and a cmpxchg's '== expected' are supported after an expression body`, op.start, rhs.end, 'def-test');
+  };
+  if (rhs.kind === 'int') {
+    const n = Number(rhs.text);
+    if (op.text === '>=') return { ...piece, test: { geConst: n } };
+    if (n !== 0 || (op.text !== '==' && op.text !== '<')) bad();
+    return { ...piece, test: op.text === '==' ? 'eq0' : 'lt0' };
+  }
+  if (rhs.kind !== 'ident') return bad();
+  const i = paramIndex(params, rhs);
+  if (op.text === '!=') return { ...piece, test: { neArg: i } };
+  const last = piece.steps[piece.steps.length - 1];
+  if (op.text === '==' && piece.steps.length === 1 && last?.op === 'cmpxchg' && 'arg' in last.expect && last.expect.arg === i) {
+    return { ...piece, steps: [{ ...last, returnsSuccess: true }] };
+  }
+  return bad();
+}
+
 function testText(t: ResultTest): string {
   if (t === 'eq0') return '== 0';
   if (t === 'lt0') return '< 0';
+  if ('geConst' in t) return `>= ${t.geConst}`;
   return 'neArg' in t ? '!= argument' : 'bit of argument';
 }

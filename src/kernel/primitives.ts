@@ -1,6 +1,7 @@
 // The primitive registry: the LKMM table plus the kernel mm vocabulary and any
 // user-supplied mappings. Lookups are by exact name.
 import { lkmmPrimitives } from './lkmm-table.js';
+import { mmGupPrimitives } from './mm-gup-table.js';
 import { mmPrimitives } from './mm-table.js';
 import type { PrimitiveDef } from './types.js';
 
@@ -47,7 +48,7 @@ let cached: PrimitiveRegistry | undefined;
 /** The built-in registry: LKMM primitives plus registered built-in tables. */
 export function defaultRegistry(): PrimitiveRegistry {
   if (!cached) {
-    cached = new PrimitiveRegistry([...lkmmPrimitives, ...mmPrimitives]);
+    cached = new PrimitiveRegistry([...lkmmPrimitives, ...mmPrimitives, ...mmGupPrimitives]);
     for (const t of extraTables) for (const d of t) cached.add(d);
   }
   return cached;

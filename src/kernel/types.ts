@@ -56,9 +56,9 @@ export type Step =
 /**
  * How the returned value is post-processed: `atomic_dec_and_test` is `== 0`,
  * `atomic_add_negative` is `< 0`, `read_seqcount_retry(s, start)` is `!= start`,
- * `test_bit(nr, p)` extracts bit nr.
+ * `test_bit(nr, p)` extracts bit nr, `folio_maybe_dma_pinned` is `>= GUP_PIN_COUNTING_BIAS`.
  */
-export type ResultTest = 'eq0' | 'lt0' | { neArg: number } | { bitArg: number };
+export type ResultTest = 'eq0' | 'lt0' | { neArg: number } | { bitArg: number } | { geConst: number };
 
 export interface PrimitiveDef {
   name: string;
@@ -72,4 +72,6 @@ export interface PrimitiveDef {
   group: string;
   /** One line: what it means in LKMM terms and why. */
   doc: string;
+  /** Where the meaning comes from (a kernel header or document), for the vocabulary's own helpers. */
+  source?: string;
 }

@@ -29,7 +29,7 @@ function envelope(command: 'fix' | 'weaken', ctx: FormatContext, report: unknown
 export function formatFixJson(r: FixReport, ctx: FormatContext): string {
   return envelope('fix', ctx, {
     file: r.file, name: r.name, quantifier: r.quantifier, condition: r.conditionText, status: r.status,
-    before: verdict(r.before), kinds: [...r.kinds], suggestions: r.suggestions.map(suggestion),
+    before: verdict(r.before), herdReproduction: r.herdReproduction ?? null, kinds: [...r.kinds], suggestions: r.suggestions.map(suggestion),
     search: {
       candidates: r.stats.candidates, maxChanges: r.stats.maxChanges, reruns: r.stats.reruns,
       undecided: r.stats.undecided, pruned: r.stats.pruned, stopped: r.stats.stopped ?? null,
@@ -40,6 +40,6 @@ export function formatFixJson(r: FixReport, ctx: FormatContext): string {
 export function formatWeakenJson(r: WeakenReport, ctx: FormatContext): string {
   return envelope('weaken', ctx, {
     file: r.file, name: r.name, quantifier: r.quantifier, condition: r.conditionText, status: r.status,
-    before: verdict(r.before), items: r.items.map(item), reruns: r.reruns,
+    before: verdict(r.before), herdReproduction: r.herdReproduction ?? null, items: r.items.map(item), reruns: r.reruns,
   });
 }

@@ -1,6 +1,7 @@
 // `fix` and `weaken` reports as plain text to paste into a patch review:
 // sentences, unindented diffs that apply with `patch -p1`, and the command
 // that reproduces them. No colour.
+import { herdReproductionLines } from './herd-reproduction.js';
 import type { FixReport, Suggestion, WeakenReport } from '../fix/types.js';
 import { count, outcomeWords } from './fix-text.js';
 import { shellJoin } from './shell.js';
@@ -42,6 +43,8 @@ function suggestionBlock(s: Suggestion, k: number): string[] {
 export function formatFixMail(r: FixReport, ctx: FormatContext): string {
   const lines = [`${r.name} (${r.file}):`, '', `Under LKMM (litmus-check ${ctx.version}), the outcome`, '', `  ${r.conditionText}`, ''];
   lines.push(`is ${r.before.verdict}: ${outcomeWords(r.before, r.quantifier)}.`);
+  const repro = herdReproductionLines(r);
+  if (repro.length) lines.push('', ...repro.flatMap((l) => wrap(l)));
   if (r.status === 'already-never') {
     lines.push('', 'It is already Never: there is nothing to fix.');
   } else if (r.status === 'no-fix') {
@@ -58,6 +61,8 @@ export function formatFixMail(r: FixReport, ctx: FormatContext): string {
 export function formatWeakenMail(r: WeakenReport, ctx: FormatContext): string {
   const lines = [`${r.name} (${r.file}):`, '', `Under LKMM (litmus-check ${ctx.version}), the outcome`, '', `  ${r.conditionText}`, ''];
   lines.push(`is ${r.before.verdict}: ${outcomeWords(r.before, r.quantifier)}.`);
+  const repro = herdReproductionLines(r);
+  if (repro.length) lines.push('', ...repro.flatMap((l) => wrap(l)));
   if (r.status === 'not-never') {
     lines.push('', 'It is not Never, so there is no barrier to weaken.');
   } else if (r.items.length === 0) {

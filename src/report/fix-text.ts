@@ -6,6 +6,7 @@ import type { FixReport, Suggestion, VerdictSummary, WeakenItem, WeakenReport } 
 import { chalkFor } from './color.js';
 import type { FormatContext } from './types.js';
 import { plural } from './util.js';
+import { herdReproductionLines } from './herd-reproduction.js';
 
 /** `1 of 6 executions satisfy the condition` (or violate it, for forall). */
 export function outcomeWords(v: VerdictSummary, q: Quantifier): string {
@@ -49,6 +50,7 @@ export function formatFixText(r: FixReport, ctx: FormatContext): string {
   const c = chalkFor(ctx.color);
   const lines = [title(r.name, r.file, c), `  ${r.conditionText}`];
   lines.push(`  now: ${c.bold(r.before.text)} (${outcomeWords(r.before, r.quantifier)})`);
+  for (const l of herdReproductionLines(r)) lines.push(`  ${c.dim(l)}`);
   if (r.status === 'already-never') {
     lines.push('  the outcome is already Never: nothing to fix (`litmus-check weaken` tells which barriers it needs)');
     return lines.join('\n') + '\n';
@@ -85,6 +87,7 @@ export function formatWeakenText(r: WeakenReport, ctx: FormatContext): string {
   const c = chalkFor(ctx.color);
   const lines = [title(r.name, r.file, c), `  ${r.conditionText}`];
   lines.push(`  now: ${c.bold(r.before.text)} (${outcomeWords(r.before, r.quantifier)})`);
+  for (const l of herdReproductionLines(r)) lines.push(`  ${c.dim(l)}`);
   if (r.status === 'not-never') {
     lines.push(`  ${c.yellow('the outcome is not Never')}: nothing to weaken (\`litmus-check fix\` looks for changes that make it Never)`);
     return lines.join('\n') + '\n';

@@ -1,6 +1,7 @@
 // herd7's text output, as the kernel's scripts (judgelitmus.sh, cmplitmushist.sh) read it.
 import type { RunResult } from '../explore/result.js';
 import { settledNote } from './settled.js';
+import { herdReproductionLines } from './herd-reproduction.js';
 
 const kindWord: Record<string, string> = { exists: 'Allowed', '~exists': 'Forbidden', forall: 'Required' };
 
@@ -41,6 +42,7 @@ export function formatHerd(r: RunResult, trailer: HerdTrailer = {}): string {
   for (const f of r.flags) lines.push(`Flag ${f}`);
   lines.push(`Condition ${r.conditionText}`);
   if (r.limit && r.settled) lines.push(`Warning: ${r.name}: ${r.limit.message}: ${settledNote(r)}`);
+  for (const l of herdReproductionLines(r)) lines.push(`Warning: ${r.name}: ${l}`);
   lines.push(`Observation ${r.name} ${r.verdict} ${r.positive} ${r.negative}`);
   lines.push(`Time ${r.name} ${r.seconds.toFixed(2)}`);
   if (trailer.candidates !== undefined) lines.push(`Candidates ${r.name} ${trailer.candidates}`);

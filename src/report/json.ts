@@ -2,7 +2,7 @@
 // documented in docs/reporting.md). Bump SCHEMA_VERSION on any incompatible change;
 // adding optional fields is compatible.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { stateEntries, type EdgeRef, type EventRef, type Explanation, type FinalState, type RunResult, type StateEntry } from '../explore/result.js';
+import { stateEntries, type EdgeRef, type EventRef, type Explanation, type FinalState, type HerdReproduction, type RunResult, type StateEntry } from '../explore/result.js';
 import { expectedText, judge, summarize, type Judgement, type JudgeSummary } from './judge.js';
 import type { FormatContext } from './types.js';
 
@@ -37,6 +37,8 @@ export interface JsonTestResult {
   judgement: Judgement;
   diagnostics: JsonDiagnostic[];
   explanation: Explanation | null;
+  /** How herd7 can reproduce a test beyond plain LKMM (null for a plain LKMM test). */
+  herdReproduction: HerdReproduction | null;
 }
 
 export interface JsonReport {
@@ -105,6 +107,7 @@ export function jsonResult(r: RunResult, j: Judgement): JsonTestResult {
     judgement: { status: j.status, expected: j.expected, actual: j.actual, reasons: [...j.reasons], ...(j.line !== undefined ? { line: j.line } : {}) },
     diagnostics: r.diagnostics.map(diagnostic),
     explanation: r.explanation ? jsonExplanation(r.explanation) : null,
+    herdReproduction: r.herdReproduction ? { ...r.herdReproduction } : null,
   };
 }
 

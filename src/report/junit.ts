@@ -3,12 +3,12 @@
 // name. A mismatch is a <failure> naming the Result comment's file:line; a
 // test that could not be run (parse error, limit, missing Result comment with
 // --require-result) is an <error>; a test without a Result comment is <skipped>.
-import { herd7Extensions } from './util.js';
 import { dirname } from 'node:path';
 import type { RunResult } from '../explore/result.js';
 import { judge, summarize, type Judgement } from './judge.js';
 import type { FormatContext } from './types.js';
 import { testName } from './util.js';
+import { herdReproductionLines } from './herd-reproduction.js';
 
 // Characters XML 1.0 cannot carry at all are dropped.
 // eslint-disable-next-line no-control-regex
@@ -39,9 +39,9 @@ function testcase(r: RunResult, j: Judgement): string {
   const open =
     `    <testcase${attr('classname', dirname(r.file))}${attr('name', testName(r))}${attr('file', r.file)}` +
     `${line !== undefined ? attr('line', line) : ''}${attr('time', r.seconds.toFixed(3))}`;
-  const ext = herd7Extensions(r);
-  const note = ext ? `\n      <system-out>${xmlEscape(ext)}</system-out>` : '';
-  if (j.status === 'pass') return note ? `${open}>${note}\n    </testcase>` : `${open}/>`;
+  const repro = herdReproductionLines(r);
+  const out = repro.length ? `\n      <system-out>${xmlEscape(repro.join('\n'))}</system-out>` : '';
+  if (j.status === 'pass') return out ? `${open}>${out}\n    </testcase>` : `${open}/>`;
   const body = j.reasons.map((why) => `${where}: ${why}`).join('\n');
   let inner: string;
   if (j.status === 'fail') {
@@ -52,7 +52,7 @@ function testcase(r: RunResult, j: Judgement): string {
   } else {
     inner = `      <skipped${attr('message', `${r.file}: no Result: comment; observed ${j.actual ?? ''}`)}/>`;
   }
-  return `${open}>\n${inner}${note}\n    </testcase>`;
+  return `${open}>\n${inner}${out}\n    </testcase>`;
 }
 
 export function formatJunit(results: RunResult[], ctx: FormatContext): string {

@@ -2,12 +2,12 @@
 // the verdict and final states, the judgement of its Result comment, the
 // witness or the reason the outcome is forbidden, and the command and tool
 // version that reproduce it. No colour, no tabs other than the test's own.
-import { herd7Extensions } from './util.js';
 import type { RunResult } from '../explore/result.js';
 import { chalkFor } from './color.js';
 import { explanationLines } from './explain-text.js';
 import { judge } from './judge.js';
 import { settledNote } from './settled.js';
+import { herdReproductionLines } from './herd-reproduction.js';
 import { shellJoin } from './shell.js';
 import type { FormatContext } from './types.js';
 import { plural, testName } from './util.js';
@@ -43,10 +43,24 @@ function block(r: RunResult, ctx: FormatContext, i: number): string {
     if (why.length) lines.push('', ...why);
   }
   lines.push('', `Reproduce with litmus-check ${ctx.version}:`, '', `  ${reproduce}`);
-  const ext = herd7Extensions(r);
-  if (ext) lines.push('', `herd7 cannot reproduce this: the test ${ext.replace(/^uses/, 'uses')}.`);
-  else if (r.status !== 'error') lines.push('', 'herd7 reproduces it from the kernel\'s tools/memory-model:', '', `  ${shellJoin(['herd7', '-conf', 'linux-kernel.cfg', r.file])}`);
+  lines.push(...herdMailLines(r));
   return lines.join('\n') + '\n';
+}
+
+/** For a test beyond plain LKMM: the lowered test herd7 runs, or why herd7 cannot reproduce it. */
+function herdMailLines(r: RunResult): string[] {
+  const h = r.herdReproduction;
+  if (!h) {
+    const note = herdReproductionLines(r);
+    if (note.length) return ['', ...note];
+    return r.status === 'error' ? [] : ['', 'herd7 reproduces it from the kernel\'s tools/memory-model:', '', `  ${shellJoin(['herd7', '-conf', 'linux-kernel.cfg', r.file])}`];
+  }
+  const facts = herdReproductionLines(r).filter((l) => !l.startsWith('herd7'));
+  if (h.status === 'refused') {
+    return ['', ...herdReproductionLines(r).filter((l) => l.startsWith('herd7')), ...facts];
+  }
+  return ['', 'Reproduce with herd7 (the kernel\'s tools/memory-model), after lowering the mm', 'vocabulary to plain LKMM primitives (litmus-check lower):', '',
+    ...facts.map((l) => `(${l})`), ...(facts.length ? [''] : []), (h.lowered ?? '').replace(/\s+$/, '')];
 }
 
 export function formatMail(results: RunResult[], ctx: FormatContext): string {

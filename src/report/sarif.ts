@@ -3,7 +3,6 @@
 // accesses when the explanation has them, else at the test), per error
 // diagnostic of a test that could not be run, per limit hit that left a test
 // unjudged and per missing Result comment under --require-result.
-import { herd7Extensions } from './util.js';
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -12,6 +11,7 @@ import type { RunResult } from '../explore/result.js';
 import { eventText as eventWhere } from './explain-text.js';
 import { judge, type Judgement } from './judge.js';
 import type { FormatContext } from './types.js';
+import { herdReproductionLines } from './herd-reproduction.js';
 import { testName } from './util.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -39,8 +39,8 @@ export const RULES: Rule[] = [
     'Exploration stopped at --timeout or --max-executions before the verdict was known, so the Result: comment could not be judged.', 'error'),
   rule('missing-result', 'MissingResult', 'The test has no Result: comment',
     'With --require-result every test must carry a `Result:` comment predicting its outcome.', 'error'),
-  rule('herd7-extension', 'Herd7Extension', 'The test uses extensions herd7 cannot run',
-    'The test uses constructs beyond herd7\'s C litmus grammar and linux-kernel.def (the kernel mm vocabulary, shifts, unary operators, types such as pte_t): its verdict cannot be reproduced with herd7.', 'note'),
+  rule('herd7-reproduction', 'Herd7Reproduction', 'herd7 cannot run the test as written',
+    'The test uses the kernel mm vocabulary or an extension beyond LKMM: `litmus-check lower` writes it in plain LKMM for herd7, or the message says why herd7 cannot reproduce its verdict.', 'note'),
 ];
 const ruleIndex = new Map(RULES.map((r, i) => [r.id, i]));
 
@@ -88,8 +88,6 @@ function resultsFor(r: RunResult, j: Judgement): object[] {
     }
     return out;
   }
-  const ext = herd7Extensions(r);
-  if (ext) out.push(result('herd7-extension', 'note', `${name}: ${ext}`, [testLoc], props));
   if (j.status === 'fail' && r.expected) {
     const text = `${name}: Result: ${j.expected ?? ''}, observed ${j.actual ?? ''}. ${j.reasons.join('; ')}`;
     out.push(result('result-mismatch', 'error', text, [location(r.file, region(r.expected.range))], props));
@@ -97,6 +95,11 @@ function resultsFor(r: RunResult, j: Judgement): object[] {
     const ruleId = r.expected ? 'limit' : 'missing-result';
     const loc = r.expected ? location(r.file, region(r.expected.range)) : testLoc;
     out.push(result(ruleId, 'error', `${name}: ${j.reasons.join('; ')}`, [loc], props));
+  }
+  const repro = herdReproductionLines(r);
+  if (repro.length && !r.herdReproduction) out.push(result('herd7-reproduction', 'note', `${name}: ${repro.join('; ')}`, [testLoc], props));
+  if (repro.length && r.herdReproduction) {
+    out.push(result('herd7-reproduction', 'note', `${name}: ${repro.join('; ')}`, [testLoc], { ...props, herdReproduction: { ...r.herdReproduction, lowered: undefined } }));
   }
   if (r.flags.includes('data-race')) {
     const predicted = !!r.expected && (r.expected.datarace || r.expected.flag === 'data-race');

@@ -5,13 +5,13 @@
 // comment's judgement and the explanation when present.
 // `check` (judgements): one status line per test, the details of failures
 // and errors under it, then a summary line.
-import { herd7Extensions } from './util.js';
 import type { ChalkInstance } from 'chalk';
 import type { FinalState, RunResult, StateColumn } from '../explore/result.js';
 import { chalkFor } from './color.js';
 import { explanationLines } from './explain-text.js';
 import { judge, summarize, type Judgement } from './judge.js';
 import { settledNote } from './settled.js';
+import { herdReproductionLines, herdReproductionSummary } from './herd-reproduction.js';
 import type { FormatContext } from './types.js';
 import { plural, testName } from './util.js';
 
@@ -49,10 +49,9 @@ function detailLines(r: RunResult, j: Judgement | undefined, c: ChalkInstance, i
       `the condition ${r.ok ? 'holds' : 'does not hold'})`,
   );
   if (r.flags.length) lines.push(`${indent}flags: ${r.flags.map((f) => (f === 'data-race' ? c.yellow(f) : f)).join(', ')}`);
-  const ext = herd7Extensions(r);
-  if (ext) lines.push(`${indent}${c.cyan('note')}: ${ext}`);
   if (r.loop) lines.push(`${indent}${c.yellow('note')}: loop unrolling cut some executions off (herd's Loop)`);
   if (r.limit) lines.push(`${indent}${c.yellow('limit')}: ${r.limit.message}; ${r.settled ? settledNote(r) : 'the results are partial'}`);
+  for (const l of herdReproductionLines(r)) lines.push(`${indent}${c.dim(l)}`);
   if (j && r.expected) {
     const where = `${r.file}:${r.expected.range.start.line}`;
     const mark = j.status === 'pass' ? c.green('holds') : j.status === 'fail' ? c.red('does not hold') : c.yellow('not judged');
@@ -86,6 +85,8 @@ function checkBlock(r: RunResult, j: Judgement, c: ChalkInstance): string {
   else if (j.status === 'unjudged') summary = `${j.actual ?? ''} (no Result: comment)`;
   else summary = r.status === 'error' ? 'the test could not be run' : `Result: ${j.expected ?? '(none)'}, not judged`;
   const lines = [`${statusLabel(j, c)} ${where}  ${c.bold(testName(r))}  ${summary}`];
+  const repro = j.status === 'pass' || j.status === 'unjudged' ? herdReproductionSummary(r) : null;
+  if (repro) lines.push(`         ${c.dim(repro)}`);
   if (j.status === 'fail') {
     for (const why of j.reasons) lines.push(`         - ${why}`);
     lines.push(...detailLines(r, undefined, c, '         '));

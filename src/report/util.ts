@@ -10,7 +10,3 @@ export function testName(r: RunResult): string {
   return r.name || basename(r.file).replace(/\.litmus$/, '');
 }
 
-/** The note saying which extensions keep herd7 from running the test (see src/litmus/extensions.ts), if any. */
-export function herd7Extensions(r: RunResult): string | undefined {
-  return r.diagnostics.find((d) => d.code === 'herd7-extension')?.message;
-}

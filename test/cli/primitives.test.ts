@@ -40,8 +40,9 @@ describe('litmus-check primitives', () => {
     expect(r.code).toBe(0);
     const list = JSON.parse(r.out) as Array<{ name: string; group: string; source: string; steps: unknown[]; doc: string; params: string[]; returns: boolean }>;
     expect(list).toHaveLength(defaultRegistry().names().length);
-    const put = list.find((d) => d.name === 'folio_put')!;
+    const put = list.find((d) => d.name === 'folio_put_testzero')!;
     expect(put).toMatchObject({ group: 'mm', source: 'builtin', params: ['ref'], returns: true, test: 'eq0' });
+    expect(list.find((d) => d.name === 'folio_put')).toMatchObject({ returns: false });
     expect(put.steps).toEqual([{ op: 'rmw', tag: 'MB', loc: { arg: 0, deref: true }, alu: 'sub', value: { const: 1 }, returns: 'new' }]);
   });
 
@@ -128,5 +129,31 @@ describe('--macros on parse, run and check', () => {
     const r = await cli(['run', '--macros', 'test/fixtures/macros/none.def', USES]);
     expect(r.code).toBe(2);
     expect(r.err).toContain('test/fixtures/macros/none.def:1:1: error: cannot read macro file');
+  });
+});
+
+describe('primitives: definitions in .def notation', () => {
+  it('-v writes a test out as part of the definition (folio_ref_freeze compares with its count argument)', async () => {
+    const r = await cli(['primitives', '-v', 'folio_ref_freeze', 'folio_maybe_dma_pinned', 'raw_read_seqcount']);
+    expect(r.out).toContain('__cmpxchg{MB}(ref,count,0) == count');
+    expect(r.out).not.toContain('== old');
+    expect(r.out).toContain('__load{ONCE}(*ref) >= 1024');
+    expect(r.out).toContain('({ int v = __load{ONCE}(*s); __fence{rmb}; v; })');
+    expect(r.out).toMatch(/source: include\/linux\/page_ref\.h/);
+  });
+  it('--export-def writes LKMM and the exportable vocabulary, and lists the rest with the reason', async () => {
+    const { mkdtempSync, readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const file = join(mkdtempSync(join(tmpdir(), 'def-')), 'mm.def');
+    const r = await cli(['primitives', '--export-def', file]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/local_irq_disable: an IRQ-off section/);
+    expect(r.out).toMatch(/test_and_set_bit: a bit mask 1<<nr: herd7 has no shifts/);
+    expect(r.out).toMatch(/ptep_clear_flush: several steps and a value/);
+    const text = readFileSync(file, 'utf8');
+    expect(text).toContain('folio_get(X) { __atomic_op{NORETURN}(X,+,1); }');
+    expect(text).toContain('spin_lock(X) { __lock(X); }');
+    expect(text).not.toMatch(/^local_irq_disable/m);
   });
 });

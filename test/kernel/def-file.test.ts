@@ -87,7 +87,7 @@ describe('bodies that call known primitives', () => {
   });
 
   it('keeps a callee\'s test and remaps pointer arguments', () => {
-    const d = one('my_put(R) folio_put(R)');
+    const d = one('my_put(R) folio_put_testzero(R)');
     expect(d.test).toBe('eq0');
     expect(d.steps[0]).toMatchObject({ op: 'rmw', tag: 'MB', loc: { arg: 0, deref: true } });
     const r = one('my_retry(S,V) read_seqcount_retry(S,V)');

@@ -216,7 +216,14 @@ describe('speculative references: fully ordered on success, unordered on failure
 });
 
 describe('dropping references: fully ordered decrements', () => {
-  const puts = ['folio_put', 'put_page', 'folio_put_testzero', 'page_ref_dec_and_test', 'put_page_testzero'].map(cover);
+  const puts = ['folio_put_testzero', 'page_ref_dec_and_test', 'put_page_testzero'].map(cover);
+  const voidPuts = ['folio_put', 'put_page'].map(cover);
+  it.each(voidPuts)('%s is void, as in the kernel, a full barrier (SB Never) that decrements the count', (name) => {
+    expect(run(sb(`${name}(a);`, `${name}(b);`, 'a=2; b=2;')).verdict).toBe('Never');
+    expect(run(single('int *ref', `${name}(ref);`, 'ref=1', 'ref=2;')).verdict).toBe('Always');
+    const { result } = runSource(single('int *ref', `r0 = ${name}(ref);`, 'ref=1', 'ref=2;'), 'void.litmus');
+    expect(result.status).not.toBe('ok');
+  });
   cover('page_ref_dec_return');
   it.each(puts)('%s is a full barrier (SB Never) and returns whether the count reached zero', (name) => {
     const r = run(sb(`r9 = ${name}(a);`, `r9 = ${name}(b);`, 'a=2; b=2;'));
@@ -235,7 +242,7 @@ P0(int *pte, int *ref)
 {
 	int r9;
 	WRITE_ONCE(*pte, 0);
-	r9 = folio_put(ref);
+	folio_put(ref);
 }
 P1(int *pte, int *ref)
 {
@@ -252,7 +259,7 @@ exists (1:r0=1 /\\ 1:r1=1)
 });
 
 describe('reading and setting counts: ONCE accesses, no ordering', () => {
-  const reads = ['folio_ref_count', 'page_count', 'page_ref_count', 'folio_maybe_dma_pinned', 'folio_pincount'].map(cover);
+  const reads = ['folio_ref_count', 'page_count', 'page_ref_count', 'folio_pincount'].map(cover);
   ['set_page_refcounted', 'folio_set_count'].forEach(cover);
   it.each(reads)('%s is an unordered marked load (MP without smp_rmb() Sometimes, with it Never)', (name) => {
     expect(run(mp({ wbefore: 'smp_wmb();', rexpr: `${name}(flag)` })).verdict).toBe('Sometimes');
@@ -269,6 +276,22 @@ describe('reading and setting counts: ONCE accesses, no ordering', () => {
     expect(run(single('int *ref', `folio_set_count(ref, 3);`, 'ref=3')).verdict).toBe('Always');
     expect(run(mp({ flagValue: 2, wstmt: 'folio_set_count(flag, 2);', rbetween: 'smp_rmb();' })).verdict).toBe('Sometimes');
     expect(run(mp({ flagValue: 2, wbefore: 'smp_wmb();', wstmt: 'folio_set_count(flag, 2);', rbetween: 'smp_rmb();' })).verdict).toBe('Never');
+  });
+});
+
+describe('folio_maybe_dma_pinned: a small folio is pinned when its refcount reaches GUP_PIN_COUNTING_BIAS', () => {
+  cover('folio_maybe_dma_pinned');
+  it('returns 1 from 1024 references on, 0 below', () => {
+    expect(run(single('int *ref', 'r0 = folio_maybe_dma_pinned(ref);', '0:r0=0', 'ref=1023;')).verdict).toBe('Always');
+    expect(run(single('int *ref', 'r0 = folio_maybe_dma_pinned(ref);', '0:r0=1', 'ref=1024;')).verdict).toBe('Always');
+    expect(run(single('int *ref', 'r0 = folio_maybe_dma_pinned(ref);', '0:r0=1', 'ref=1025;')).verdict).toBe('Always');
+  });
+  it('is an unordered marked load (MP without smp_rmb() Sometimes, with it Never)', () => {
+    const flagInit = 'flag=0;';
+    expect(run(mp({ init: flagInit, wbefore: 'smp_wmb();', wstmt: 'WRITE_ONCE(*flag, 1024);', rexpr: 'folio_maybe_dma_pinned(flag)', flagValue: 1 }).replace('WRITE_ONCE(*flag, 1);', '')).verdict).toBe('Sometimes');
+    const r = run(mp({ wbefore: 'smp_wmb();', wstmt: 'WRITE_ONCE(*flag, 1024);', rexpr: 'folio_maybe_dma_pinned(flag)', rbetween: 'smp_rmb();' }));
+    expect(r.verdict).toBe('Never');
+    expect(r.flags).toEqual([]);
   });
 });
 

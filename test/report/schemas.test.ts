@@ -37,6 +37,8 @@ const all = [
   sbMbs({ status: 'limit', limit, positive: 0, negative: 2 }),
   parseError(),
   sbMbs({ file: '/abs/dir with space/T.litmus', flags: ['lock-misuse'], expected: resultComment('Maybe', { flag: 'lock-misuse' }) }),
+  sbMbs({ herdReproduction: { status: 'lowered', helpers: ['local_irq_save'], usesMacros: false, extensions: ['irq-off'], reasons: [], notes: ['IRQ-off sections are written as RCU read-side sections'], lowered: 'C SB+mbs\n' } }),
+  sbMbs({ herdReproduction: { status: 'refused', helpers: ['tlb_remove_table_sync_one'], usesMacros: false, extensions: ['irq-off'], reasons: ['47:2: an RCU reader'], notes: [] } }),
 ];
 
 function errorsOf(v: { errors?: unknown }): string {
@@ -57,7 +59,9 @@ describe('json formatter', () => {
     const doc = JSON.parse(formatJson(all, ctx())) as Record<string, any>;
     expect(doc.schemaVersion).toBe(SCHEMA_VERSION);
     expect(doc.tool).toEqual({ name: 'litmus-check', version: '9.9.9' });
-    expect(doc.summary).toEqual({ tests: 8, passed: 3, failed: 2, errors: 2, unjudged: 1 });
+    expect(doc.summary).toEqual({ tests: 10, passed: 5, failed: 2, errors: 2, unjudged: 1 });
+    expect(doc.results[8].herdReproduction).toMatchObject({ status: 'lowered', extensions: ['irq-off'] });
+    expect(doc.results[0].herdReproduction).toBeNull();
     const wrong = doc.results[1];
     expect(wrong.verdict).toBe('Never');
     expect(wrong.counts).toEqual({ positive: 0, negative: 3, candidates: 4 });

@@ -5,7 +5,9 @@
 // is unknown).
 import { USER_GROUP } from '../../kernel/def-file.js';
 import { defaultRegistry, type PrimitiveDef } from '../../kernel/primitives.js';
-import type { AccessTag, LocArg, ResultTest, Step, ValArg } from '../../kernel/types.js';
+import { writeFileSync } from 'node:fs';
+import { lkmmPrimitives } from '../../kernel/lkmm-table.js';
+import { bodyText, exportability } from '../../kernel/def-render.js';
 import { closest } from '../../litmus/distance.js';
 import { loadMacrosOption, macrosOption } from '../macros.js';
 import { EXIT_OK, EXIT_USAGE, type CommandSpec } from '../spec.js';
@@ -23,7 +25,7 @@ const GROUP_TITLES: Record<string, string> = {
   lock: 'Spinlocks',
   xchg: 'Exchange and compare-and-exchange',
   atomic: 'atomic_t operations',
-  mm: 'Kernel mm vocabulary (page tables, refcounts, page flags, IRQ-off sections, TLB flushes, seqcounts)',
+  mm: 'Kernel mm vocabulary (page tables and their lock, refcounts and pins, page flags and bitops, IRQ-off sections, TLB flushes, seqcounts, mmu notifiers)',
 };
 
 export function signature(d: PrimitiveDef): string {
@@ -51,58 +53,6 @@ export function groupDefs(defs: readonly PrimitiveDef[]): Array<{ group: string;
   }));
 }
 
-// A compact rendering of a definition's steps, as in herd's .def (for --verbose).
-/** An lvalue argument, as __load/__store take it: `*p` or `X`. */
-function loc(l: LocArg, params: string[]): string {
-  const p = params[l.arg] ?? `#${l.arg}`;
-  return l.deref ? `*${p}` : p;
-}
-/** An address argument, as __xchg, __atomic_op, __lock... take it: `p` or `&X`. */
-function ptr(l: LocArg, params: string[]): string {
-  const p = params[l.arg] ?? `#${l.arg}`;
-  return l.deref ? p : `&${p}`;
-}
-function val(v: ValArg, params: string[]): string {
-  if ('const' in v) return String(v.const);
-  if ('bitOf' in v) return `1<<${params[v.bitOf] ?? `#${v.bitOf}`}`;
-  return params[v.arg] ?? `#${v.arg}`;
-}
-const ALU_SIGN: Record<string, string> = { add: '+', sub: '-', and: '&', or: '|', xor: '^', andnot: '&~' };
-function tag(t: AccessTag | undefined): string {
-  return t ? `{${t}}` : '';
-}
-export function stepText(s: Step, params: string[]): string {
-  switch (s.op) {
-    case 'load': return `__load${tag(s.tag)}(${loc(s.loc, params)})`;
-    case 'store': return `__store${tag(s.tag)}(${loc(s.loc, params)},${val(s.value, params)})`;
-    case 'fence': return `__fence{${s.tag}}`;
-    case 'rmw':
-      if (s.alu === 'xchg') return `__xchg${tag(s.tag)}(${ptr(s.loc, params)},${val(s.value, params)})`;
-      return `${s.returns === 'none' ? '__atomic_op' : s.returns === 'new' ? '__atomic_op_return' : '__atomic_fetch_op'}${tag(s.tag)}(${ptr(s.loc, params)},${ALU_SIGN[s.alu]},${val(s.value, params)})`;
-    case 'cmpxchg': return `__cmpxchg${tag(s.tag)}(${ptr(s.loc, params)},${val(s.expect, params)},${val(s.value, params)})${s.returnsSuccess ? ' == old' : ''}`;
-    case 'add-unless': return `__atomic_add_unless${tag(s.tag)}(${ptr(s.loc, params)},${val(s.value, params)},${val(s.unless, params)})`;
-    case 'lock': case 'unlock': case 'trylock': case 'islocked': return `__${s.op}(${ptr(s.loc, params)})`;
-    case 'srcu-lock': return `__srcu{srcu-lock}(${ptr(s.loc, params)})`;
-    case 'srcu-unlock': return `__srcu{srcu-unlock}(${ptr(s.loc, params)},${val(s.value, params)})`;
-    case 'srcu-sync': return `__srcu{sync-srcu}(${ptr(s.loc, params)})`;
-    case 'domain-lock': return `<${s.domain} section begins>`;
-    case 'domain-unlock': return `<${s.domain} section ends>`;
-    case 'domain-sync': return `<${s.domain} grace period>`;
-  }
-}
-function testText(t: ResultTest | undefined, params: string[]): string {
-  if (t === undefined) return '';
-  if (t === 'eq0') return ' == 0';
-  if (t === 'lt0') return ' < 0';
-  if ('neArg' in t) return ` != ${params[t.neArg] ?? '?'}`;
-  return ` >> ${params[t.bitArg] ?? '?'} & 1`;
-}
-export function bodyText(d: PrimitiveDef): string {
-  const steps = d.steps.map((s) => stepText(s, d.params));
-  if (d.returns) return `${steps.join('; ')}${testText(d.test, d.params)}`;
-  return `{ ${steps.map((s) => `${s}; `).join('')}}`;
-}
-
 export const primitivesCommand: CommandSpec = {
   name: 'primitives',
   description: 'list the known primitives (LKMM and kernel mm vocabulary) with their meanings',
@@ -111,6 +61,7 @@ export const primitivesCommand: CommandSpec = {
     { flags: '--json', description: 'print the definitions as JSON (name, params, returns, group, doc, steps, test)' },
     { flags: '-v, --verbose', description: "also show each definition's steps in .def notation" },
     { flags: '--group <name>', description: 'only list this group (e.g. mm, atomic, user)' },
+    { flags: '--export-def <file>', description: 'write the vocabulary beyond LKMM that herd7 can read as a .def file (herd7 -macros FILE), and list what cannot be exported' },
     macrosOption,
   ],
   async action(names, o, io) {
@@ -145,6 +96,8 @@ export const primitivesCommand: CommandSpec = {
       defs = defs.filter((d) => d.group === g);
     }
 
+    if (o.exportDef !== undefined) return exportDef(String(o.exportDef), defs, io) ?? code;
+
     if (o.json) {
       const out = groupDefs(defs).flatMap((g) => g.defs).map((d) => ({
         name: d.name, params: d.params, returns: d.returns, group: d.group,
@@ -166,7 +119,10 @@ export const primitivesCommand: CommandSpec = {
         const sig = signature(d);
         const pad = sig.length >= width ? '  ' : ' '.repeat(width - sig.length + 2);
         lines.push(`  ${sig}${pad}${d.returns ? '-> value  ' : '           '}${d.doc}`);
-        if (o.verbose) lines.push(`      ${bodyText(d)}`);
+        if (o.verbose) {
+          lines.push(`      ${bodyText(d)}`);
+          if (d.source) lines.push(`      source: ${d.source}`);
+        }
       }
     }
     const total = groups.reduce((n, g) => n + g.defs.length, 0);
@@ -177,3 +133,42 @@ export const primitivesCommand: CommandSpec = {
     return code;
   },
 };
+
+const LKMM_NAMES = new Set(lkmmPrimitives.map((d) => d.name));
+
+/** `--export-def FILE`: LKMM and the vocabulary beyond it in herd7's .def notation (herd7's -macros replaces its own file, so LKMM's come first); what .def cannot express is listed with the reason. */
+function exportDef(file: string, defs: readonly PrimitiveDef[], io: Parameters<CommandSpec['action']>[2]): number | undefined {
+  const extra = groupDefs(defs.filter((d) => !LKMM_NAMES.has(d.name))).flatMap((g) => g.defs);
+  const lines = [
+    '// LKMM\'s primitives and the litmus-check vocabulary beyond them, in herd7\'s .def notation',
+    '// (generated by litmus-check primitives --export-def). Use it in place of linux-kernel.def:',
+    '//   herd7 -conf linux-kernel.cfg -macros THIS_FILE TEST.litmus',
+    '// Definitions herd7 cannot express are listed at the end with the reason.',
+    '',
+    '// LKMM (the meanings of tools/memory-model/linux-kernel.def, from litmus-check\'s own table)',
+  ];
+  for (const d of lkmmPrimitives) {
+    const e = exportability(d);
+    if (e.ok) lines.push(e.text);
+  }
+  lines.push('', '// The kernel mm vocabulary');
+  const refused: string[] = [];
+  for (const d of extra) {
+    const e = exportability(d);
+    if (e.ok) {
+      lines.push(`// ${d.doc}${d.source ? ` [${d.source}]` : ''}`.replace(/\n/g, ' '), e.text);
+    } else refused.push(`${d.name}: ${e.reason}`);
+  }
+  if (refused.length > 0) lines.push('', '// Not exportable (litmus-check lower FILE writes a test without them):', ...refused.map((r) => `//   ${r}`));
+  try {
+    writeFileSync(file, lines.join('\n') + '\n');
+  } catch (err) {
+    io.err(`litmus-check: cannot write ${file}: ${(err as Error).message}\n`);
+    return EXIT_USAGE;
+  }
+  const n = extra.length - refused.length;
+  const out = [`wrote LKMM's ${lkmmPrimitives.length} primitives and ${n} of the vocabulary to ${file}; ${refused.length} cannot be exported:`];
+  for (const r of refused) out.push(`  ${r}`);
+  io.out(out.join('\n') + '\n');
+  return undefined;
+}
