@@ -14,6 +14,8 @@ import type { RunResult, Verdict } from '../explore/result.js';
 import { explainOutcome } from './explain.js';
 import { settle } from './settle.js';
 import { exploreShared, shouldShare } from './parallel.js';
+import { loadModel, ModelLoadError, type LoadedModel, type ModelSpec } from '../cat/model-load.js';
+import { lkmmv1Program } from '../cat/lkmmv1-events.js';
 
 export interface RunOptions {
   timeoutMs?: number;
@@ -43,6 +45,8 @@ export interface RunOptions {
    * Results do not depend on it.
    */
   threads?: number;
+  /** Another model than the built-in lkmmv2 (src/cat/model-load.ts); plain data, for worker threads. */
+  model?: ModelSpec;
 }
 
 /** Share of --timeout the full search gets when a settling search may follow. */
@@ -71,11 +75,14 @@ export function conditionHolds(q: string, positive: number, negative: number): b
 }
 
 export function compileTest(test: LitmusTest, opts: RunOptions = {}): Program {
-  return buildProgram(test, {
+  const model = opts.model ? loadModel(opts.model) : undefined;
+  const program = buildProgram(test, {
+    ...(model?.registry ? { registry: model.registry } : {}),
     ...(opts.registry ? { registry: opts.registry } : {}),
     ...(opts.unroll !== undefined ? { unroll: opts.unroll } : {}),
     ...(opts.targetOnly ? { settle: true } : {}),
   });
+  return model?.lkmmv1 ? lkmmv1Program(program) : program;
 }
 
 export function resultFrom(test: LitmusTest, program: Program, file: string, outcome: ExploreOutcome, seconds: number, diagnostics: Diagnostic[]): RunResult {
@@ -101,7 +108,15 @@ export function resultFrom(test: LitmusTest, program: Program, file: string, out
 export function runSource(source: string, file: string, opts: RunOptions = {}): { result: RunResult; test?: LitmusTest; program?: Program; outcome?: ExploreOutcome } {
   let test: LitmusTest | undefined;
   try {
-    const parsed = parseLitmus(source, file, opts.registry);
+    let model: LoadedModel | undefined;
+    try {
+      model = opts.model ? loadModel(opts.model) : undefined;
+    } catch (e) {
+      if (!(e instanceof ModelLoadError)) throw e;
+      const d: Diagnostic = e.diagnostics[0] ?? { severity: 'error', code: 'model', message: e.message, file, range: zeroRange };
+      return { result: failed(file, '', [d]) };
+    }
+    const parsed = parseLitmus(source, file, model?.registry ?? opts.registry);
     test = parsed.test;
     if (!test || hasErrors(parsed.diagnostics)) return { result: failed(file, test?.name ?? '', parsed.diagnostics, test) };
     const started = performance.now();
@@ -112,10 +127,11 @@ export function runSource(source: string, file: string, opts: RunOptions = {}): 
       ...(opts.explain ? { keepExamples: true, keepRejected: 8 } : {}),
       ...(opts.bulk === false ? { bulk: false } : {}),
       ...(opts.forward === false ? { forward: false } : {}),
+      ...(model?.hook ? { model: model.hook } : {}),
     };
     const settling = opts.settle !== false && !opts.explain && !opts.targetOnly;
     if (settling && opts.timeoutMs !== undefined) exploreOpts.timeoutMs = Math.max(1, Math.floor(opts.timeoutMs * FULL_SHARE));
-    const outcome = shouldShare(program, opts, exploreOpts)
+    const outcome = !model?.hook && shouldShare(program, opts, exploreOpts)
       ? exploreShared(program, source, file, opts, exploreOpts)
       : explore(program, exploreOpts);
     if (outcome.limit?.kind === 'timeout') outcome.limit.message = `stopped after ${opts.timeoutMs} ms (--timeout)`;

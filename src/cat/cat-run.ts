@@ -1,0 +1,131 @@
+// Runs a loaded cat model on the candidate executions of one layout. Static
+// steps (those that cannot depend on rf/co) are computed once per layout and
+// reused; `with x from E` keeps the element of E the explorer's candidate
+// stands for (see cat-lazy.ts standIn) and rejects the candidate when none.
+import { Rel } from '../relations/matrix.js';
+import type { Layout } from '../explore/graph-build.js';
+import type { ExecGraph } from '../model/graph.js';
+import type { Verdict } from '../model/lkmm.js';
+import type { TestKind } from './cat-ast.js';
+import { CatEnv } from './cat-env.js';
+import { CatEval } from './cat-eval.js';
+import { standIn } from './cat-lazy.js';
+import { isEmptyValue } from './cat-ops.js';
+import { finalWrites, nativeEnv } from './cat-natives.js';
+import type { CatProgram, Step } from './cat-program.js';
+import { asRel, CatError, vsetOf, type Value } from './cat-values.js';
+
+/** A model error during a run, with the step's file for positions. */
+export class CatRunError extends Error {
+  constructor(message: string, readonly file: string, readonly at: number) {
+    super(message);
+  }
+}
+
+const NO_RELS = new Map<string, Rel>();
+
+export class CatLayoutRunner {
+  private readonly ev: CatEval;
+  private readonly base: CatEnv;
+  private readonly plainReads;
+  private readonly cache = new Map<number, Value[] | boolean>();
+  private readonly valuesRef: { values: ArrayLike<number> };
+  private readonly envRef: { env: CatEnv };
+
+  constructor(private readonly prog: CatProgram, private readonly L: Layout, variants: ReadonlySet<string>, private readonly observedLocs: readonly number[]) {
+    this.ev = new CatEval(L.n, variants);
+    this.valuesRef = { values: L.values };
+    this.envRef = { env: new CatEnv() };
+    const nb = nativeEnv(L, prog.tags, this.valuesRef, this.envRef);
+    this.base = nb.env;
+    this.plainReads = nb.plainReads;
+  }
+
+  evaluate(g: ExecGraph): Verdict {
+    const n = this.L.n;
+    this.valuesRef.values = g.values;
+    const rf = g.rf.clone().restrictRange(this.plainReads);
+    let env = new CatEnv(this.base)
+      .set('rf', { t: 'rel', r: rf })
+      .set('FW', { t: 'set', s: finalWrites(this.L, g.co, this.observedLocs) });
+    const candidate = g.rf.clone().unionWith(g.co);
+    const flags = new Set<string>();
+    const steps = this.prog.steps;
+    for (let i = 0; i < steps.length; i++) {
+      const s = steps[i]!;
+      this.envRef.env = env;
+      try {
+        switch (s.k) {
+          case 'let': {
+            const hit = s.static ? this.cache.get(i) : undefined;
+            if (Array.isArray(hit)) {
+              env = new CatEnv(env);
+              let j = 0;
+              for (const b of s.binds) for (const name of b.pat.names) if (name !== null) env.set(name, hit[j++]!);
+              break;
+            }
+            env = this.ev.bindAll(s.rec, s.binds, env);
+            if (s.static) this.cache.set(i, s.binds.flatMap((b) => b.pat.names.filter((x) => x !== null).map((x) => env.get(x!)!)));
+            break;
+          }
+          case 'test': {
+            let ok: boolean;
+            const hit = s.static ? this.cache.get(i) : undefined;
+            if (typeof hit === 'boolean') ok = hit;
+            else {
+              ok = runTest(s.test, this.ev.eval(s.e, env), n) !== s.neg;
+              if (s.static) this.cache.set(i, ok);
+            }
+            if (s.mode === 'flag') {
+              if (ok) flags.add(s.name);
+            } else if (!ok) {
+              return { allowed: false, violated: { name: s.name, kind: s.test }, flags: [], rels: NO_RELS };
+            }
+            break;
+          }
+          case 'with': {
+            const c = standIn(this.ev.eval(s.e, env), candidate);
+            if (c === null) return { allowed: false, violated: { name: `with ${s.name}`, kind: 'empty' }, flags: [], rels: NO_RELS };
+            env = new CatEnv(env).set(s.name, c);
+            break;
+          }
+          case 'enum': {
+            env = new CatEnv(env);
+            const tags: Value[] = s.tags.map((t) => ({ t: 'tag', enumName: s.name, name: t }));
+            for (const t of tags) env.set(`'${(t as { name: string }).name}`, t);
+            env.set(s.name, vsetOf(tags));
+            break;
+          }
+          case 'procedure':
+            env = new CatEnv(env);
+            env.set(s.name, { t: 'proc', pat: s.pat, body: s.body, env });
+            break;
+          case 'call': {
+            const p = env.get(s.name);
+            if (!p || p.t !== 'proc') throw new CatError(`'${s.name}' is not a procedure`, s.at);
+            const inner = new CatEnv(p.env);
+            this.ev.bindPat(p.pat, this.ev.eval(s.arg, env), inner, s.at);
+            for (const ins of p.body) {
+              if (ins.k !== 'test') throw new CatError('a procedure may only contain checks here', ins.at);
+              const ok = runTest(ins.test, this.ev.eval(ins.e, inner), n) !== ins.neg;
+              if (ins.mode === 'flag') {
+                if (ok) flags.add(ins.name ?? s.name);
+              } else if (!ok) return { allowed: false, violated: { name: ins.name ?? s.name, kind: ins.test }, flags: [], rels: NO_RELS };
+            }
+            break;
+          }
+        }
+      } catch (e) {
+        if (e instanceof CatError) throw new CatRunError(e.message, s.file, e.at ?? s.at);
+        throw e;
+      }
+    }
+    return { allowed: true, flags: [...flags].sort(), rels: NO_RELS };
+  }
+}
+
+function runTest(kind: TestKind, v: Value, n: number): boolean {
+  if (kind === 'empty') return isEmptyValue(v);
+  const r = asRel(v, n);
+  return kind === 'acyclic' ? r.isAcyclic() : r.isIrreflexive();
+}

@@ -1,0 +1,29 @@
+// `--model DIR`, `--conf FILE`, `--cat/--bell/--def FILE`, `--variant NAME`,
+// `--interpret`: which memory model runs (src/cat/model-load.ts).
+import type { ModelSpec } from '../cat/model-load.js';
+import type { OptionSpec } from './spec.js';
+
+export const modelOptionSpecs: OptionSpec[] = [
+  { flags: '--model <dir>', description: 'run the model in DIR (DIR/linux-kernel.cfg: macros, bell, model, variant), e.g. a kernel\'s tools/memory-model' },
+  { flags: '--conf <file>', description: "a herd model configuration (.cfg): its macros, bell, model and variant, relative to the file's directory" },
+  { flags: '--cat <file>', description: 'the cat model (overrides the configuration\'s)' },
+  { flags: '--bell <file>', description: 'the bell file (overrides the configuration\'s)' },
+  { flags: '--def <file>', description: 'the macro (.def) file of the model (overrides the configuration\'s)' },
+  { flags: '--variant <names>', description: 'model variants, comma-separated (added to the configuration\'s)' },
+  { flags: '--interpret', description: 'run the model with the cat interpreter even when its files are the built-in lkmmv2' },
+];
+
+/** The model the options ask for; undefined for the built-in one. */
+export function modelSpecFrom(o: Record<string, unknown>): ModelSpec | undefined {
+  const s = (k: string): string | undefined => (typeof o[k] === 'string' ? (o[k] as string) : undefined);
+  const spec: ModelSpec = {
+    ...(s('model') ? { model: s('model')! } : {}),
+    ...(s('conf') ? { conf: s('conf')! } : {}),
+    ...(s('cat') ? { cat: s('cat')! } : {}),
+    ...(s('bell') ? { bell: s('bell')! } : {}),
+    ...(s('def') ? { def: s('def')! } : {}),
+    ...(s('variant') ? { variants: s('variant')!.split(',').map((v) => v.trim()).filter(Boolean) } : {}),
+    ...(o.interpret ? { interpret: true } : {}),
+  };
+  return Object.keys(spec).length === 0 || (Object.keys(spec).length === 1 && spec.interpret && !spec.model) ? (spec.interpret ? spec : undefined) : spec;
+}
