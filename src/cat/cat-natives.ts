@@ -37,12 +37,15 @@ export function nativeEnv(L: Layout, tags: readonly string[], valuesRef: { value
   const env = new CatEnv();
   const set = (name: string, s: BitSet): void => void env.set(name, { t: 'set', s });
   const rel = (name: string, r: Rel): void => void env.set(name, { t: 'rel', r });
-  const lockReads = S.LKR.clone().or(S.LF).or(S.RL).or(S.RU);
-  const R = S.R.clone().andNot(lockReads);
-  const W = S.W.clone().andNot(S.LKW).andNot(S.UL);
+  // herd's R, W and M hold memory accesses only: not lock events (lock.cat
+  // adds them), not SRCU events.
+  const srcu = S.SrcuLock.clone().or(S.SrcuUnlock).or(S.SyncSrcu);
+  const locks = S.LKR.clone().or(S.LF).or(S.RL).or(S.RU).or(S.LKW).or(S.UL);
+  const R = S.R.clone().andNot(locks).andNot(srcu);
+  const W = S.W.clone().andNot(locks).andNot(srcu);
   set('R', R);
   set('W', W);
-  set('M', S.M);
+  set('M', S.M.clone().andNot(locks).andNot(srcu));
   set('F', S.F);
   set('IW', S.IW);
   for (const k of ['LKR', 'LKW', 'UL', 'LF', 'RL', 'RU'] as const) set(k, S[k]);

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { loadDefFile } from '../kernel/def-file.js';
 import { PrimitiveRegistry } from '../kernel/primitives.js';
+import { lkmmPrimitives } from '../kernel/lkmm-table.js';
 import type { ModelHook } from '../explore/types.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { CatLoadError, loadCatProgram, type CatProgram } from './cat-program.js';
@@ -125,7 +126,8 @@ export function loadModel(spec: ModelSpec): LoadedModel {
   if (p.def) {
     const loaded = loadDefFile(p.def, new PrimitiveRegistry());
     if (loaded.diagnostics.length > 0) throw new ModelLoadError(`${p.def}: errors in the macro file`, loaded.diagnostics, loaded.source);
-    registry = new PrimitiveRegistry(loaded.defs);
+    // herd also knows the current LKMM primitives an older def lacks (e.g. atomic_add_unless under v6.6).
+    registry = new PrimitiveRegistry([...lkmmPrimitives, ...loaded.defs]);
     defText = loaded.source;
   }
   const files = [...prog.texts.entries()].filter(([f]) => !f.includes('/cat/lib/')).map(([f, t]) => `${f}\n${t}`).sort();
