@@ -134,17 +134,19 @@ export class CatEval {
     }
     if (values.length === 0) return out;
     for (const b of values) for (const name of b.pat.names) if (name !== null) out.set(name, EMPTY);
+    // As herd: each round updates the names in order (later ones see the
+    // earlier ones' new values) and stops when no value grew.
     for (let round = 0; ; round++) {
       if (round > MAX_ROUNDS) throw new CatError('let rec: no fixpoint reached', values[0]!.at);
-      const next = values.map((b) => this.eval(b.e, out));
-      let same = true;
-      values.forEach((b, i) => {
+      let grew = false;
+      for (const b of values) {
         const name = b.pat.names[0];
-        if (name === null || name === undefined) return;
-        if (!sameValue(out.get(name)!, next[i]!, this.n)) same = false;
-        out.set(name, next[i]!);
-      });
-      if (same) return out;
+        const v = this.eval(b.e, out);
+        if (name === null || name === undefined) continue;
+        if (!isEmptyValue(binop('diff', [v, out.get(name)!], this.n))) grew = true;
+        out.set(name, v);
+      }
+      if (!grew) return out;
     }
   }
 
