@@ -3,6 +3,7 @@
 // DIR/linux-kernel.cfg), and `--cat/--bell/--def/--variant` for single pieces.
 // Files byte-identical to lkmmv2 (by sha256) run the built-in model;
 // otherwise, or with `interpret`, the cat interpreter runs.
+import { BUILTIN_MODEL } from '../report/model-label.js';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -25,7 +26,7 @@ export interface ModelSpec {
   interpret?: boolean;
 }
 
-export const BUILTIN_LABEL = 'lkmmv2 (built-in)';
+export const BUILTIN_LABEL = BUILTIN_MODEL;
 
 /** sha256 of the lkmmv2 files the built-in model implements (herdtools7 5feffe4). */
 const LKMMV2_SHA: Record<string, string> = {

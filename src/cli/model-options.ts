@@ -1,6 +1,6 @@
 // `--model DIR`, `--conf FILE`, `--cat/--bell/--def FILE`, `--variant NAME`,
 // `--interpret`: which memory model runs (src/cat/model-load.ts).
-import type { ModelSpec } from '../cat/model-load.js';
+import { BUILTIN_LABEL, loadModel, type ModelSpec } from '../cat/model-load.js';
 import type { OptionSpec } from './spec.js';
 
 export const modelOptionSpecs: OptionSpec[] = [
@@ -16,14 +16,26 @@ export const modelOptionSpecs: OptionSpec[] = [
 /** The model the options ask for; undefined for the built-in one. */
 export function modelSpecFrom(o: Record<string, unknown>): ModelSpec | undefined {
   const s = (k: string): string | undefined => (typeof o[k] === 'string' ? (o[k] as string) : undefined);
+  const variants = s('variant')?.split(',').map((v) => v.trim()).filter(Boolean);
   const spec: ModelSpec = {
     ...(s('model') ? { model: s('model')! } : {}),
     ...(s('conf') ? { conf: s('conf')! } : {}),
     ...(s('cat') ? { cat: s('cat')! } : {}),
     ...(s('bell') ? { bell: s('bell')! } : {}),
     ...(s('def') ? { def: s('def')! } : {}),
-    ...(s('variant') ? { variants: s('variant')!.split(',').map((v) => v.trim()).filter(Boolean) } : {}),
+    ...(variants ? { variants } : {}),
     ...(o.interpret ? { interpret: true } : {}),
   };
-  return Object.keys(spec).length === 0 || (Object.keys(spec).length === 1 && spec.interpret && !spec.model) ? (spec.interpret ? spec : undefined) : spec;
+  return Object.keys(spec).length === 0 ? undefined : spec;
+}
+
+/** The label of the model the options ask for (the built-in one's without options; undefined when it cannot be loaded). */
+export function modelLabelFrom(o: Record<string, unknown>): string | undefined {
+  const spec = modelSpecFrom(o);
+  if (!spec) return BUILTIN_LABEL;
+  try {
+    return loadModel(spec).label;
+  } catch {
+    return undefined;
+  }
 }

@@ -8,7 +8,7 @@ import type { FormatContext } from '../report/types.js';
 import { shellJoin } from '../report/shell.js';
 import { toolVersion } from '../report/version.js';
 import { macrosOption } from './macros.js';
-import { modelOptionSpecs, modelSpecFrom } from './model-options.js';
+import { modelLabelFrom, modelOptionSpecs, modelSpecFrom } from './model-options.js';
 import type { Io, OptionSpec } from './spec.js';
 
 export function positiveInt(name: string) {
@@ -111,5 +111,6 @@ export function formatContext(command: string, specs: readonly OptionSpec[], o: 
     version: toolVersion(),
     runArgs: optionArgs([...runOptionSpecs, explainOption], o),
     readSource,
+    model: modelLabelFrom(o),
   };
 }

@@ -148,7 +148,8 @@ export function runSource(source: string, file: string, opts: RunOptions = {}): 
         states: settled.states, flags: settled.flags, loop: settled.loop, settled: settled.info,
       });
     }
-    if (opts.explain) result.explanation = explainOutcome(test, program, outcome);
+    // Explanations name the built-in model's axioms; a cat model gets none (yet).
+    if (opts.explain && !model?.hook) result.explanation = explainOutcome(test, program, outcome);
     return { result, test, program, outcome };
   } catch (e) {
     const msg = e instanceof BuildError || e instanceof TooManyPaths ? e.message : `internal error: ${e instanceof Error ? e.message : String(e)}`;
