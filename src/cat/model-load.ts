@@ -94,7 +94,7 @@ function isLkmmv2(p: Pieces, prog: CatProgram): boolean {
   const byName = (suffix: string): string | undefined => [...prog.texts.entries()].find(([f]) => f.endsWith(suffix))?.[1];
   const def = p.def ? safeRead(p.def) : undefined;
   return p.variants.length === 1 && p.variants[0] === 'lkmmv2' &&
-    sha(prog.texts.get(p.cat) ?? '') === LKMMV2_SHA.cat && p.bell !== undefined && sha(prog.texts.get(p.bell) ?? '') === LKMMV2_SHA.bell &&
+    sha(prog.texts.get(resolve(p.cat)) ?? '') === LKMMV2_SHA.cat && p.bell !== undefined && sha(prog.texts.get(resolve(p.bell)) ?? '') === LKMMV2_SHA.bell &&
     sha(byName('lock.cat') ?? '') === LKMMV2_SHA.lock && def !== undefined && sha(def) === LKMMV2_SHA.def;
 }
 

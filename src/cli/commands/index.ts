@@ -6,6 +6,7 @@ import { explainCommand } from './explain.js';
 import { primitivesCommand } from './primitives.js';
 import { fixCommand } from './fix.js';
 import { weakenCommand } from './weaken.js';
+import { modelDiffCommand } from './model-diff.js';
 
 /** Every command, in help order. */
-export const commands: CommandSpec[] = [parseCommand, runCommand, checkCommand, explainCommand, fixCommand, weakenCommand, primitivesCommand];
+export const commands: CommandSpec[] = [parseCommand, runCommand, checkCommand, explainCommand, fixCommand, weakenCommand, modelDiffCommand, primitivesCommand];
