@@ -17,9 +17,14 @@ import { asRel, CatError, vsetOf, type Value } from './cat-values.js';
 
 /** A model error during a run, with the step's file for positions. */
 export class CatRunError extends Error {
-  constructor(message: string, readonly file: string, readonly at: number) {
+  constructor(message: string, readonly file: string, readonly line: number, readonly col: number) {
     super(message);
   }
+}
+
+function located(message: string, file: string, text: string, at: number): CatRunError {
+  const before = text.slice(0, at);
+  return new CatRunError(message, file, before.split('\n').length, at - before.lastIndexOf('\n'));
 }
 
 const NO_RELS = new Map<string, Rel>();
@@ -116,7 +121,7 @@ export class CatLayoutRunner {
           }
         }
       } catch (e) {
-        if (e instanceof CatError) throw new CatRunError(e.message, s.file, e.at ?? s.at);
+        if (e instanceof CatError) throw located(e.message, s.file, this.prog.texts.get(s.file) ?? '', e.at ?? s.at);
         throw e;
       }
     }

@@ -6,7 +6,7 @@
 import { BUILTIN_MODEL } from '../report/model-label.js';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { loadDefFile } from '../kernel/def-file.js';
 import { PrimitiveRegistry } from '../kernel/primitives.js';
 import { lkmmPrimitives } from '../kernel/lkmm-table.js';
@@ -94,7 +94,7 @@ function isLkmmv2(p: Pieces, prog: CatProgram): boolean {
   const byName = (suffix: string): string | undefined => [...prog.texts.entries()].find(([f]) => f.endsWith(suffix))?.[1];
   const def = p.def ? safeRead(p.def) : undefined;
   return p.variants.length === 1 && p.variants[0] === 'lkmmv2' &&
-    sha(prog.texts.get(resolve(p.cat)) ?? '') === LKMMV2_SHA.cat && p.bell !== undefined && sha(prog.texts.get(resolve(p.bell)) ?? '') === LKMMV2_SHA.bell &&
+    sha(prog.texts.get(p.cat) ?? '') === LKMMV2_SHA.cat && p.bell !== undefined && sha(prog.texts.get(p.bell) ?? '') === LKMMV2_SHA.bell &&
     sha(byName('lock.cat') ?? '') === LKMMV2_SHA.lock && def !== undefined && sha(def) === LKMMV2_SHA.def;
 }
 
@@ -117,7 +117,7 @@ export function loadModel(spec: ModelSpec): LoadedModel {
   const variants = new Set(p.variants);
   let prog: CatProgram;
   try {
-    prog = loadCatProgram({ cat: resolve(p.cat), ...(p.bell ? { bell: resolve(p.bell) } : {}) }, variants);
+    prog = loadCatProgram({ cat: p.cat, ...(p.bell ? { bell: p.bell } : {}) }, variants);
   } catch (e) {
     if (e instanceof CatLoadError) throw catLoadDiagnostic(e);
     throw e;

@@ -1,7 +1,9 @@
 // `--model DIR`, `--conf FILE`, `--cat/--bell/--def FILE`, `--variant NAME`,
 // `--interpret`: which memory model runs (src/cat/model-load.ts).
-import { BUILTIN_LABEL, loadModel, type ModelSpec } from '../cat/model-load.js';
-import type { OptionSpec } from './spec.js';
+import { BUILTIN_LABEL, loadModel, ModelLoadError, type ModelSpec } from '../cat/model-load.js';
+import { formatDiagnostics } from '../diagnostics/format.js';
+import { useColor } from '../report/color.js';
+import type { Io, OptionSpec } from './spec.js';
 
 export const modelOptionSpecs: OptionSpec[] = [
   { flags: '--model <dir>', description: 'run the model in DIR (DIR/linux-kernel.cfg: macros, bell, model, variant), e.g. a kernel\'s tools/memory-model' },
@@ -37,5 +39,26 @@ export function modelLabelFrom(o: Record<string, unknown>): string | undefined {
     return loadModel(spec).label;
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * Loads the model the options ask for, once, before any test runs. On an
+ * error, prints it (file:line:col: error: ... with a code frame) and returns
+ * false: the caller exits 2.
+ */
+export function loadModelOption(o: Record<string, unknown>, io: Io): boolean {
+  const spec = modelSpecFrom(o);
+  if (!spec) return true;
+  try {
+    loadModel(spec);
+    return true;
+  } catch (e) {
+    if (!(e instanceof ModelLoadError)) throw e;
+    if (e.diagnostics.length > 0) {
+      const color = useColor({ flag: o.color as boolean | undefined, isTTY: Boolean(io.errIsTTY) });
+      io.err(formatDiagnostics(e.diagnostics, e.source, { color }));
+    } else io.err(`litmus-check: ${e.message}\n`);
+    return false;
   }
 }

@@ -16,6 +16,7 @@ import { settle } from './settle.js';
 import { exploreShared, shouldShare } from './parallel.js';
 import { loadModel, ModelLoadError, type LoadedModel, type ModelSpec } from '../cat/model-load.js';
 import { lkmmv1Program } from '../cat/lkmmv1-events.js';
+import { CatRunError } from '../cat/cat-run.js';
 
 export interface RunOptions {
   timeoutMs?: number;
@@ -152,6 +153,10 @@ export function runSource(source: string, file: string, opts: RunOptions = {}): 
     if (opts.explain && !model?.hook) result.explanation = explainOutcome(test, program, outcome);
     return { result, test, program, outcome };
   } catch (e) {
+    if (e instanceof CatRunError) {
+      const at = { line: e.line, col: e.col, offset: 0 };
+      return { result: failed(file, test?.name ?? '', [{ severity: 'error', code: 'cat', message: `in the model: ${e.message}`, file: e.file, range: { start: at, end: at } }], test) };
+    }
     const msg = e instanceof BuildError || e instanceof TooManyPaths ? e.message : `internal error: ${e instanceof Error ? e.message : String(e)}`;
     const d: Diagnostic = { severity: 'error', code: e instanceof TooManyPaths ? 'limit' : 'internal', message: msg, file, range: test?.nameRange ?? zeroRange };
     return { result: failed(file, test?.name ?? '', [d], test) };
