@@ -37,15 +37,15 @@ export function nativeEnv(L: Layout, tags: readonly string[], valuesRef: { value
   const env = new CatEnv();
   const set = (name: string, s: BitSet): void => void env.set(name, { t: 'set', s });
   const rel = (name: string, r: Rel): void => void env.set(name, { t: 'rel', r });
-  // herd's R, W and M hold memory accesses only: not lock events (lock.cat
-  // adds them), not SRCU events.
-  const srcu = S.SrcuLock.clone().or(S.SrcuUnlock).or(S.SyncSrcu);
+  // herd's R, W and M hold memory accesses only, not lock events (lock.cat
+  // adds them). SRCU lock/unlock events stay reads/writes with an rf, as in
+  // the built-in model (src/explore/graph-build.ts).
   const locks = S.LKR.clone().or(S.LF).or(S.RL).or(S.RU).or(S.LKW).or(S.UL);
-  const R = S.R.clone().andNot(locks).andNot(srcu);
-  const W = S.W.clone().andNot(locks).andNot(srcu);
+  const R = S.R.clone().andNot(locks);
+  const W = S.W.clone().andNot(locks);
   set('R', R);
   set('W', W);
-  set('M', S.M.clone().andNot(locks).andNot(srcu));
+  set('M', S.M.clone().andNot(locks));
   set('F', S.F);
   set('IW', S.IW);
   for (const k of ['LKR', 'LKW', 'UL', 'LF', 'RL', 'RU'] as const) set(k, S[k]);
