@@ -1,5 +1,6 @@
 // Expression evaluation of the cat interpreter over one candidate execution
 // (the universe of n events). Instructions are run by cat-run.ts.
+import { copyRel, copySet } from './cat-alloc.js';
 import type { Bind, Cond, Expr, Pat, VariantCond } from './cat-ast.js';
 import { CatEnv } from './cat-env.js';
 import { materialise } from './cat-lazy.js';
@@ -77,13 +78,13 @@ export class CatEval {
       case 'set': {
         const x = v.s.first();
         if (x < 0) return null;
-        return [{ t: 'event', e: x }, { t: 'set', s: v.s.clone().delete(x) }];
+        return [{ t: 'event', e: x }, { t: 'set', s: copySet(v.s).delete(x) }];
       }
       case 'rel': {
         const pairs = v.r.toPairs();
         if (pairs.length === 0) return null;
         const [a, b] = pairs[0]!;
-        return [{ t: 'pair', a, b }, { t: 'rel', r: v.r.clone().delete(a, b) }];
+        return [{ t: 'pair', a, b }, { t: 'rel', r: copyRel(v.r).delete(a, b) }];
       }
       case 'univ': return this.split({ t: 'set', s: asSet(v, n) });
       case 'vset': case 'lin': case 'cross': {

@@ -3,6 +3,7 @@
 // in oss). Both are materialised only when a model iterates over them; a
 // `with x from E` instead asks which element of E the explorer's candidate
 // execution stands for (standIn), which needs no enumeration.
+import { copyRel, newRel } from './cat-alloc.js';
 import { BitSet } from '../relations/bitset.js';
 import { Rel } from '../relations/matrix.js';
 import { CatError, keyOf, typeName, vsetElems, vsetOf, type Value } from './cat-values.js';
@@ -77,18 +78,18 @@ export function standIn(E: Value, X: Rel): Value | null {
   switch (E.t) {
     case 'empty': return null;
     case 'cross': {
-      let acc: Rel = new Rel(X.n);
+      const acc: Rel = newRel(X.n);
       for (const p of E.parts) {
         const m = standIn(p, X);
         if (m === null) return null;
-        if (m.t === 'rel') acc = acc.clone().unionWith(m.r);
+        if (m.t === 'rel') acc.unionWith(m.r);
         else if (m.t !== 'empty') throw new CatError(`with ... from cross(...): elements must be relations, found a ${typeName(m)}`);
       }
       return { t: 'rel', r: acc };
     }
     case 'lin': {
       const ns = E.nodes.toArray();
-      const c = new Rel(X.n);
+      const c = newRel(X.n);
       for (const a of ns) for (const b of ns) if (a !== b && X.has(a, b)) c.add(a, b);
       for (let i = 0; i < ns.length; i++) {
         for (let j = i + 1; j < ns.length; j++) {
@@ -103,13 +104,13 @@ export function standIn(E: Value, X: Rel): Value | null {
     }
     case 'vset': {
       const elems = vsetElems(E);
-      const U = new Rel(X.n);
+      const U = newRel(X.n);
       for (const e of elems) {
         if (e.t === 'rel') U.unionWith(e.r);
         else if (e.t === 'pair') U.add(e.a, e.b);
         else if (e.t !== 'empty') return nestedStandIn(elems, X);
       }
-      const c: Value = { t: 'rel', r: X.clone().intersectWith(U) };
+      const c: Value = { t: 'rel', r: copyRel(X).intersectWith(U) };
       const k = keyOf(c);
       return E.elems.get(k) ?? null;
     }

@@ -1,6 +1,7 @@
 // The cat operators on values: | & \ ; * (cartesian) ++ and the unary
 // * + ? ^-1 ~ [S], polymorphic over event sets, relations and sets of values
 // as in herd (0, {} and _ take the type of the other operand).
+import { copyRel, copySet, newRel } from './cat-alloc.js';
 import { BitSet } from '../relations/bitset.js';
 import { Rel } from '../relations/matrix.js';
 import type { BinOp, UnOp } from './cat-ast.js';
@@ -31,17 +32,17 @@ export function binop(op: BinOp, args: readonly Value[], n: number): Value {
     case 'seq': {
       if (args.every((a) => a.t === 'empty')) return EMPTY;
       let acc = asRel(args[0]!, n);
-      for (let i = 1; i < args.length; i++) acc = new Rel(n).composeInto(acc, asRel(args[i]!, n));
+      for (let i = 1; i < args.length; i++) acc = newRel(n).composeInto(acc, asRel(args[i]!, n));
       return { t: 'rel', r: acc };
     }
     case 'cart': {
       const [a, b] = args as [Value, Value];
-      return { t: 'rel', r: new Rel(n).cartesian(asSet(a, n), asSet(b, n)) };
+      return { t: 'rel', r: newRel(n).cartesian(asSet(a, n), asSet(b, n)) };
     }
     case 'add': {
       const [e, s] = args as [Value, Value];
-      if (e.t === 'event' && (s.t === 'set' || s.t === 'empty')) return { t: 'set', s: asSet(s, n).clone().add(e.e) };
-      if (e.t === 'pair' && (s.t === 'rel' || s.t === 'empty')) return { t: 'rel', r: asRel(s, n).clone().add(e.a, e.b) };
+      if (e.t === 'event' && (s.t === 'set' || s.t === 'empty')) return { t: 'set', s: copySet(asSet(s, n)).add(e.e) };
+      if (e.t === 'pair' && (s.t === 'rel' || s.t === 'empty')) return { t: 'rel', r: copyRel(asRel(s, n)).add(e.a, e.b) };
       const m = new Map(elemsOf(s));
       m.set(keyOf(e), e);
       return { t: 'vset', elems: m };
@@ -52,7 +53,7 @@ export function binop(op: BinOp, args: readonly Value[], n: number): Value {
 function setAlgebra(op: 'union' | 'inter' | 'diff', args: readonly Value[], n: number): Value {
   const mode = modeOf(args);
   if (mode === 'rel') {
-    const out = asRel(args[0]!, n).clone();
+    const out = copyRel(asRel(args[0]!, n));
     for (let i = 1; i < args.length; i++) {
       const r = asRel(args[i]!, n);
       if (op === 'union') out.unionWith(r);
@@ -62,7 +63,7 @@ function setAlgebra(op: 'union' | 'inter' | 'diff', args: readonly Value[], n: n
     return { t: 'rel', r: out };
   }
   if (mode === 'set') {
-    const out = asSet(args[0]!, n).clone();
+    const out = copySet(asSet(args[0]!, n));
     for (let i = 1; i < args.length; i++) {
       const s = asSet(args[i]!, n);
       if (op === 'union') out.or(s);
@@ -90,22 +91,22 @@ function setAlgebra(op: 'union' | 'inter' | 'diff', args: readonly Value[], n: n
 
 export function unop(op: UnOp, v: Value, n: number): Value {
   switch (op) {
-    case 'star': return { t: 'rel', r: asRel(v, n).clone().reflexiveTransitiveClosure() };
+    case 'star': return { t: 'rel', r: copyRel(asRel(v, n)).reflexiveTransitiveClosure() };
     case 'plus':
       if (v.t === 'empty') return EMPTY;
-      return { t: 'rel', r: asRel(v, n).clone().transitiveClosure() };
-    case 'opt': return { t: 'rel', r: asRel(v, n).clone().reflexiveClosure() };
+      return { t: 'rel', r: copyRel(asRel(v, n)).transitiveClosure() };
+    case 'opt': return { t: 'rel', r: copyRel(asRel(v, n)).reflexiveClosure() };
     case 'inv':
       if (v.t === 'empty') return EMPTY;
-      return { t: 'rel', r: new Rel(n).inverseInto(asRel(v, n)) };
+      return { t: 'rel', r: newRel(n).inverseInto(asRel(v, n)) };
     case 'comp':
-      if (v.t === 'rel' || v.t === 'pair') return { t: 'rel', r: asRel(v, n).clone().complement() };
+      if (v.t === 'rel' || v.t === 'pair') return { t: 'rel', r: copyRel(asRel(v, n)).complement() };
       if (v.t === 'univ') return EMPTY;
       if (v.t === 'empty') return { t: 'univ' };
-      return { t: 'set', s: asSet(v, n).clone().complement() };
+      return { t: 'set', s: copySet(asSet(v, n)).complement() };
     case 'toid':
       if (v.t === 'empty') return EMPTY;
-      return { t: 'rel', r: new Rel(n).identityOn(asSet(v, n)) };
+      return { t: 'rel', r: newRel(n).identityOn(asSet(v, n)) };
   }
 }
 

@@ -1,6 +1,7 @@
 // The primitives a cat model can call, as herd provides them: domain, range,
 // classes, classes-loc (partition by location), linearisations, cross,
 // different-values, tag2events. `events` describes the execution.
+import { newRel, newSet } from './cat-alloc.js';
 import { BitSet } from '../relations/bitset.js';
 import { Rel } from '../relations/matrix.js';
 import { asRel, asSet, CatError, typeName, vsetElems, vsetOf, type Value } from './cat-values.js';
@@ -19,8 +20,8 @@ export interface PrimContext {
 export function primitives(cx: PrimContext): Array<[string, (v: Value) => Value]> {
   const n = cx.n;
   return [
-    ['domain', (v) => (v.t === 'empty' ? v : { t: 'set', s: asRel(v, n).domain(new BitSet(n)) })],
-    ['range', (v) => (v.t === 'empty' ? v : { t: 'set', s: asRel(v, n).range(new BitSet(n)) })],
+    ['domain', (v) => (v.t === 'empty' ? v : { t: 'set', s: asRel(v, n).domain(newSet(n)) })],
+    ['range', (v) => (v.t === 'empty' ? v : { t: 'set', s: asRel(v, n).range(newSet(n)) })],
     ['classes', (v) => {
       const r = asRel(v, n);
       const seen = new BitSet(n);
@@ -58,7 +59,7 @@ export function primitives(cx: PrimContext): Array<[string, (v: Value) => Value]
     ['different-values', (v) => {
       const r = asRel(v, n);
       const vals = cx.values();
-      const out = new Rel(n);
+      const out = newRel(n);
       r.forEachEdge((a, b) => {
         if (vals[a] !== vals[b]) out.add(a, b);
       });

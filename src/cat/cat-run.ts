@@ -2,12 +2,14 @@
 // steps (those that cannot depend on rf/co) are computed once per layout and
 // reused; `with x from E` keeps the element of E the explorer's candidate
 // stands for (see cat-lazy.ts standIn) and rejects the candidate when none.
-import { Rel } from '../relations/matrix.js';
+import type { Rel } from '../relations/matrix.js';
 import type { Layout } from '../explore/graph-build.js';
 import type { ExecGraph } from '../model/graph.js';
 import type { Verdict } from '../model/lkmm.js';
 import type { TestKind } from './cat-ast.js';
-import { CatEnv } from './cat-env.js';
+import { CatEnv, TopEnv } from './cat-env.js';
+import { copyRel, withPool } from './cat-alloc.js';
+import { RelPool } from '../relations/pool.js';
 import { CatEval } from './cat-eval.js';
 import { standIn } from './cat-lazy.js';
 import { isEmptyValue } from './cat-ops.js';
@@ -36,6 +38,8 @@ export class CatLayoutRunner {
   private readonly cache = new Map<number, Value[] | boolean>();
   private readonly valuesRef: { values: ArrayLike<number> };
   private readonly envRef: { env: CatEnv };
+  private readonly top = new TopEnv();
+  private readonly pool: RelPool;
 
   constructor(private readonly prog: CatProgram, private readonly L: Layout, variants: ReadonlySet<string>, private readonly observedLocs: readonly number[]) {
     this.ev = new CatEval(L.n, variants);
@@ -44,33 +48,41 @@ export class CatLayoutRunner {
     const nb = nativeEnv(L, prog.tags, this.valuesRef, this.envRef);
     this.base = nb.env;
     this.plainReads = nb.plainReads;
+    this.pool = new RelPool(L.n);
   }
 
   evaluate(g: ExecGraph): Verdict {
+    const mark = this.pool.mark();
+    try {
+      return withPool(this.pool, () => this.run(g));
+    } finally {
+      this.pool.release(mark);
+    }
+  }
+
+  private run(g: ExecGraph): Verdict {
     const n = this.L.n;
+    const top = this.top;
     this.valuesRef.values = g.values;
-    const rf = g.rf.clone().restrictRange(this.plainReads);
-    let env = new CatEnv(this.base)
-      .set('rf', { t: 'rel', r: rf })
-      .set('FW', { t: 'set', s: finalWrites(this.L, g.co, this.observedLocs) });
-    const candidate = g.rf.clone().unionWith(g.co);
+    top.set('rf', -1, { t: 'rel', r: copyRel(g.rf).restrictRange(this.plainReads) });
+    top.set('FW', -1, { t: 'set', s: finalWrites(this.L, g.co, this.observedLocs) });
+    const candidate = copyRel(g.rf).unionWith(g.co);
     const flags = new Set<string>();
     const steps = this.prog.steps;
     for (let i = 0; i < steps.length; i++) {
       const s = steps[i]!;
+      // A static definition keeps the values of the first execution in `top`.
+      if (s.k === 'let' && s.static && this.cache.has(i)) continue;
+      const env = new CatEnv(this.base, top, i - 1);
       this.envRef.env = env;
       try {
         switch (s.k) {
           case 'let': {
-            const hit = s.static ? this.cache.get(i) : undefined;
-            if (Array.isArray(hit)) {
-              env = new CatEnv(env);
-              let j = 0;
-              for (const b of s.binds) for (const name of b.pat.names) if (name !== null) env.set(name, hit[j++]!);
-              break;
-            }
-            env = this.ev.bindAll(s.rec, s.binds, env);
-            if (s.static) this.cache.set(i, s.binds.flatMap((b) => b.pat.names.filter((x) => x !== null).map((x) => env.get(x!)!)));
+            const names = s.binds.flatMap((b) => b.pat.names.filter((x): x is string => x !== null));
+            const out = s.static ? withPool(null, () => this.ev.bindAll(s.rec, s.binds, env)) : this.ev.bindAll(s.rec, s.binds, env);
+            const vals = names.map((x) => out.get(x)!);
+            names.forEach((x, j) => top.set(x, i, vals[j]!));
+            if (s.static) this.cache.set(i, vals);
             break;
           }
           case 'test': {
@@ -91,19 +103,17 @@ export class CatLayoutRunner {
           case 'with': {
             const c = standIn(this.ev.eval(s.e, env), candidate);
             if (c === null) return { allowed: false, violated: { name: `with ${s.name}`, kind: 'empty' }, flags: [], rels: NO_RELS };
-            env = new CatEnv(env).set(s.name, c);
+            top.set(s.name, i, c);
             break;
           }
           case 'enum': {
-            env = new CatEnv(env);
             const tags: Value[] = s.tags.map((t) => ({ t: 'tag', enumName: s.name, name: t }));
-            for (const t of tags) env.set(`'${(t as { name: string }).name}`, t);
-            env.set(s.name, vsetOf(tags));
+            for (const t of tags) top.set(`'${(t as { name: string }).name}`, i, t);
+            top.set(s.name, i, vsetOf(tags));
             break;
           }
           case 'procedure':
-            env = new CatEnv(env);
-            env.set(s.name, { t: 'proc', pat: s.pat, body: s.body, env });
+            top.set(s.name, i, { t: 'proc', pat: s.pat, body: s.body, env });
             break;
           case 'call': {
             const p = env.get(s.name);

@@ -2,6 +2,7 @@
 // core's BitSet and Rel), the polymorphic empty set `0`/`{}` and universe `_`,
 // tags, events, pairs, tuples, sets of values, functions, and the lazy sets
 // `linearisations(...)` and `cross(...)` return (materialised only on demand).
+import { newRel, newSet } from './cat-alloc.js';
 import { BitSet } from '../relations/bitset.js';
 import { Rel } from '../relations/matrix.js';
 import type { Expr, Instr, Pat } from './cat-ast.js';
@@ -81,11 +82,11 @@ export function vsetElems(v: Value & { t: 'vset' }): Value[] {
 export function asRel(v: Value, n: number): Rel {
   switch (v.t) {
     case 'rel': return v.r;
-    case 'empty': return new Rel(n);
-    case 'univ': return new Rel(n).fill();
-    case 'pair': return new Rel(n).add(v.a, v.b);
+    case 'empty': return newRel(n);
+    case 'univ': return newRel(n).fill();
+    case 'pair': return newRel(n).add(v.a, v.b);
     case 'vset':
-      if (v.elems.size === 0) return new Rel(n);
+      if (v.elems.size === 0) return newRel(n);
       break;
   }
   throw new CatError(`expected a relation, found a ${typeName(v)}`);
@@ -94,11 +95,11 @@ export function asRel(v: Value, n: number): Rel {
 export function asSet(v: Value, n: number): BitSet {
   switch (v.t) {
     case 'set': return v.s;
-    case 'empty': return new BitSet(n);
-    case 'univ': return new BitSet(n).fill();
-    case 'event': return new BitSet(n).add(v.e);
+    case 'empty': return newSet(n);
+    case 'univ': return newSet(n).fill();
+    case 'event': return newSet(n).add(v.e);
     case 'vset':
-      if (v.elems.size === 0) return new BitSet(n);
+      if (v.elems.size === 0) return newSet(n);
       break;
   }
   throw new CatError(`expected a set of events, found a ${typeName(v)}`);
