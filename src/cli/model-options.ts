@@ -62,3 +62,10 @@ export function loadModelOption(o: Record<string, unknown>, io: Io): boolean {
     return false;
   }
 }
+
+/** explain, fix and weaken reason with the built-in model's axioms: another model is refused (false), with a message. */
+export function builtinModelOnly(command: string, o: Record<string, unknown>, io: Io): boolean {
+  if (!modelSpecFrom(o)) return true;
+  io.err(`litmus-check ${command}: another model (--model, --conf, --cat, ...) is not supported here yet; use run, check or model-diff\n`);
+  return false;
+}

@@ -56,4 +56,11 @@ describe('run --model', () => {
     expect(r.err).toContain('test/fixtures/cat/bad/bad.cat:3:1: error: expected an expression');
     expect(r.out).toBe('');
   });
+  it('explain, fix and weaken refuse another model (they reason with the built-in axioms)', async () => {
+    for (const c of ['explain', 'fix', 'weaken']) {
+      const r = await cli([c, '--model', 'test/fixtures/cat/sc', 'test/fixtures/cat/SB.litmus']);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain(`litmus-check ${c}: another model`);
+    }
+  });
 });
