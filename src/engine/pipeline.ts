@@ -5,7 +5,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import type { LitmusTest } from '../litmus/ast.js';
 import { parseLitmus } from '../litmus/parse.js';
-import type { PrimitiveRegistry } from '../kernel/primitives.js';
+import { PrimitiveRegistry } from '../kernel/primitives.js';
 import { buildProgram, BuildError, observedName } from '../events/build.js';
 import { TooManyPaths } from '../events/interp.js';
 import type { Program } from '../events/types.js';
@@ -75,11 +75,23 @@ export function conditionHolds(q: string, positive: number, negative: number): b
   return negative === 0;
 }
 
+const merged = new WeakMap<PrimitiveRegistry, WeakMap<PrimitiveRegistry, PrimitiveRegistry>>();
+
+/** The primitives of a run: the model's def (if any) over --macros' registry (if any). */
+function registryFor(model: LoadedModel | undefined, opts: RunOptions): PrimitiveRegistry | undefined {
+  const m = model?.registry, u = opts.registry;
+  if (!m || !u) return m ?? u;
+  let inner = merged.get(m);
+  if (!inner) merged.set(m, (inner = new WeakMap()));
+  let r = inner.get(u);
+  if (!r) inner.set(u, (r = new PrimitiveRegistry([...u.all(), ...m.all()])));
+  return r;
+}
+
 export function compileTest(test: LitmusTest, opts: RunOptions = {}): Program {
   const model = opts.model ? loadModel(opts.model) : undefined;
   const program = buildProgram(test, {
-    ...(model?.registry ? { registry: model.registry } : {}),
-    ...(opts.registry ? { registry: opts.registry } : {}),
+    ...(registryFor(model, opts) ? { registry: registryFor(model, opts)! } : {}),
     ...(opts.unroll !== undefined ? { unroll: opts.unroll } : {}),
     ...(opts.targetOnly ? { settle: true } : {}),
   });
@@ -117,7 +129,7 @@ export function runSource(source: string, file: string, opts: RunOptions = {}): 
       const d: Diagnostic = e.diagnostics[0] ?? { severity: 'error', code: 'model', message: e.message, file, range: zeroRange };
       return { result: failed(file, '', [d]) };
     }
-    const parsed = parseLitmus(source, file, model?.registry ?? opts.registry);
+    const parsed = parseLitmus(source, file, registryFor(model, opts));
     test = parsed.test;
     if (!test || hasErrors(parsed.diagnostics)) return { result: failed(file, test?.name ?? '', parsed.diagnostics, test) };
     const started = performance.now();
