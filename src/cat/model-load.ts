@@ -14,6 +14,7 @@ import type { ModelHook } from '../explore/types.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { CatLoadError, loadCatProgram, type CatProgram } from './cat-program.js';
 import { CatLayoutRunner } from './cat-run.js';
+import { requiresCoherence } from './cat-coherence.js';
 
 /** What the user asked for (plain data: it travels to worker threads). */
 export interface ModelSpec {
@@ -145,6 +146,7 @@ export function loadModel(spec: ModelSpec): LoadedModel {
 
 function catHook(prog: CatProgram, variants: ReadonlySet<string>): ModelHook {
   return {
+    coherent: requiresCoherence(prog.steps),
     forLayout(L, program) {
       const observed = program.observed.flatMap((o) => (o.kind === 'global' ? [o.loc] : []));
       const runner = new CatLayoutRunner(prog, L, variants, observed);

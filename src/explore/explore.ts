@@ -63,7 +63,7 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
     if (shard) for (let l = 0; l < L.nlocs; l++) if (dealLoc < 0 || L.byLoc[l]!.length > L.byLoc[dealLoc]!.length) dealLoc = l;
     const take = shard ? (): boolean => dealt++ % shard.count === shard.index : undefined;
     for (let l = 0; l < L.nlocs; l++) {
-      const c = locationChoices(L, l, deadline, Boolean(opts.keepRejected), l === dealLoc ? take : undefined);
+      const c = locationChoices(L, l, deadline, Boolean(opts.keepRejected) || opts.model?.coherent === false, l === dealLoc ? take : undefined);
       if (c.length === 0) return;
       perLoc.push(c);
     }

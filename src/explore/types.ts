@@ -46,6 +46,12 @@ export interface ExploreOptions {
 /** A model the explorer can run instead of the built-in one: one evaluator per layout. */
 export interface ModelHook {
   forLayout(layout: Layout, program: Program): (g: ExecGraph) => Verdict;
+  /**
+   * Whether the model requires per-location coherence and RMW atomicity, so
+   * that only coherent (rf, co) choices need be enumerated; false: every
+   * choice, coherent or not, is a candidate.
+   */
+  coherent: boolean;
 }
 
 /** One concrete execution, kept for explanations. */
