@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const assets = ['report/schemas'];
+const assets = ['report/schemas', 'cat/lib'];
 for (const a of assets) {
   const from = join(root, 'src', a);
   if (existsSync(from)) cpSync(from, join(root, 'dist', a), { recursive: true });

@@ -6,6 +6,7 @@ import { FIX_FORMAT_NAMES } from '../report/fix-formats.js';
 import { collectLitmusFiles } from './files.js';
 import { loadMacrosOption } from './macros.js';
 import { runOptionsFrom } from './report-options.js';
+import { builtinModelOnly } from './model-options.js';
 import type { Io, OptionSpec } from './spec.js';
 
 export const fixFormatOption: OptionSpec = {
@@ -26,7 +27,7 @@ export function fixInput(command: string, paths: string[], o: Record<string, unk
     return undefined;
   }
   const macros = loadMacrosOption(o, io);
-  if (!macros.ok) return undefined;
+  if (!macros.ok || !builtinModelOnly(command, o, io)) return undefined;
   const file = files[0]!;
   let source: string;
   try {

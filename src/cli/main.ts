@@ -30,6 +30,7 @@ function addCommand(program: Command, spec: CommandSpec, io: Io, setCode: (c: nu
       const parse = o.parse;
       opt.argParser((v: string) => parse(v));
     }
+    if (o.repeatable) opt.argParser((v: string, prev: unknown) => [...(Array.isArray(prev) ? (prev as string[]) : []), v]);
     cmd.addOption(opt);
   }
   cmd.exitOverride();

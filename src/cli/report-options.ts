@@ -8,6 +8,7 @@ import type { FormatContext } from '../report/types.js';
 import { shellJoin } from '../report/shell.js';
 import { toolVersion } from '../report/version.js';
 import { macrosOption } from './macros.js';
+import { modelLabelFrom, modelOptionSpecs, modelSpecFrom } from './model-options.js';
 import type { Io, OptionSpec } from './spec.js';
 
 export function positiveInt(name: string) {
@@ -50,10 +51,13 @@ export const runOptionSpecs: OptionSpec[] = [
   { flags: '--no-settle', description: 'at a limit, do not settle the verdict with the search restricted to the outcome (no verdict, as herd)' },
   { flags: '--threads <n>', description: 'threads one large test may use (default 2; verdicts, counts, states and flags do not depend on it)', parse: positiveInt('--threads') },
   macrosOption,
+  ...modelOptionSpecs,
 ];
 
 export function runOptionsFrom(o: Record<string, unknown>): RunOptions {
+  const model = modelSpecFrom(o);
   return {
+    ...(model ? { model } : {}),
     ...(o.timeout !== undefined ? { timeoutMs: Number(o.timeout) * 1000 } : {}),
     ...(o.maxExecutions !== undefined ? { maxExecutions: Number(o.maxExecutions) } : {}),
     ...(o.unroll !== undefined ? { unroll: Number(o.unroll) } : {}),
@@ -109,5 +113,6 @@ export function formatContext(command: string, specs: readonly OptionSpec[], o: 
     version: toolVersion(),
     runArgs: optionArgs([...runOptionSpecs, explainOption], o),
     readSource,
+    model: modelLabelFrom(o),
   };
 }

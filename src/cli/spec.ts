@@ -10,6 +10,8 @@ export interface OptionSpec {
   parse?: (value: string) => unknown;
   /** Allowed values, shown in help and checked. */
   choices?: string[];
+  /** The option may be repeated; its value is the list of the values given. */
+  repeatable?: boolean;
 }
 
 export interface Io {

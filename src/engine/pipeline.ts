@@ -7,7 +7,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import type { LitmusTest } from '../litmus/ast.js';
 import { parseLitmus } from '../litmus/parse.js';
-import type { PrimitiveRegistry } from '../kernel/primitives.js';
+import { PrimitiveRegistry } from '../kernel/primitives.js';
 import { buildProgram, BuildError, observedName } from '../events/build.js';
 import { TooManyPaths } from '../events/interp.js';
 import type { Program } from '../events/types.js';
@@ -17,6 +17,9 @@ import { explainOutcome } from './explain.js';
 import { settle } from './settle.js';
 import { exploreShared, shouldShare } from './parallel.js';
 import { herdReproductionOf } from './herd-reproduction.js';
+import { loadModel, ModelLoadError, type LoadedModel, type ModelSpec } from '../cat/model-load.js';
+import { lkmmv1Program } from '../cat/lkmmv1-events.js';
+import { CatRunError } from '../cat/cat-run.js';
 
 export interface RunOptions {
   timeoutMs?: number;
@@ -48,6 +51,8 @@ export interface RunOptions {
   threads?: number;
   /** Tests using extensions herd7 cannot run (src/litmus/extensions.ts) are errors. */
   strict?: boolean;
+  /** Another model than the built-in lkmmv2 (src/cat/model-load.ts); plain data, for worker threads. */
+  model?: ModelSpec;
 }
 
 /** Share of --timeout the full search gets when a settling search may follow. */
@@ -75,12 +80,27 @@ export function conditionHolds(q: string, positive: number, negative: number): b
   return negative === 0;
 }
 
+const merged = new WeakMap<PrimitiveRegistry, WeakMap<PrimitiveRegistry, PrimitiveRegistry>>();
+
+/** The primitives of a run: the model's def (if any) over --macros' registry (if any). */
+function registryFor(model: LoadedModel | undefined, opts: RunOptions): PrimitiveRegistry | undefined {
+  const m = model?.registry, u = opts.registry;
+  if (!m || !u) return m ?? u;
+  let inner = merged.get(m);
+  if (!inner) merged.set(m, (inner = new WeakMap()));
+  let r = inner.get(u);
+  if (!r) inner.set(u, (r = new PrimitiveRegistry([...u.all(), ...m.all()])));
+  return r;
+}
+
 export function compileTest(test: LitmusTest, opts: RunOptions = {}): Program {
-  return buildProgram(test, {
-    ...(opts.registry ? { registry: opts.registry } : {}),
+  const model = opts.model ? loadModel(opts.model) : undefined;
+  const program = buildProgram(test, {
+    ...(registryFor(model, opts) ? { registry: registryFor(model, opts)! } : {}),
     ...(opts.unroll !== undefined ? { unroll: opts.unroll } : {}),
     ...(opts.targetOnly ? { settle: true } : {}),
   });
+  return model?.lkmmv1 ? lkmmv1Program(program) : program;
 }
 
 export function resultFrom(test: LitmusTest, program: Program, file: string, outcome: ExploreOutcome, seconds: number, diagnostics: Diagnostic[]): RunResult {
@@ -106,7 +126,15 @@ export function resultFrom(test: LitmusTest, program: Program, file: string, out
 export function runSource(source: string, file: string, opts: RunOptions = {}): { result: RunResult; test?: LitmusTest; program?: Program; outcome?: ExploreOutcome } {
   let test: LitmusTest | undefined;
   try {
-    const parsed = parseLitmus(source, file, opts.registry);
+    let model: LoadedModel | undefined;
+    try {
+      model = opts.model ? loadModel(opts.model) : undefined;
+    } catch (e) {
+      if (!(e instanceof ModelLoadError)) throw e;
+      const d: Diagnostic = e.diagnostics[0] ?? { severity: 'error', code: 'model', message: e.message, file, range: zeroRange };
+      return { result: failed(file, '', [d]) };
+    }
+    const parsed = parseLitmus(source, file, registryFor(model, opts));
     if (opts.strict) parsed.diagnostics = strictDiagnostics(parsed.diagnostics);
     test = parsed.test;
     if (!test || hasErrors(parsed.diagnostics)) return { result: failed(file, test?.name ?? '', parsed.diagnostics, test) };
@@ -118,10 +146,11 @@ export function runSource(source: string, file: string, opts: RunOptions = {}): 
       ...(opts.explain ? { keepExamples: true, keepRejected: 8 } : {}),
       ...(opts.bulk === false ? { bulk: false } : {}),
       ...(opts.forward === false ? { forward: false } : {}),
+      ...(model?.hook ? { model: model.hook } : {}),
     };
     const settling = opts.settle !== false && !opts.explain && !opts.targetOnly;
     if (settling && opts.timeoutMs !== undefined) exploreOpts.timeoutMs = Math.max(1, Math.floor(opts.timeoutMs * FULL_SHARE));
-    const outcome = shouldShare(program, opts, exploreOpts)
+    const outcome = !model?.hook && shouldShare(program, opts, exploreOpts)
       ? exploreShared(program, source, file, opts, exploreOpts)
       : explore(program, exploreOpts);
     if (outcome.limit?.kind === 'timeout') outcome.limit.message = `stopped after ${opts.timeoutMs} ms (--timeout)`;
@@ -138,7 +167,8 @@ export function runSource(source: string, file: string, opts: RunOptions = {}): 
         states: settled.states, flags: settled.flags, loop: settled.loop, settled: settled.info,
       });
     }
-    if (opts.explain) result.explanation = explainOutcome(test, program, outcome);
+    // Explanations name the built-in model's axioms; a cat model gets none (yet).
+    if (opts.explain && !model?.hook) result.explanation = explainOutcome(test, program, outcome);
     if (!opts.targetOnly) {
       const repro = herdReproductionOf(test, opts.registry, file);
       if (repro) result.herdReproduction = repro;
@@ -148,6 +178,10 @@ export function runSource(source: string, file: string, opts: RunOptions = {}): 
     if (e instanceof CodeError) {
       const at = { line: e.line, col: e.col, offset: 0 };
       return { result: failed(file, test?.name ?? '', [{ severity: 'error', code: e.code, message: e.message, file, range: { start: at, end: at } }], test) };
+    }
+    if (e instanceof CatRunError) {
+      const at = { line: e.line, col: e.col, offset: 0 };
+      return { result: failed(file, test?.name ?? '', [{ severity: 'error', code: 'cat', message: `in the model: ${e.message}`, file: e.file, range: { start: at, end: at } }], test) };
     }
     const msg = e instanceof BuildError || e instanceof TooManyPaths ? e.message : `internal error: ${e instanceof Error ? e.message : String(e)}`;
     const d: Diagnostic = { severity: 'error', code: e instanceof TooManyPaths ? 'limit' : 'internal', message: msg, file, range: test?.nameRange ?? zeroRange };

@@ -67,7 +67,7 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
     if (shard) for (let l = 0; l < L.nlocs; l++) if (dealLoc < 0 || L.byLoc[l]!.length > L.byLoc[dealLoc]!.length) dealLoc = l;
     const take = shard ? (): boolean => dealt++ % shard.count === shard.index : undefined;
     for (let l = 0; l < L.nlocs; l++) {
-      const c = locationChoices(L, l, deadline, Boolean(opts.keepRejected), l === dealLoc ? take : undefined);
+      const c = locationChoices(L, l, deadline, Boolean(opts.keepRejected) || opts.model?.coherent === false, l === dealLoc ? take : undefined);
       if (c.length === 0) return;
       perLoc.push(c);
     }
@@ -108,11 +108,12 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
       if (recording && !memo!.record(recordingKey, recording, obs, sat, n)) recording = undefined;
     };
     const graphOf = (rf: Rel, co: Rel, rmwSeq?: Rel): ExecGraph => execGraph(L, rf, co, rmwSeq);
+    const other = opts.model?.forLayout(L, program);
     const judge = (chosen: readonly LocChoice[], rf: Rel, co: Rel): void => {
       const sat = outcome(chosen);
       if (sat === undefined) return;
       out.evaluations++;
-      const v = evaluate(graphOf(rf, co, opts.keepRejected ? undefined : seqFor()), true, false, !opts.keepRejected);
+      const v = other ? other(graphOf(rf, co)) : evaluate(graphOf(rf, co, opts.keepRejected ? undefined : seqFor()), true, false, !opts.keepRejected);
       const record = (axiom?: string): ExecutionRecord => ({
         layout: L, traces, rf: rf.clone(), co: co.clone(), coOrders: chosen.map((c) => c.co), values: [...L.values],
         ...(axiom ? { axiom } : {}), flags: axiom ? [] : v.flags,
@@ -140,7 +141,7 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
     const order = perLoc.map((_c, l) => l).sort((a, b) =>
       Number(rmwWord[b]) - Number(rmwWord[a]) ||
       (rmwWord[a] ? perLoc[b]!.length - perLoc[a]!.length : perLoc[a]!.length - perLoc[b]!.length) || a - b);
-    const prune = !opts.keepRejected;
+    const prune = !opts.keepRejected && !other;
     // Partial checks cost a model evaluation; a depth where they never prune stops checking.
     const tries = new Array<number>(order.length).fill(0), pruned = new Array<number>(order.length).fill(0);
     const chosen = new Array<LocChoice>(perLoc.length);
@@ -149,7 +150,7 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
       rfs.push(new Rel(L.n));
       cos.push(new Rel(L.n));
     }
-    const upper = bulkBounds(L, perLoc, order, opts.bulk !== false && !opts.keepExamples && !opts.keepRejected);
+    const upper = bulkBounds(L, perLoc, order, opts.bulk !== false && !opts.keepExamples && !opts.keepRejected && !other);
     const bulkTries = new Array<number>(order.length + 1).fill(0), bulkHits = new Array<number>(order.length + 1).fill(0);
     let bulkFlags: readonly string[] = [];
     // With plain accesses, whether an execution races varies from one to the

@@ -1,6 +1,9 @@
 // The explorer's options and results (src/explore/explore.ts).
 import type { ThreadTrace } from '../events/types.js';
 import type { Rel } from '../relations/matrix.js';
+import type { ExecGraph } from '../model/graph.js';
+import type { Verdict } from '../model/lkmm.js';
+import type { Program } from '../events/types.js';
 import type { Layout } from './graph-build.js';
 import type { StateRecord, StateTable } from './states.js';
 
@@ -32,6 +35,23 @@ export interface ExploreOptions {
    * `evaluations` need not).
    */
   shard?: { index: number; count: number };
+  /**
+   * Another model than the built-in LKMM (a cat model, src/cat): judged on
+   * complete candidate executions only, with no pruning, bounds or memo,
+   * since its checks need not be monotone in rf and co.
+   */
+  model?: ModelHook;
+}
+
+/** A model the explorer can run instead of the built-in one: one evaluator per layout. */
+export interface ModelHook {
+  forLayout(layout: Layout, program: Program): (g: ExecGraph) => Verdict;
+  /**
+   * Whether the model requires per-location coherence and RMW atomicity, so
+   * that only coherent (rf, co) choices need be enumerated; false: every
+   * choice, coherent or not, is a candidate.
+   */
+  coherent: boolean;
 }
 
 /** One concrete execution, kept for explanations. */

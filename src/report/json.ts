@@ -1,6 +1,7 @@
 // Machine-readable output with a stable schema (src/report/schemas/result.schema.json,
 // documented in docs/reporting.md). Bump SCHEMA_VERSION on any incompatible change;
 // adding optional fields is compatible.
+import { BUILTIN_MODEL } from './model-label.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { stateEntries, type EdgeRef, type EventRef, type Explanation, type FinalState, type HerdReproduction, type RunResult, type StateEntry } from '../explore/result.js';
 import { expectedText, judge, summarize, type Judgement, type JudgeSummary } from './judge.js';
@@ -44,6 +45,8 @@ export interface JsonTestResult {
 export interface JsonReport {
   schemaVersion: typeof SCHEMA_VERSION;
   tool: { name: 'litmus-check'; version: string };
+  /** Which model answered (FormatContext.model). */
+  model: string;
   command: string;
   summary: JudgeSummary;
   results: JsonTestResult[];
@@ -116,6 +119,7 @@ export function jsonReport(results: RunResult[], ctx: FormatContext): JsonReport
   return {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: 'litmus-check', version: ctx.version },
+    model: ctx.model ?? BUILTIN_MODEL,
     command: ctx.commandLine,
     summary: summarize(js),
     results: results.map((r, i) => jsonResult(r, js[i]!)),

@@ -3,6 +3,7 @@
 // name. A mismatch is a <failure> naming the Result comment's file:line; a
 // test that could not be run (parse error, limit, missing Result comment with
 // --require-result) is an <error>; a test without a Result comment is <skipped>.
+import { BUILTIN_MODEL } from './model-label.js';
 import { dirname } from 'node:path';
 import type { RunResult } from '../explore/result.js';
 import { judge, summarize, type Judgement } from './judge.js';
@@ -66,6 +67,7 @@ export function formatJunit(results: RunResult[], ctx: FormatContext): string {
     `  <testsuite${attr('name', 'litmus-check')}${counts}>`,
     `    <properties>`,
     `      <property${attr('name', 'version')}${attr('value', ctx.version)}/>`,
+    `      <property${attr('name', 'model')}${attr('value', ctx.model ?? BUILTIN_MODEL)}/>`,
     `      <property${attr('name', 'command')}${attr('value', ctx.commandLine)}/>`,
     `    </properties>`,
     ...results.map((r, i) => testcase(r, js[i]!)),

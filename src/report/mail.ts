@@ -2,6 +2,7 @@
 // the verdict and final states, the judgement of its Result comment, the
 // witness or the reason the outcome is forbidden, and the command and tool
 // version that reproduce it. No colour, no tabs other than the test's own.
+import { BUILTIN_MODEL } from './model-label.js';
 import type { RunResult } from '../explore/result.js';
 import { chalkFor } from './color.js';
 import { explanationLines } from './explain-text.js';
@@ -28,7 +29,7 @@ function block(r: RunResult, ctx: FormatContext, i: number): string {
     }
   } else {
     const total = r.positive + r.negative;
-    lines.push(`Under LKMM (litmus-check ${ctx.version}), the outcome`, '', `  ${r.conditionText}`, '');
+    lines.push(`Under LKMM (${ctx.model ?? BUILTIN_MODEL}; litmus-check ${ctx.version}), the outcome`, '', `  ${r.conditionText}`, '');
     lines.push(`is ${r.verdict}: ${r.positive} of ${plural(total, 'execution')} satisfy it.${r.flags.length ? ` Flags: ${r.flags.join(', ')}.` : ''}`);
     if (r.limit) lines.push(r.settled ? `(${r.limit.message}: ${settledNote(r)}.)` : `(Partial result: ${r.limit.message}.)`);
     lines.push('', `Final states (${plural(r.states.length, 'state')}${r.states.some((s) => s.satisfies) ? ', * marks those satisfying the condition' : ''}):`, '');

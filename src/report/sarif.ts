@@ -3,6 +3,7 @@
 // accesses when the explanation has them, else at the test), per error
 // diagnostic of a test that could not be run, per limit hit that left a test
 // unjudged and per missing Result comment under --require-result.
+import { BUILTIN_MODEL } from './model-label.js';
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -127,6 +128,7 @@ export function sarifLog(results: RunResult[], ctx: FormatContext): object {
         tool: { driver: { name: 'litmus-check', version: ctx.version, semanticVersion: ctx.version, rules: RULES } },
         invocations: [{ commandLine: ctx.commandLine, executionSuccessful: true }],
         columnKind: 'unicodeCodePoints',
+        properties: { model: ctx.model ?? BUILTIN_MODEL },
         results: results.flatMap((r, i) => resultsFor(r, js[i]!)),
       },
     ],

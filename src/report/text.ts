@@ -5,6 +5,7 @@
 // comment's judgement and the explanation when present.
 // `check` (judgements): one status line per test, the details of failures
 // and errors under it, then a summary line.
+import { BUILTIN_MODEL } from './model-label.js';
 import type { ChalkInstance } from 'chalk';
 import type { FinalState, RunResult, StateColumn } from '../explore/result.js';
 import { chalkFor } from './color.js';
@@ -110,8 +111,10 @@ export function summaryLine(judgements: readonly Judgement[], c: ChalkInstance):
 
 export function formatText(results: RunResult[], ctx: FormatContext): string {
   const c = chalkFor(ctx.color);
-  if (!ctx.judgements) return results.map((r) => runBlock(r, c)).join('\n');
+  // The built-in model is the default and goes unsaid; another model is named last.
+  const modelLine = ctx.model && ctx.model !== BUILTIN_MODEL ? `model: ${ctx.model}\n` : '';
+  if (!ctx.judgements) return results.map((r) => runBlock(r, c)).join('\n') + (modelLine && results.length ? `\n${modelLine}` : modelLine);
   const js = ctx.judgements;
   const body = results.map((r, i) => checkBlock(r, js[i] ?? judge(r), c)).join('');
-  return `${body}${results.length ? '\n' : ''}${summaryLine(js, c)}`;
+  return `${body}${results.length ? '\n' : ''}${summaryLine(js, c)}${modelLine}`;
 }

@@ -18,6 +18,8 @@ export interface FormatContext {
   runArgs?: string[];
   /** Reads a test's source text (mail quotes it); undefined when unreadable. */
   readSource?: (file: string) => string | undefined;
+  /** Which model answered: "lkmmv2 (built-in)", or a cat model's cfg path and short sha256 (src/cat/model-load.ts). */
+  model?: string;
 }
 
 export type Formatter = (results: RunResult[], ctx: FormatContext) => string;

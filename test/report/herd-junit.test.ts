@@ -47,6 +47,7 @@ describe('junit formatter', () => {
   <testsuite name="litmus-check" tests="4" failures="1" errors="1" skipped="1" time="0.275">
     <properties>
       <property name="version" value="9.9.9"/>
+      <property name="model" value="lkmmv2 (built-in)"/>
       <property name="command" value="litmus-check check tests"/>
     </properties>
     <testcase classname="tests" name="SB+mbs" file="tests/SB+mbs.litmus" line="4" time="0.250"/>

@@ -83,7 +83,7 @@ describe('mail formatter', () => {
   it('quotes the source, states the verdict and reason, and how to reproduce', () => {
     const source = 'C SB+mbs\n\n(*\n * Result: Never\n *)\n...\nexists (0:r0=0 /\\ 1:r0=0)\n\n';
     const out = formatMail([sbMbs({ explanation: explanationRejection })], ctx({ readSource: () => source, runArgs: ['--unroll', '3'] }));
-    expect(out.startsWith('SB+mbs (tests/SB+mbs.litmus):\n\nC SB+mbs\n\n(*\n * Result: Never\n *)\n...\nexists (0:r0=0 /\\ 1:r0=0)\n\nUnder LKMM (litmus-check 9.9.9), the outcome\n')).toBe(true);
+    expect(out.startsWith('SB+mbs (tests/SB+mbs.litmus):\n\nC SB+mbs\n\n(*\n * Result: Never\n *)\n...\nexists (0:r0=0 /\\ 1:r0=0)\n\nUnder LKMM (lkmmv2 (built-in); litmus-check 9.9.9), the outcome\n')).toBe(true);
     expect(out).toContain('is Never: 0 of 3 executions satisfy it.\n');
     expect(out).toContain('    0:r0=0; 1:r0=1;\n');
     expect(out).toContain('The test\'s "Result: Never" comment (line 4) holds.\n');

@@ -17,6 +17,7 @@ import { noProgress, progressBar, PROGRESS_MIN_FILES } from '../progress.js';
 import { colorOption, explainOption, formatContext, formatOption, positiveInt, runOptionSpecs, runOptionsFrom } from '../report-options.js';
 import { EXIT_MISMATCH, EXIT_OK, EXIT_USAGE, type CommandSpec, type OptionSpec } from '../spec.js';
 import { loadMacrosOption } from '../macros.js';
+import { loadModelOption } from '../model-options.js';
 
 export interface Shard {
   index: number;
@@ -61,7 +62,7 @@ export const checkCommand: CommandSpec = {
   options,
   async action(paths, o, io) {
     const macros = loadMacrosOption(o, io);
-    if (!macros.ok) return EXIT_USAGE;
+    if (!macros.ok || !loadModelOption(o, io)) return EXIT_USAGE;
     const { files: found, missing } = collectLitmusFiles(paths);
     let usage = false;
     for (const m of missing) {

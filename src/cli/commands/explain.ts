@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { builtinModelOnly } from '../model-options.js';
 import type { CommandSpec, OptionSpec } from '../spec.js';
 import { EXIT_OK, EXIT_USAGE } from '../spec.js';
 import { collectLitmusFiles } from '../files.js';
@@ -29,7 +30,7 @@ export const explainCommand: CommandSpec = {
     }
     const ctx = formatContext('explain', options, o, paths, io);
     const macros = loadMacrosOption(o, io);
-    if (!macros.ok) return EXIT_USAGE;
+    if (!macros.ok || !builtinModelOnly('explain', o, io)) return EXIT_USAGE;
     const r = runFile(files[0]!, { ...runOptionsFrom(o), ...(macros.registry ? { registry: macros.registry } : {}), explain: true });
     r.seconds = 0;
     if (r.status === 'error') {

@@ -7,6 +7,7 @@ import { primitivesCommand } from './primitives.js';
 import { fixCommand } from './fix.js';
 import { weakenCommand } from './weaken.js';
 import { lowerCommand } from './lower.js';
+import { modelDiffCommand } from './model-diff.js';
 
 /** Every command, in help order. */
-export const commands: CommandSpec[] = [parseCommand, runCommand, checkCommand, explainCommand, fixCommand, weakenCommand, lowerCommand, primitivesCommand];
+export const commands: CommandSpec[] = [parseCommand, runCommand, checkCommand, explainCommand, fixCommand, weakenCommand, lowerCommand, modelDiffCommand, primitivesCommand];

@@ -7,6 +7,7 @@ import { getFormatter } from '../../report/registry.js';
 import { formatDiagnosticsFor } from '../diag-output.js';
 import { colorOption, explainOption, formatContext, formatOption, runOptionSpecs, runOptionsFrom } from '../report-options.js';
 import { loadMacrosOption } from '../macros.js';
+import { loadModelOption } from '../model-options.js';
 
 const options: OptionSpec[] = [
   formatOption,
@@ -23,7 +24,7 @@ export const runCommand: CommandSpec = {
   options,
   async action(paths, o, io) {
     const macros = loadMacrosOption(o, io);
-    if (!macros.ok) return EXIT_USAGE;
+    if (!macros.ok || !loadModelOption(o, io)) return EXIT_USAGE;
     const { files, missing } = collectLitmusFiles(paths);
     let code = EXIT_OK;
     for (const m of missing) {

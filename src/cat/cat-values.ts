@@ -1,0 +1,109 @@
+// Values of the cat interpreter: event sets and relations (the relation
+// core's BitSet and Rel), the polymorphic empty set `0`/`{}` and universe `_`,
+// tags, events, pairs, tuples, sets of values, functions, and the lazy sets
+// `linearisations(...)` and `cross(...)` return (materialised only on demand).
+import { newRel, newSet } from './cat-alloc.js';
+import { BitSet } from '../relations/bitset.js';
+import { Rel } from '../relations/matrix.js';
+import type { Expr, Instr, Pat } from './cat-ast.js';
+import type { CatEnv } from './cat-env.js';
+
+export type Value =
+  | { t: 'set'; s: BitSet }
+  | { t: 'rel'; r: Rel }
+  | { t: 'empty' }
+  | { t: 'univ' }
+  | { t: 'tag'; enumName: string; name: string }
+  | { t: 'event'; e: number }
+  | { t: 'pair'; a: number; b: number }
+  | { t: 'tuple'; elems: Value[] }
+  | { t: 'vset'; elems: Map<string, Value> }
+  | { t: 'clo'; pat: Pat; body: Expr; env: CatEnv; name: string }
+  | { t: 'prim'; name: string; fn: (v: Value) => Value }
+  | { t: 'proc'; pat: Pat; body: Instr[]; env: CatEnv }
+  | { t: 'lin'; nodes: BitSet; order: Rel }
+  | { t: 'cross'; parts: Value[] };
+
+export class CatError extends Error {
+  constructor(message: string, readonly at?: number) {
+    super(message);
+  }
+}
+
+export const EMPTY: Value = { t: 'empty' };
+export const UNIV: Value = { t: 'univ' };
+
+export function typeName(v: Value): string {
+  switch (v.t) {
+    case 'set': return 'event set';
+    case 'rel': return 'relation';
+    case 'empty': return 'empty set';
+    case 'univ': return 'universe';
+    case 'tag': return 'tag';
+    case 'event': return 'event';
+    case 'pair': return 'pair of events';
+    case 'tuple': return 'tuple';
+    case 'vset': case 'lin': case 'cross': return 'set of values';
+    case 'clo': case 'prim': return 'function';
+    case 'proc': return 'procedure';
+  }
+}
+
+/** A canonical key: equal values have equal keys (for sets of values). */
+export function keyOf(v: Value): string {
+  switch (v.t) {
+    case 'empty': return 'Z';
+    case 'set': return v.s.isEmpty() ? 'Z' : `S${v.s.toArray().join(',')}`;
+    case 'rel': return v.r.isEmpty() ? 'Z' : `R${v.r.toPairs().map(([a, b]) => `${a}.${b}`).join(',')}`;
+    case 'univ': return 'U';
+    case 'tag': return `T${v.enumName}:${v.name}`;
+    case 'event': return `E${v.e}`;
+    case 'pair': return `P${v.a}.${v.b}`;
+    case 'tuple': return `(${v.elems.map(keyOf).join(';')})`;
+    case 'vset': return v.elems.size === 0 ? 'Z' : `{${[...v.elems.keys()].sort().join(';')}}`;
+    case 'lin': return `L${v.nodes.toArray().join(',')}/${v.order.toPairs().map(([a, b]) => `${a}.${b}`).join(',')}`;
+    case 'cross': return `X(${v.parts.map(keyOf).join(';')})`;
+    default: throw new CatError(`a ${typeName(v)} cannot be an element of a set`);
+  }
+}
+
+export function vsetOf(elems: Iterable<Value>): Value {
+  const m = new Map<string, Value>();
+  for (const e of elems) m.set(keyOf(e), e);
+  return { t: 'vset', elems: m };
+}
+
+/** The elements of a set of values, in key order (deterministic). */
+export function vsetElems(v: Value & { t: 'vset' }): Value[] {
+  return [...v.elems.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, x]) => x);
+}
+
+/** The n×n relation of a value that denotes one (0 and _ included). */
+export function asRel(v: Value, n: number): Rel {
+  switch (v.t) {
+    case 'rel': return v.r;
+    case 'empty': return newRel(n);
+    case 'univ': return newRel(n).fill();
+    case 'pair': return newRel(n).add(v.a, v.b);
+    case 'vset':
+      if (v.elems.size === 0) return newRel(n);
+      break;
+  }
+  throw new CatError(`expected a relation, found a ${typeName(v)}`);
+}
+
+export function asSet(v: Value, n: number): BitSet {
+  switch (v.t) {
+    case 'set': return v.s;
+    case 'empty': return newSet(n);
+    case 'univ': return newSet(n).fill();
+    case 'event': return newSet(n).add(v.e);
+    case 'vset':
+      if (v.elems.size === 0) return newSet(n);
+      break;
+  }
+  throw new CatError(`expected a set of events, found a ${typeName(v)}`);
+}
+
+export const isRelLike = (v: Value): boolean => v.t === 'rel' || v.t === 'pair';
+export const isSetLike = (v: Value): boolean => v.t === 'set' || v.t === 'event';

@@ -1,0 +1,166 @@
+// Loading a model the way herd does: `--conf linux-kernel.cfg` (macros, bell,
+// model, variant, relative to the cfg's directory), `--model DIR` (=
+// DIR/linux-kernel.cfg), and `--cat/--bell/--def/--variant` for single pieces.
+// Files byte-identical to lkmmv2 (by sha256) run the built-in model;
+// otherwise, or with `interpret`, the cat interpreter runs.
+import { BUILTIN_MODEL } from '../report/model-label.js';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { loadDefFile } from '../kernel/def-file.js';
+import { PrimitiveRegistry } from '../kernel/primitives.js';
+import { lkmmPrimitives } from '../kernel/lkmm-table.js';
+import type { ModelHook } from '../explore/types.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { CatLoadError, loadCatProgram, type CatProgram } from './cat-program.js';
+import { CatLayoutRunner } from './cat-run.js';
+import { requiresCoherence } from './cat-coherence.js';
+
+/** What the user asked for (plain data: it travels to worker threads). */
+export interface ModelSpec {
+  conf?: string;
+  model?: string;
+  cat?: string;
+  bell?: string;
+  def?: string;
+  variants?: string[];
+  interpret?: boolean;
+}
+
+export const BUILTIN_LABEL = BUILTIN_MODEL;
+
+/** sha256 of the lkmmv2 files the built-in model implements (herdtools7 5feffe4). */
+const LKMMV2_SHA: Record<string, string> = {
+  cat: '250207709250d308e0a0a6f391c4eda0bbf4876cbc55eccbfbcd495676a179be',
+  bell: 'ab57943799d445327c3c7cf0a1ca9f9fae8e7379e45b9fc90312993bb038e23f',
+  lock: 'a51a7f04ae3afea610253a04f4c930eced36c6141ba834517f9b0e2755057a79',
+  def: 'a04911d85fd86f5dbcf8ed436c7a2570fcc615f768c0c19b0a101f6212d2504c',
+};
+
+export interface LoadedModel {
+  /** "lkmmv2 (built-in)" or the cfg/cat path with a short sha256 of the files. */
+  label: string;
+  builtin: boolean;
+  /** The def's primitives (undefined: the built-in registry). */
+  registry?: PrimitiveRegistry;
+  hook?: ModelHook;
+  /** herd's legacy event generation (no `lkmmv2` variant): RMW{mb} between two mb fences. */
+  lkmmv1: boolean;
+}
+
+export class ModelLoadError extends Error {
+  constructor(message: string, readonly diagnostics: Diagnostic[] = [], readonly source = '') {
+    super(message);
+  }
+}
+
+interface Pieces { cat: string; bell?: string; def?: string; variants: string[]; cfg?: string }
+
+function readCfg(path: string): Pieces {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new ModelLoadError(`${path}: cannot read the model configuration: ${(e as Error).message.replace(/^[A-Z]+: /, '')}`);
+  }
+  const dir = dirname(path);
+  const p: Partial<Pieces> & { variants: string[] } = { variants: [], cfg: path };
+  for (const line of text.split('\n')) {
+    const m = /^\s*(-?[A-Za-z_.]+)\s+(.*?)\s*$/.exec(line.replace(/#.*$/, ''));
+    if (!m) continue;
+    const key = m[1]!.replace(/^-/, ''), val = m[2]!;
+    if (key === 'model') p.cat = join(dir, val);
+    else if (key === 'bell') p.bell = join(dir, val);
+    else if (key === 'macros') p.def = join(dir, val);
+    else if (key === 'variant') p.variants.push(...val.split(',').map((v) => v.trim()).filter(Boolean));
+  }
+  if (!p.cat) throw new ModelLoadError(`${path}: the configuration names no model (a 'model FILE' line)`);
+  return p as Pieces;
+}
+
+function piecesOf(spec: ModelSpec): Pieces {
+  const cfg = spec.conf ?? (spec.model ? join(spec.model, 'linux-kernel.cfg') : undefined);
+  const base: Pieces = cfg ? readCfg(cfg) : { cat: '', variants: [] };
+  if (spec.cat) base.cat = spec.cat;
+  if (spec.bell) base.bell = spec.bell;
+  if (spec.def) base.def = spec.def;
+  if (spec.variants) base.variants = [...base.variants, ...spec.variants];
+  if (!base.cat) throw new ModelLoadError('no model: give --model DIR, --conf FILE or --cat FILE');
+  return base;
+}
+
+const sha = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+function isLkmmv2(p: Pieces, prog: CatProgram): boolean {
+  const byName = (suffix: string): string | undefined => [...prog.texts.entries()].find(([f]) => f.endsWith(suffix))?.[1];
+  const def = p.def ? safeRead(p.def) : undefined;
+  return p.variants.length === 1 && p.variants[0] === 'lkmmv2' &&
+    sha(prog.texts.get(p.cat) ?? '') === LKMMV2_SHA.cat && p.bell !== undefined && sha(prog.texts.get(p.bell) ?? '') === LKMMV2_SHA.bell &&
+    sha(byName('lock.cat') ?? '') === LKMMV2_SHA.lock && def !== undefined && sha(def) === LKMMV2_SHA.def;
+}
+
+function safeRead(p: string): string | undefined {
+  try {
+    return readFileSync(p, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+const cache = new Map<string, LoadedModel>();
+
+/** Loads (once per process) the model `spec` describes. Throws ModelLoadError. */
+export function loadModel(spec: ModelSpec): LoadedModel {
+  const key = JSON.stringify(spec);
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const p = piecesOf(spec);
+  const variants = new Set(p.variants);
+  let prog: CatProgram;
+  try {
+    prog = loadCatProgram({ cat: p.cat, ...(p.bell ? { bell: p.bell } : {}) }, variants);
+  } catch (e) {
+    if (e instanceof CatLoadError) throw catLoadDiagnostic(e);
+    throw e;
+  }
+  let registry: PrimitiveRegistry | undefined;
+  let defText = '';
+  if (p.def) {
+    const loaded = loadDefFile(p.def, new PrimitiveRegistry());
+    if (loaded.diagnostics.length > 0) throw new ModelLoadError(`${p.def}: errors in the macro file`, loaded.diagnostics, loaded.source);
+    // herd also knows the current LKMM primitives an older def lacks (e.g. atomic_add_unless under v6.6).
+    registry = new PrimitiveRegistry([...lkmmPrimitives, ...loaded.defs]);
+    defText = loaded.source;
+  }
+  const files = [...prog.texts.entries()].filter(([f]) => !f.includes('/cat/lib/')).map(([f, t]) => `${f}\n${t}`).sort();
+  const digest = sha([p.cfg ? safeRead(p.cfg) ?? '' : '', defText, ...files.map((f) => f.slice(f.indexOf('\n') + 1))].join('\0')).slice(0, 12);
+  const builtin = !spec.interpret && isLkmmv2(p, prog);
+  const label = builtin ? BUILTIN_LABEL : `${p.cfg ?? p.cat} (sha256 ${digest})`;
+  const lkmmv1 = !variants.has('lkmmv2');
+  const model: LoadedModel = builtin
+    ? { label, builtin, lkmmv1: false }
+    : { label, builtin, lkmmv1, ...(registry ? { registry } : {}), hook: catHook(prog, variants) };
+  cache.set(key, model);
+  return model;
+}
+
+function catHook(prog: CatProgram, variants: ReadonlySet<string>): ModelHook {
+  return {
+    coherent: requiresCoherence(prog.steps),
+    forLayout(L, program) {
+      const observed = program.observed.flatMap((o) => (o.kind === 'global' ? [o.loc] : []));
+      const runner = new CatLayoutRunner(prog, L, variants, observed);
+      return (g) => runner.evaluate(g);
+    },
+  };
+}
+
+function catLoadDiagnostic(e: CatLoadError): ModelLoadError {
+  const pos = (off: number): { line: number; col: number; offset: number } => {
+    const before = e.text.slice(0, off);
+    const line = before.split('\n').length;
+    return { line, col: off - before.lastIndexOf('\n'), offset: off };
+  };
+  const d: Diagnostic = { severity: 'error', code: 'cat', message: e.message, file: e.file, range: { start: pos(e.at), end: pos(Math.max(e.end, e.at)) } };
+  return new ModelLoadError(`${e.file}: ${e.message}`, [d], e.text);
+}
