@@ -11,7 +11,7 @@ import { TooManyPaths } from '../events/interp.js';
 import type { Program } from '../events/types.js';
 import { explore, type ExploreOptions, type ExploreOutcome } from '../explore/explore.js';
 import type { RunResult, Verdict } from '../explore/result.js';
-import { explainOutcome } from './explain.js';
+import { explainSearch } from './explain-search.js';
 import { settle } from './settle.js';
 import { exploreShared, shouldShare } from './parallel.js';
 
@@ -109,11 +109,10 @@ export function runSource(source: string, file: string, opts: RunOptions = {}): 
     const exploreOpts: ExploreOptions = {
       ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}),
       ...(opts.maxExecutions !== undefined ? { maxExecutions: opts.maxExecutions } : {}),
-      ...(opts.explain ? { keepExamples: true, keepRejected: 8 } : {}),
       ...(opts.bulk === false ? { bulk: false } : {}),
       ...(opts.forward === false ? { forward: false } : {}),
     };
-    const settling = opts.settle !== false && !opts.explain && !opts.targetOnly;
+    const settling = opts.settle !== false && !opts.targetOnly;
     if (settling && opts.timeoutMs !== undefined) exploreOpts.timeoutMs = Math.max(1, Math.floor(opts.timeoutMs * FULL_SHARE));
     const outcome = shouldShare(program, opts, exploreOpts)
       ? exploreShared(program, source, file, opts, exploreOpts)
@@ -132,7 +131,11 @@ export function runSource(source: string, file: string, opts: RunOptions = {}): 
         states: settled.states, flags: settled.flags, loop: settled.loop, settled: settled.info,
       });
     }
-    if (opts.explain) result.explanation = explainOutcome(test, program, outcome);
+    // The explanation is searched for apart from the run: it never changes the result.
+    if (opts.explain) {
+      const restricted = test.condition.quantifier === 'forall' ? undefined : compileTest(test, { ...opts, targetOnly: true });
+      result.explanation = explainSearch({ test, program, ...(restricted ? { restricted } : {}), result, ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}) });
+    }
     return { result, test, program, outcome };
   } catch (e) {
     const msg = e instanceof BuildError || e instanceof TooManyPaths ? e.message : `internal error: ${e instanceof Error ? e.message : String(e)}`;

@@ -1,6 +1,7 @@
 // Machine-readable output with a stable schema (src/report/schemas/result.schema.json,
 // documented in docs/reporting.md). Bump SCHEMA_VERSION on any incompatible change;
 // adding optional fields is compatible.
+import { knownVerdict } from './settled.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { stateEntries, type EdgeRef, type EventRef, type Explanation, type FinalState, type RunResult, type StateEntry } from '../explore/result.js';
 import { expectedText, judge, summarize, type Judgement, type JudgeSummary } from './judge.js';
@@ -90,8 +91,8 @@ export function jsonResult(r: RunResult, j: Judgement): JsonTestResult {
     status: r.status,
     quantifier: r.quantifier,
     condition: r.conditionText,
-    verdict: ran ? r.verdict : null,
-    ok: ran ? r.ok : null,
+    verdict: knownVerdict(r),
+    ok: knownVerdict(r) !== null ? r.ok : null,
     loop: r.loop,
     states: r.states.map((s) => state(r, s)),
     counts: { positive: r.positive, negative: r.negative, candidates: r.candidates },
