@@ -132,7 +132,8 @@ export function judge(r: RunResult, opts: JudgeOptions = {}): Judgement {
   const actual = actualText(r);
   const bad = r.diagnostics.find((d) => d.code === 'bad-result');
   if (!rc && bad) {
-    return { status: 'error', expected: null, actual, reasons: [`${bad.file}:${bad.range.start.line}:${bad.range.start.col}: ${bad.message}`], line: bad.range.start.line };
+    const word = /unknown outcome '([^']*)'/.exec(bad.message)?.[1];
+    return { status: 'error', expected: word !== undefined ? `${word} (unrecognised)` : null, actual, reasons: [`${bad.file}:${bad.range.start.line}:${bad.range.start.col}: ${bad.message}`], line: bad.range.start.line };
   }
   if (!rc) {
     if (opts.requireResult) return { status: 'error', expected, actual, reasons: ['no Result: comment (required by --require-result)'] };

@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import type { CommandSpec, OptionSpec } from '../spec.js';
+import type { CommandSpec, Io, OptionSpec } from '../spec.js';
 import { EXIT_OK, EXIT_USAGE } from '../spec.js';
 import { collectLitmusFiles } from '../files.js';
 import { runFile } from '../../engine/pipeline.js';
@@ -15,6 +15,18 @@ const options: OptionSpec[] = [
   { flags: '--dot <file>', description: 'write the witness (or the first rejected candidate and its cycle) as Graphviz DOT' },
   colorOption,
 ];
+
+/** Writes an output file; a file that cannot be written is a usage error with its reason. */
+function writeOut(file: string, text: string, io: Io): boolean {
+  try {
+    writeFileSync(file, text);
+    return true;
+  } catch (e) {
+    const why = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such directory' : (e as Error).message;
+    io.err(`litmus-check explain: cannot write ${file}: ${why}\n`);
+    return false;
+  }
+}
 
 export const explainCommand: CommandSpec = {
   name: 'explain',
@@ -39,8 +51,8 @@ export const explainCommand: CommandSpec = {
     io.out(getFormatter(String(o.format)).format([r], ctx));
     if (o.dot && r.explanation) {
       const dot = explanationDot(r.name, r.explanation);
-      if (dot) writeFileSync(String(o.dot), dot);
-      else io.err('litmus-check explain: nothing to draw\n');
+      if (!dot) io.err('litmus-check explain: nothing to draw\n');
+      else if (!writeOut(String(o.dot), dot, io)) return EXIT_USAGE;
     }
     return EXIT_OK;
   },
