@@ -82,9 +82,14 @@ function lockConstruct(L: Layout, a: number, b: number): string | undefined {
 }
 
 /** Names an edge of a violated relation by the most basic relation containing it, and its construct. */
-export function edgeLabel(a: number, b: number, L: Layout, rels: Map<string, Rel>, coherenceOnly = false): Label {
+export function edgeLabel(a: number, b: number, L: Layout, rels: Map<string, Rel>, coherenceOnly = false, names: readonly string[] = []): Label {
   const s = L.stat;
-  if (coherenceOnly && s.po.has(a, b) && s.loc.has(a, b)) return named('po-loc');
+  // Program order on one location: what coherence orders (the construct is the location's coherence).
+  const poLoc = (): Label => {
+    const loc = names[L.events[a]!.ev.loc];
+    return { ...named('po-loc'), ...(loc ? { construct: `po-loc, coherence of ${loc}` } : {}) };
+  };
+  if (coherenceOnly && s.po.has(a, b) && s.loc.has(a, b)) return poLoc();
   const rf = rels.get('rf')!, co = rels.get('co')!, fr = rels.get('fr')!;
   const ext = s.ext;
   if (rf.has(a, b)) return named(ext.has(a, b) ? 'rfe' : 'rfi');
@@ -114,7 +119,7 @@ export function edgeLabel(a: number, b: number, L: Layout, rels: Map<string, Rel
     if (lock) return { relation: 'unlock-lock', words: 'is ordered by an unlock and a later lock before', construct: lock };
   }
   for (const rel of ['ppo', 'prop', 'hb', 'pb', 'rb']) if (rels.get(rel)?.has(a, b)) return named(rel);
-  if (s.po.has(a, b)) return named(s.loc.has(a, b) ? 'po-loc' : 'po');
+  if (s.po.has(a, b)) return s.loc.has(a, b) ? poLoc() : named('po');
   return { relation: 'rel', words: 'is related to' };
 }
 
@@ -151,14 +156,14 @@ function basicPath(a: number, b: number, L: Layout, rels: Map<string, Rel>, with
   return null;
 }
 
-export function cycleEdges(nodes: number[], L: Layout, rels: Map<string, Rel>, withPoLoc: boolean): EdgeRef[] {
+export function cycleEdges(nodes: number[], L: Layout, rels: Map<string, Rel>, withPoLoc: boolean, names: readonly string[] = []): EdgeRef[] {
   const edges: EdgeRef[] = [];
   for (let i = 0; i < nodes.length; i++) {
     const a = nodes[i]!, b = nodes[(i + 1) % nodes.length]!;
     const path = a !== b && isBasic(a, b, L, rels, withPoLoc) ? [a, b] : basicPath(a, b, L, rels, withPoLoc) ?? [a, b];
     for (let k = 0; k + 1 < path.length; k++) {
       const x = path[k]!, y = path[k + 1]!;
-      edges.push({ from: x, to: y, ...edgeLabel(x, y, L, rels, withPoLoc) });
+      edges.push({ from: x, to: y, ...edgeLabel(x, y, L, rels, withPoLoc, names) });
     }
   }
   return edges;
@@ -173,7 +178,7 @@ export function atomicityPath(pair: number[], L: Layout, rels: Map<string, Rel>)
       return [
         { from: r, to: x, relation: 'fre', words: WORDS['fre']! },
         { from: x, to: w, relation: 'coe', words: WORDS['coe']! },
-        { from: w, to: r, relation: 'rmw^-1', words: 'is the write of the same atomic RMW as' },
+        { from: w, to: r, relation: 'rmw^-1', words: 'is the write of the same atomic RMW as', construct: `${at(L.events[r]!)} atomic RMW` },
       ];
     }
   }

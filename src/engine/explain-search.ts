@@ -34,6 +34,12 @@ export interface ExplainSearchInput {
   restricted?: Program;
   result: RunResult;
   timeoutMs?: number;
+  /** The run's --max-executions, which each search of the explanation keeps to as well. */
+  maxExecutions?: number;
+}
+
+function caps(input: ExplainSearchInput, timeoutMs: number): ExploreOptions {
+  return { timeoutMs, ...(input.maxExecutions !== undefined ? { maxExecutions: input.maxExecutions } : {}) };
 }
 
 function limitText(o: ExploreOutcome, ms: number): string {
@@ -44,7 +50,7 @@ function limitText(o: ExploreOutcome, ms: number): string {
 function witness(input: ExplainSearchInput, budget: number): Explanation {
   const { test, program } = input;
   const names = program.locations.map((l) => l.name);
-  const o = explore(input.restricted ?? program, { keepExamples: true, timeoutMs: budget });
+  const o = explore(input.restricted ?? program, { keepExamples: true, ...caps(input, budget) });
   const pos = o.positiveExample;
   if (!pos) return { incomplete: o.limit ? `${limitText(o, budget)} before it found a witness` : 'no witness found' };
   const out: Explanation = { witness: witnessOf(pos, pos.values, test, program) };
@@ -56,7 +62,7 @@ function witness(input: ExplainSearchInput, budget: number): Explanation {
 
 function raceExample(input: ExplainSearchInput, budget: number): Explanation['races'] {
   const { test, program } = input;
-  const o = explore(program, { keepExamples: true, timeoutMs: budget });
+  const o = explore(program, { keepExamples: true, ...caps(input, budget) });
   const neg = o.negativeExample;
   if (!neg) return undefined;
   const v = evaluate(graphOf(neg, neg.values), true, true);
@@ -71,7 +77,7 @@ function reasons(input: ExplainSearchInput, budget: number): Explanation {
   const collector = new ReasonCollector(test, program.locations.map((l) => l.name), conditionReads(test, program));
   const pass = (opts: ExploreOptions): ExploreOutcome => explore(target, opts);
   const first = Math.max(1, Math.floor(budget * COHERENT_SHARE));
-  const one = pass({ onRejected: (make) => collector.add(make()), incoherent: false, timeoutMs: first });
+  const one = pass({ onRejected: (make) => collector.add(make()), incoherent: false, ...caps(input, first) });
   let partial = one.limit ? limitText(one, first) : undefined;
   const left = budget - (Date.now() - started);
   if (!one.limit && left > 0) {
@@ -80,7 +86,7 @@ function reasons(input: ExplainSearchInput, budget: number): Explanation {
       onRejected: (make, axiom) => {
         if (axiom === 'coherence' || axiom === 'atomic') collector.add(make());
       },
-      incoherent: true, timeoutMs: left,
+      incoherent: true, ...caps(input, left),
     });
     if (two.limit) partial = `${limitText(two, Math.round(left))} while looking at coherence and atomicity violations`;
   } else if (!one.limit) {

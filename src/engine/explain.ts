@@ -142,7 +142,7 @@ export function rejectionOf(rec: ExecutionRecord, test: LitmusTest, names: reado
     cycle = atomicityPath(firstEdge(v.violated.relation!), rec.layout, v.rels);
   } else {
     const nodes = v.violated.relation!.findCycle() ?? firstEdge(v.violated.relation!);
-    cycle = cycleEdges(nodes, rec.layout, v.rels, v.violated.name === 'coherence');
+    cycle = cycleEdges(nodes, rec.layout, v.rels, v.violated.name === 'coherence', names);
   }
   const ids = new Set(cycle.flatMap((e) => [e.from, e.to]));
   return { axiom: v.violated.name, cycle, events: eventRefs(rec.layout, ids, test, names) };

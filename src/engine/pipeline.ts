@@ -134,7 +134,10 @@ export function runSource(source: string, file: string, opts: RunOptions = {}): 
     // The explanation is searched for apart from the run: it never changes the result.
     if (opts.explain) {
       const restricted = test.condition.quantifier === 'forall' ? undefined : compileTest(test, { ...opts, targetOnly: true });
-      result.explanation = explainSearch({ test, program, ...(restricted ? { restricted } : {}), result, ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}) });
+      result.explanation = explainSearch({ test, program, ...(restricted ? { restricted } : {}), result,
+        ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}),
+        ...(opts.maxExecutions !== undefined ? { maxExecutions: opts.maxExecutions } : {}),
+      });
     }
     return { result, test, program, outcome };
   } catch (e) {

@@ -3,10 +3,13 @@
 // cycle through the same source lines. They are grouped by that shape, each
 // group shown once with its count, and ranked so that the argument comes
 // first: cycles that cross threads and pass through the events the
-// condition reads, then other cross-thread cycles, by count. Coherence and
+// condition reads, then other cross-thread cycles; among those, ordering
+// axioms before coherence and atomicity, cycles naming constructs first,
+// then by count. Coherence and
 // atomicity violations within one thread (a candidate in which a thread
 // reads its own writes out of order) are not reasons a reader needs: they
-// are counted in a summary line, never listed.
+// are counted in a summary line, never listed; so are cycles through the
+// internal locations of flavours (the IRQ-off domain of local_irq_save()).
 import type { LitmusTest } from '../litmus/ast.js';
 import type { Program } from '../events/types.js';
 import type { ExecutionRecord } from '../explore/types.js';
@@ -21,7 +24,12 @@ interface Group {
   rejection: Rejection;
   count: number;
   single: boolean;
+  /** Through an internal location (`__irq-off`, the IRQ-off flavour's domain): never listed. */
+  internal: boolean;
 }
+
+/** Internal locations (domains of flavours) are named `__NAME` (src/events/interp-common.ts). */
+const INTERNAL = /^[RW](?:\[[^\]]*\])? __/;
 
 function where(e: EventRef | undefined): string {
   return e ? (e.thread < 0 ? 'init' : `P${e.thread}:${e.line}`) : '?';
@@ -91,7 +99,8 @@ export class ReasonCollector {
     r.crossThread = threads.size > 1;
     r.throughCondition = r.events.some((e) => readByCondition(e, this.cond));
     const single = !r.crossThread && (r.axiom === 'coherence' || r.axiom === 'atomic');
-    this.groups.set(key, { key, rejection: r, count: 1, single });
+    const internal = r.events.some((e) => INTERNAL.test(e.label));
+    this.groups.set(key, { key, rejection: r, count: 1, single: single || internal, internal });
   }
 
   get size(): number {
@@ -101,11 +110,17 @@ export class ReasonCollector {
   /** The listed reasons, best first (at most MAX_LISTED), and the summary. */
   result(partial?: string): { rejections: Rejection[]; summary: ReasonSummary } {
     const all = [...this.groups.values()];
-    const listed = all.filter((g) => !g.single);
-    const single = all.filter((g) => g.single);
+    // Single-thread violations are noise beside a cross-thread argument, but
+    // when there is nothing else (CoWW on one CPU) they are the argument.
+    const crossing = all.some((g) => !g.single);
+    const listed = crossing ? all.filter((g) => !g.single) : all.filter((g) => !g.internal);
+    const single = crossing ? all.filter((g) => g.single) : all.filter((g) => g.internal);
     const rank = (g: Group): number[] => [
       g.rejection.crossThread ? 0 : 1,
       g.rejection.throughCondition ? 0 : 1,
+      // An ordering axiom (happens-before, propagation, rcu, ...) is the argument the
+      // test's barriers make; coherence and atomicity hold whatever they are.
+      g.rejection.axiom === 'coherence' || g.rejection.axiom === 'atomic' ? 1 : 0,
       g.rejection.cycle.some((e) => e.construct) ? 0 : 1,
       -g.count,
       g.rejection.cycle.length,

@@ -82,6 +82,10 @@ function rejectionLines(x: Explanation, c: ChalkInstance, indent: string): strin
     });
     return lines;
   }
+  if (sum.candidates === 0) {
+    return [`${indent}${c.bold('Forbidden')} by the program itself: no candidate execution, coherent or not, reaches the outcome; ` +
+      `the test's values and control flow rule it out before any axiom of the model${sum.partial ? ` (partial: ${sum.partial})` : ''}`];
+  }
   const cands = `${sum.candidates} rejected candidate execution${sum.candidates === 1 ? '' : 's'} with the outcome`;
   const lines = [`${indent}${c.bold('Forbidden')}: ${rs.length} of ${sum.distinct} distinct reason${sum.distinct === 1 ? '' : 's'} (${cands}${sum.partial ? '; partial' : ''}), best first:`];
   rs.forEach((r, i) => {
@@ -90,7 +94,7 @@ function rejectionLines(x: Explanation, c: ChalkInstance, indent: string): strin
     if (r.cycle.length) lines.push(`${indent}     ${cycleText(r.cycle, r.events, c)}`);
   });
   if (sum.singleThread > 0) {
-    lines.push(`${indent}  + ${sum.singleThread} candidate${sum.singleThread === 1 ? '' : 's'} (${sum.singleThreadDistinct} distinct) rejected for coherence or atomicity within one thread alone (not listed)`);
+    lines.push(`${indent}  + ${sum.singleThread} candidate${sum.singleThread === 1 ? '' : 's'} (${sum.singleThreadDistinct} distinct) rejected for coherence or atomicity within one thread alone, or through internal events (not listed)`);
   }
   if (sum.partial) lines.push(`${indent}  ${c.yellow('partial')}: ${sum.partial}; the list may miss reasons`);
   return lines;

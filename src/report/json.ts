@@ -62,7 +62,7 @@ function diagnostic(d: Diagnostic): JsonDiagnostic {
 // Explanations are copied field by field so that the output keeps to the
 // schema even when the explorer's records grow new fields.
 const event = (e: EventRef): EventRef => ({ id: e.id, thread: e.thread, line: e.line, label: e.label, source: e.source });
-const edge = (e: EdgeRef): EdgeRef => ({ from: e.from, to: e.to, relation: e.relation, words: e.words });
+const edge = (e: EdgeRef): EdgeRef => ({ from: e.from, to: e.to, relation: e.relation, words: e.words, ...(e.construct ? { construct: e.construct } : {}) });
 const entry = (e: StateEntry): StateEntry => ({ loc: e.loc, kind: e.kind, value: e.value });
 
 export function jsonExplanation(x: Explanation): Explanation {
@@ -77,7 +77,16 @@ export function jsonExplanation(x: Explanation): Explanation {
       state: w.state.map(entry),
     };
   }
-  if (x.rejections) out.rejections = x.rejections.map((r) => ({ axiom: r.axiom, cycle: r.cycle.map(edge), events: r.events.map(event) }));
+  if (x.rejections) {
+    out.rejections = x.rejections.map((r) => ({
+      axiom: r.axiom, cycle: r.cycle.map(edge), events: r.events.map(event),
+      ...(r.count !== undefined ? { count: r.count } : {}),
+      ...(r.crossThread !== undefined ? { crossThread: r.crossThread } : {}),
+      ...(r.throughCondition !== undefined ? { throughCondition: r.throughCondition } : {}),
+    }));
+  }
+  if (x.reasons) out.reasons = { ...x.reasons };
+  if (x.incomplete) out.incomplete = x.incomplete;
   if (x.races) out.races = x.races.map((r) => ({ first: event(r.first), second: event(r.second), kind: r.kind, missing: r.missing }));
   return out;
 }
