@@ -64,7 +64,7 @@ export interface Suggestion {
 export interface SearchStats {
   /** Candidate changes after --allow/--deny. */
   candidates: number;
-  /** Largest set size tried (--max-changes). */
+  /** Largest set size looked at (--max-changes, or how deep the automatic deepening went; 0 when no search was needed). */
   maxChanges: number;
   /** Sets of changes checked by a re-run. */
   reruns: number;
@@ -76,7 +76,8 @@ export interface SearchStats {
   stopped?: string;
 }
 
-export type FixStatus = 'fixed' | 'already-never' | 'no-fix';
+/** `sc-allowed`: the outcome is reachable even with every access ordered (sequential consistency): no change can forbid it. */
+export type FixStatus = 'fixed' | 'already-never' | 'no-fix' | 'sc-allowed';
 
 export interface FixReport {
   file: string;

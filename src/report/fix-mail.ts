@@ -44,6 +44,8 @@ export function formatFixMail(r: FixReport, ctx: FormatContext): string {
   lines.push(`is ${r.before.verdict}: ${outcomeWords(r.before, r.quantifier)}.`);
   if (r.status === 'already-never') {
     lines.push('', 'It is already Never: there is nothing to fix.');
+  } else if (r.status === 'sc-allowed') {
+    lines.push('', ...wrap('It is allowed under sequential consistency: no barrier or annotation can forbid it (it stays reachable with smp_mb() between every two statements and every RMW fully ordered).'));
   } else if (r.status === 'no-fix') {
     lines.push('', ...wrap(`No set of up to ${r.stats.maxChanges} changes among ${plural(r.stats.candidates, 'candidate')} (${r.kinds.join(', ')}) makes it Never.`));
   } else {

@@ -53,11 +53,16 @@ export function formatFixText(r: FixReport, ctx: FormatContext): string {
     lines.push('  the outcome is already Never: nothing to fix (`litmus-check weaken` tells which barriers it needs)');
     return lines.join('\n') + '\n';
   }
+  if (r.status === 'sc-allowed') {
+    lines.push(`  ${c.yellow('allowed under sequential consistency')}: no barrier or annotation can forbid it ` +
+      '(the outcome stays reachable with smp_mb() between every two statements and every RMW fully ordered); the algorithm itself must change');
+    return lines.join('\n') + '\n';
+  }
   const s = r.stats;
   const searched = `searched ${plural(s.candidates, 'candidate change')} (${r.kinds.join(', ')}) in sets of up to ${s.maxChanges}: ${plural(s.reruns, 're-run')}` +
     (s.pruned ? `, ${plural(s.pruned, 'set')} skipped (off every cycle through the witness)` : '');
   if (r.status === 'no-fix') {
-    lines.push(`  ${c.yellow('no fix found')}: no set of up to ${s.maxChanges} of these changes makes the outcome Never`);
+    lines.push(`  ${c.yellow('no fix found')}: no set of up to ${s.maxChanges} of these changes makes the outcome Never${s.stopped ? ' (as far as the search went)' : ''}`);
   } else {
     lines.push(r.suggestions.length === 1
       ? '  1 fix, a minimal set of changes verified by re-running the changed test:'
