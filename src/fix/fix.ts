@@ -38,14 +38,20 @@ export const AUTO_DEEPEN_MS = 30_000;
 
 /**
  * Whether the outcome stays reachable with every change at its strongest at
- * once (smp_mb() in every gap, every RMW fully ordered): LKMM then orders
+ * once (smp_mb() in every gap, every RMW fully ordered, every plain access
+ * marked): LKMM then orders
  * every pair of accesses of a thread, which is sequential consistency for
  * them, and since adding ordering only removes executions, no barrier or
  * annotation can forbid the outcome. Undefined when the run could not tell.
  */
 function allowedUnderSc(test: LitmusTest, registry: PrimitiveRegistry, verifier: Verifier): boolean | undefined {
   const bySlot = new Map<string, Change>();
-  for (const c of candidateChanges(test, registry, ['mb', 'rmw-full'])) if (!bySlot.has(c.slot)) bySlot.set(c.slot, c);
+  // Plain accesses marked too (hb orders marked accesses only), a full RMW over a marked one.
+  const rank = (c: Change): number => (c.kind === 'rmw-full' ? 0 : c.kind === 'mb' ? 1 : 2);
+  for (const c of candidateChanges(test, registry, ['mb', 'rmw-full', 'once'])) {
+    const had = bySlot.get(c.slot);
+    if (!had || rank(c) < rank(had)) bySlot.set(c.slot, c);
+  }
   const check = verifier.check([...bySlot.values()].flatMap((c) => c.edits), false);
   if (!check || check.status === 'invalid' || check.status === 'undecided') return undefined;
   return check.status === 'fails';

@@ -118,6 +118,14 @@ export interface WeakenItem {
   allowed: Weakening[];
 }
 
+/** An ordering construct `weaken` did not try to weaken, and why. */
+export interface WeakenSkip {
+  thread: number;
+  line: number;
+  text: string;
+  why: string;
+}
+
 export type WeakenStatus = 'checked' | 'not-never';
 
 export interface WeakenReport {
@@ -128,6 +136,8 @@ export interface WeakenReport {
   before: VerdictSummary;
   status: WeakenStatus;
   items: WeakenItem[];
+  /** Ordering constructs not examined, with the reason. */
+  skipped: WeakenSkip[];
   reruns: number;
   diagnostics: Diagnostic[];
 }

@@ -55,7 +55,7 @@ export function formatFixText(r: FixReport, ctx: FormatContext): string {
   }
   if (r.status === 'sc-allowed') {
     lines.push(`  ${c.yellow('allowed under sequential consistency')}: no barrier or annotation can forbid it ` +
-      '(the outcome stays reachable with smp_mb() between every two statements and every RMW fully ordered); the algorithm itself must change');
+      '(the outcome stays reachable with smp_mb() between every two statements, every RMW fully ordered and every access marked); the algorithm itself must change');
     return lines.join('\n') + '\n';
   }
   const s = r.stats;
@@ -94,17 +94,21 @@ export function formatWeakenText(r: WeakenReport, ctx: FormatContext): string {
     lines.push(`  ${c.yellow('the outcome is not Never')}: nothing to weaken (\`litmus-check fix\` looks for changes that make it Never)`);
     return lines.join('\n') + '\n';
   }
+  const skippedLines = r.skipped.map((k) => `  P${k.thread} line ${k.line}: ${k.text} ${c.yellow('skipped')}: ${k.why}`);
   if (r.items.length === 0) {
-    lines.push('  the test has no barrier or ordering annotation to weaken');
+    lines.push(r.skipped.length ? '  no barrier or ordering annotation that weaken knows how to weaken:' : '  the test has no barrier or ordering annotation to weaken');
+    lines.push(...skippedLines);
     return lines.join('\n') + '\n';
   }
   for (const it of r.items) {
     lines.push(itemLine(it, c));
     for (const w of it.allowed) lines.push(...diffLines(w.diff, c, '     '));
   }
+  lines.push(...skippedLines);
   const n = r.items.filter((it) => it.allowed.length > 0).length;
+  const skipped = r.skipped.length ? `${r.skipped.length} skipped as shown; ` : '';
   lines.push(n === 0
-    ? `  ${c.bold('no barrier or annotation can be removed or weakened')}: each one is needed (${plural(r.reruns, 're-run')})`
-    : `  ${n} of ${count(r.items.length, 'barrier or annotation', 'barriers and annotations')} can be weakened, each on its own (${plural(r.reruns, 're-run')}; weakening several at once is not checked)`);
+    ? `  ${c.bold('no barrier or annotation can be removed or weakened')}: each of the ${plural(r.items.length, 'construct')} examined is needed (${skipped}${plural(r.reruns, 're-run')})`
+    : `  ${n} of ${count(r.items.length, 'barrier or annotation', 'barriers and annotations')} examined can be weakened, each on its own (${r.skipped.length ? `${r.skipped.length} skipped as shown; ` : ''}${plural(r.reruns, 're-run')}; weakening several at once is not checked)`);
   return lines.join('\n') + '\n';
 }
