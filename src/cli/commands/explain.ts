@@ -5,6 +5,7 @@ import { collectLitmusFiles } from '../files.js';
 import { runFile } from '../../engine/pipeline.js';
 import { getFormatter } from '../../report/registry.js';
 import { explanationDot } from '../../report/dot.js';
+import { explanationSvg } from '../../report/svg.js';
 import { formatDiagnosticsFor } from '../diag-output.js';
 import { colorOption, formatContext, formatOption, runOptionSpecs, runOptionsFrom } from '../report-options.js';
 import { loadMacrosOption } from '../macros.js';
@@ -12,7 +13,8 @@ import { loadMacrosOption } from '../macros.js';
 const options: OptionSpec[] = [
   formatOption,
   ...runOptionSpecs,
-  { flags: '--dot <file>', description: 'write the witness (or the first rejected candidate and its cycle) as Graphviz DOT' },
+  { flags: '--dot <file>', description: 'write the witness (or the top-ranked reason and its cycle) as Graphviz DOT' },
+  { flags: '--svg <file>', description: 'draw the witness (or the top-ranked reason, its cycle highlighted) as an SVG execution graph' },
   colorOption,
 ];
 
@@ -53,6 +55,11 @@ export const explainCommand: CommandSpec = {
       const dot = explanationDot(r.name, r.explanation);
       if (!dot) io.err('litmus-check explain: nothing to draw\n');
       else if (!writeOut(String(o.dot), dot, io)) return EXIT_USAGE;
+    }
+    if (o.svg && r.explanation) {
+      const svg = explanationSvg(r.name, r.explanation);
+      if (!svg) io.err('litmus-check explain: nothing to draw\n');
+      else if (!writeOut(String(o.svg), svg, io)) return EXIT_USAGE;
     }
     return EXIT_OK;
   },
