@@ -112,7 +112,7 @@ export function jsonResult(r: RunResult, j: Judgement): JsonTestResult {
     expectation: rc
       ? { expected: rc.expected, datarace: rc.datarace, flag: rc.flag ?? null, text: rc.text || expectedText(rc), line: rc.range.start.line, column: rc.range.start.col }
       : null,
-    judgement: { status: j.status, expected: j.expected, actual: j.actual, reasons: [...j.reasons], ...(j.line !== undefined ? { line: j.line } : {}) },
+    judgement: { status: j.status, expected: j.expected, actual: j.actual, reasons: [...j.reasons], ...(j.notes ? { notes: [...j.notes] } : {}), ...(j.line !== undefined ? { line: j.line } : {}) },
     diagnostics: r.diagnostics.map(diagnostic),
     explanation: r.explanation ? jsonExplanation(r.explanation) : null,
   };
