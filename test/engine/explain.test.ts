@@ -412,7 +412,7 @@ describe('litmus-check explain (CLI)', () => {
     const text = readFileSync(dot, 'utf8');
     expect(text.startsWith('digraph')).toBe(true);
     expect(text).toContain('label="happens-before violated"');
-    for (const rel of ['smp_rmb', 'fre', 'smp_wmb', 'rfe']) expect(text).toContain(`[label="${rel}", color=red`);
+    for (const rel of ['smp_rmb() P1:26', 'fre', 'smp_wmb() P0:16', 'rfe']) expect(text).toContain(`[label="${rel}", color=red`);
     expect(text.trimEnd().endsWith('}')).toBe(true);
   });
 
