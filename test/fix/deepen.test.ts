@@ -32,6 +32,12 @@ describe('fix: automatic deepening', () => {
     expect(text.out).toContain('no fix found: no set of up to 2 of these changes');
   });
 
+  it('its reason comes from the ranked explanation: the cross-thread cycle, not a single-thread one', () => {
+    const why = fix('isa2-unordered').suggestions[0]!.reason;
+    expect(why).toContain('closing a 3-thread happens-before cycle between P0, P1 and P2');
+    expect(why).not.toMatch(/coherence cycle within/);
+  });
+
   it('lists each changed text once', () => {
     const sources = fix('isa2-unordered').suggestions.map((s) => s.source);
     expect(new Set(sources).size).toBe(sources.length);
