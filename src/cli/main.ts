@@ -1,4 +1,4 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
@@ -28,7 +28,14 @@ function addCommand(program: Command, spec: CommandSpec, io: Io, setCode: (c: nu
     if (o.choices) opt.choices(o.choices);
     if (o.parse) {
       const parse = o.parse;
-      opt.argParser((v: string) => parse(v));
+      // A rejected value is a usage error (commander prints it, exit 2), not an internal error.
+      opt.argParser((v: string) => {
+        try {
+          return parse(v);
+        } catch (e) {
+          throw new InvalidArgumentError(e instanceof Error ? e.message : String(e));
+        }
+      });
     }
     if (o.repeatable) opt.argParser((v: string, prev: unknown) => [...(Array.isArray(prev) ? (prev as string[]) : []), v]);
     cmd.addOption(opt);
@@ -59,6 +66,11 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
   for (const spec of commands) addCommand(program, spec, io, (c) => (code = c));
   program.addHelpText('after', "\nherd7's command line: litmus-check herd7 [herd7 options] FILE... (also the litmus-herd7 bin)");
+  if (argv.length === 0) {
+    // No command: the help, on stderr, and a usage error.
+    io.err(program.helpInformation());
+    return EXIT_USAGE;
+  }
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (e) {
@@ -66,9 +78,15 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
       return EXIT_USAGE;
     }
-    const msg = e instanceof Error ? e.message : String(e);
-    io.err(`litmus-check: internal error: ${msg}\n`);
+    io.err(internalError(e));
     return EXIT_USAGE;
   }
   return code;
+}
+
+/** The message for a bug: what happened, and a request to report it. */
+export function internalError(e: unknown): string {
+  const msg = e instanceof Error ? e.message : String(e);
+  return `litmus-check: internal error: ${msg}\n` +
+    'This is a bug in litmus-check. Please report it, with the command line and the test file, at the project\'s issue tracker.\n';
 }

@@ -13,7 +13,7 @@ import { TooManyPaths } from '../events/interp.js';
 import type { Program } from '../events/types.js';
 import { explore, type ExploreOptions, type ExploreOutcome } from '../explore/explore.js';
 import type { RunResult, Verdict } from '../explore/result.js';
-import { explainOutcome } from './explain.js';
+import { explainSearch } from './explain-search.js';
 import { settle } from './settle.js';
 import { exploreShared, shouldShare } from './parallel.js';
 import { herdReproductionOf } from './herd-reproduction.js';
@@ -143,12 +143,11 @@ export function runSource(source: string, file: string, opts: RunOptions = {}): 
     const exploreOpts: ExploreOptions = {
       ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}),
       ...(opts.maxExecutions !== undefined ? { maxExecutions: opts.maxExecutions } : {}),
-      ...(opts.explain ? { keepExamples: true, keepRejected: 8 } : {}),
       ...(opts.bulk === false ? { bulk: false } : {}),
       ...(opts.forward === false ? { forward: false } : {}),
       ...(model?.hook ? { model: model.hook } : {}),
     };
-    const settling = opts.settle !== false && !opts.explain && !opts.targetOnly;
+    const settling = opts.settle !== false && !opts.targetOnly;
     if (settling && opts.timeoutMs !== undefined) exploreOpts.timeoutMs = Math.max(1, Math.floor(opts.timeoutMs * FULL_SHARE));
     const outcome = !model?.hook && shouldShare(program, opts, exploreOpts)
       ? exploreShared(program, source, file, opts, exploreOpts)
@@ -167,8 +166,15 @@ export function runSource(source: string, file: string, opts: RunOptions = {}): 
         states: settled.states, flags: settled.flags, loop: settled.loop, settled: settled.info,
       });
     }
+    // The explanation is searched for apart from the run: it never changes the result.
     // Explanations name the built-in model's axioms; a cat model gets none (yet).
-    if (opts.explain && !model?.hook) result.explanation = explainOutcome(test, program, outcome);
+    if (opts.explain && !model?.hook) {
+      const restricted = test.condition.quantifier === 'forall' ? undefined : compileTest(test, { ...opts, targetOnly: true });
+      result.explanation = explainSearch({ test, program, ...(restricted ? { restricted } : {}), result,
+        ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}),
+        ...(opts.maxExecutions !== undefined ? { maxExecutions: opts.maxExecutions } : {}),
+      });
+    }
     if (!opts.targetOnly) {
       const repro = herdReproductionOf(test, opts.registry, file);
       if (repro) result.herdReproduction = repro;

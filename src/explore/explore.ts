@@ -49,6 +49,9 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
   const obs = new Float64Array(program.observed.length);
   const finalMem = new Array<number>(program.locations.length).fill(0);
   let ticks = 0;
+  /** Rejected candidates are wanted (explanations): no pruning. */
+  const keeping = Boolean(opts.keepRejected || opts.onRejected);
+  const incoherent = opts.incoherent ?? Boolean(opts.keepRejected);
   /** Counts `n` candidate executions (a group of interchangeable ones at once), within the limits. */
   const tick = (n = 1): void => {
     out.candidates += n;
@@ -67,7 +70,7 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
     if (shard) for (let l = 0; l < L.nlocs; l++) if (dealLoc < 0 || L.byLoc[l]!.length > L.byLoc[dealLoc]!.length) dealLoc = l;
     const take = shard ? (): boolean => dealt++ % shard.count === shard.index : undefined;
     for (let l = 0; l < L.nlocs; l++) {
-      const c = locationChoices(L, l, deadline, Boolean(opts.keepRejected) || opts.model?.coherent === false, l === dealLoc ? take : undefined);
+      const c = locationChoices(L, l, deadline, incoherent || opts.model?.coherent === false, l === dealLoc ? take : undefined);
       if (c.length === 0) return;
       perLoc.push(c);
     }
@@ -113,13 +116,14 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
       const sat = outcome(chosen);
       if (sat === undefined) return;
       out.evaluations++;
-      const v = other ? other(graphOf(rf, co)) : evaluate(graphOf(rf, co, opts.keepRejected ? undefined : seqFor()), true, false, !opts.keepRejected);
+      const v = other ? other(graphOf(rf, co)) : evaluate(graphOf(rf, co, keeping ? undefined : seqFor()), true, false, !keeping);
       const record = (axiom?: string): ExecutionRecord => ({
         layout: L, traces, rf: rf.clone(), co: co.clone(), coOrders: chosen.map((c) => c.co), values: [...L.values],
         ...(axiom ? { axiom } : {}), flags: axiom ? [] : v.flags,
       });
       if (!v.allowed) {
         if (sat && opts.keepRejected && out.rejected.length < opts.keepRejected) out.rejected.push(record(v.violated!.name));
+        if (sat && opts.onRejected) opts.onRejected(() => record(v.violated!.name), v.violated!.name);
         return;
       }
       if (opts.keepExamples) {
@@ -141,7 +145,7 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
     const order = perLoc.map((_c, l) => l).sort((a, b) =>
       Number(rmwWord[b]) - Number(rmwWord[a]) ||
       (rmwWord[a] ? perLoc[b]!.length - perLoc[a]!.length : perLoc[a]!.length - perLoc[b]!.length) || a - b);
-    const prune = !opts.keepRejected && !other;
+    const prune = !keeping && !other;
     // Partial checks cost a model evaluation; a depth where they never prune stops checking.
     const tries = new Array<number>(order.length).fill(0), pruned = new Array<number>(order.length).fill(0);
     const chosen = new Array<LocChoice>(perLoc.length);
@@ -150,7 +154,7 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
       rfs.push(new Rel(L.n));
       cos.push(new Rel(L.n));
     }
-    const upper = bulkBounds(L, perLoc, order, opts.bulk !== false && !opts.keepExamples && !opts.keepRejected && !other);
+    const upper = bulkBounds(L, perLoc, order, opts.bulk !== false && !opts.keepExamples && !keeping && !other);
     const bulkTries = new Array<number>(order.length + 1).fill(0), bulkHits = new Array<number>(order.length + 1).fill(0);
     let bulkFlags: readonly string[] = [];
     // With plain accesses, whether an execution races varies from one to the

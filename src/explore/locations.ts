@@ -181,8 +181,12 @@ export function locationChoices(L: Layout, l: number, deadline = Infinity, all =
       return;
     }
     if (all) {
-      // Explanations want the incoherent candidates too: every source, no pruning.
+      // Explanations want the incoherent candidates too: every source, no
+      // pruning, but a source contradicting the path's constraints belongs to another path.
+      const checks = L.readChecks.get(reads[ri]!);
       for (const w of writeSet) {
+        const wv = ev(w).ev.value;
+        if (checks && isConst(wv) && checks.some((c) => (evalSym(c.value, () => wv) !== 0) !== c.truthy)) continue;
         chosen.push([w, reads[ri]!]);
         assign(ri + 1, order);
         chosen.pop();

@@ -52,6 +52,12 @@ export interface EdgeRef {
   relation: string;
   /** The same in words. */
   words: string;
+  /**
+   * For an ordering edge, the construct of the test that provides it, on its
+   * line: `smp_wmb() P0:16`, `smp_load_acquire() P1:25 acquire`,
+   * `grace period synchronize_rcu() P0:12`, `spin_unlock() P0:9 + spin_lock() P1:14`.
+   */
+  construct?: string;
 }
 
 /** A witness execution: reads-from, coherence and final values. */
@@ -72,6 +78,26 @@ export interface Rejection {
   /** The cycle (or reflexive edge) that violates the axiom, as edges over `events`. */
   cycle: EdgeRef[];
   events: EventRef[];
+  /** In a ranked list (src/engine/reasons.ts): how many rejected candidates have this same reason. */
+  count?: number;
+  /** Whether the cycle's events are on more than one thread. */
+  crossThread?: boolean;
+  /** Whether the cycle passes through an event the condition reads (a register's read, a location's write). */
+  throughCondition?: boolean;
+}
+
+/** How a ranked list of reasons was found (src/engine/reasons.ts). */
+export interface ReasonSummary {
+  /** Rejected candidate executions with the outcome that were examined. */
+  candidates: number;
+  /** Distinct reasons among them: those listed, plus the single-thread ones summarised. */
+  distinct: number;
+  /** Candidates rejected only for a coherence or atomicity violation within one thread (not listed). */
+  singleThread: number;
+  /** Distinct single-thread reasons among those. */
+  singleThreadDistinct: number;
+  /** Present when the search for reasons stopped early: why (the list may then be partial). */
+  partial?: string;
 }
 
 export interface RaceReport {
@@ -86,6 +112,10 @@ export interface Explanation {
   witness?: Witness;
   /** Present when the outcome is forbidden: candidate executions and the axiom each violates. */
   rejections?: Rejection[];
+  /** With ranked rejections: counts and whether the search for them completed. */
+  reasons?: ReasonSummary;
+  /** Present when the explanation itself could not be completed (a limit): why. */
+  incomplete?: string;
   races?: RaceReport[];
 }
 

@@ -17,6 +17,19 @@ export interface ExploreOptions {
   /** Keep up to this many rejected candidates whose final state satisfies the condition. */
   keepRejected?: number;
   /**
+   * Called for every candidate whose final state satisfies the condition and
+   * that the model rejects, with a function building its record (for ranked
+   * explanations, src/engine/reasons.ts). Turns pruning off, as keepRejected does.
+   */
+  onRejected?: (make: () => ExecutionRecord, axiom: string) => void;
+  /**
+   * Enumerate the candidates that violate coherence or atomicity restricted
+   * to one location too (default: with keepRejected). Without it, those are
+   * cut as the normal search cuts them, and onRejected sees only candidates
+   * rejected for other reasons (happens-before, propagation, RCU, ...).
+   */
+  incoherent?: boolean;
+  /**
    * Count whole subtrees whose most permissive completion passes the model
    * without evaluating the model per execution (default true; false is for
    * differential tests of that shortcut).

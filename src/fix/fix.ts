@@ -4,7 +4,8 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { RunResult } from '../explore/result.js';
 import { runSource, type RunOptions } from '../engine/pipeline.js';
-import { defaultRegistry } from '../kernel/primitives.js';
+import { defaultRegistry, type PrimitiveRegistry } from '../kernel/primitives.js';
+import type { LitmusTest } from '../litmus/ast.js';
 import { candidateChanges } from './candidates.js';
 import { unifiedDiff } from './diff.js';
 import { fencePlace, onWitnessCycle } from './prune.js';
@@ -18,8 +19,8 @@ export interface FixOptions {
   kinds: readonly ChangeKind[];
   /** Suggestions to give at most. */
   max: number;
-  /** Largest set of changes tried. */
-  maxChanges: number;
+  /** Largest set of changes tried; undefined: 2, deepened to 3 within AUTO_DEEPEN_MS when 2 find nothing. */
+  maxChanges?: number;
   /** Re-runs allowed. */
   budget: number;
   /** Skip sets that cannot forbid the witness (default true; false for differential tests). */
@@ -27,6 +28,34 @@ export interface FixOptions {
 }
 
 export const FIX_DEFAULTS = { max: 5, maxChanges: 2, budget: 3000 } as const;
+
+/**
+ * Without --max-changes, fix looks at sets of up to 2 changes, and when none
+ * works, deepens to 3 while the time lasts (AUTO_DEEPEN_MS from the start).
+ */
+export const AUTO_MAX_CHANGES = 3;
+export const AUTO_DEEPEN_MS = 30_000;
+
+/**
+ * Whether the outcome stays reachable with every change at its strongest at
+ * once (smp_mb() in every gap, every RMW fully ordered, every plain access
+ * marked): LKMM then orders
+ * every pair of accesses of a thread, which is sequential consistency for
+ * them, and since adding ordering only removes executions, no barrier or
+ * annotation can forbid the outcome. Undefined when the run could not tell.
+ */
+function allowedUnderSc(test: LitmusTest, registry: PrimitiveRegistry, verifier: Verifier): boolean | undefined {
+  const bySlot = new Map<string, Change>();
+  // Plain accesses marked too (hb orders marked accesses only), a full RMW over a marked one.
+  const rank = (c: Change): number => (c.kind === 'rmw-full' ? 0 : c.kind === 'mb' ? 1 : 2);
+  for (const c of candidateChanges(test, registry, ['mb', 'rmw-full', 'once'])) {
+    const had = bySlot.get(c.slot);
+    if (!had || rank(c) < rank(had)) bySlot.set(c.slot, c);
+  }
+  const check = verifier.check([...bySlot.values()].flatMap((c) => c.edits), false);
+  if (!check || check.status === 'invalid' || check.status === 'undecided') return undefined;
+  return check.status === 'fails';
+}
 
 /** A run that could not give a verdict, as diagnostics (located at the test's name). */
 export function runDiagnostics(r: RunResult): Diagnostic[] {
@@ -56,7 +85,7 @@ export function fixSource(source: string, file: string, opts: FixOptions): FixRe
   const report: FixReport = {
     file, name: r.name, quantifier: r.quantifier, conditionText: r.conditionText, before: summarize(r), ...(r.herdReproduction ? { herdReproduction: r.herdReproduction } : {}),
     status: 'no-fix', suggestions: [], kinds: [...opts.kinds],
-    stats: { candidates: 0, maxChanges: opts.maxChanges, reruns: 0, undecided: 0, pruned: 0 }, diagnostics: [],
+    stats: { candidates: 0, maxChanges: opts.maxChanges ?? FIX_DEFAULTS.maxChanges, reruns: 0, undecided: 0, pruned: 0 }, diagnostics: [],
   };
   if (r.status === 'error' || !base.test || (r.status === 'limit' && badCount(r) === 0)) {
     report.diagnostics = runDiagnostics(r);
@@ -79,14 +108,31 @@ export function fixSource(source: string, file: string, opts: FixOptions): FixRe
     const on = onWitnessCycle(changes, witness, (p) => test.processes.findIndex((x) => x.id === p));
     offCycle = new Set(changes.filter((_c, i) => !on[i]));
   }
-  const outcome = searchFixes(changes, verifier, {
-    maxChanges: opts.maxChanges, max: opts.max, budget: opts.budget, ...(offCycle ? { offCycle } : {}),
+  if (allowedUnderSc(test, registry, verifier)) {
+    report.status = 'sc-allowed';
+    report.stats = { candidates: changes.length, maxChanges: 0, reruns: verifier.reruns, undecided: verifier.undecided, pruned: 0 };
+    return report;
+  }
+  const started = Date.now();
+  const search = (maxChanges: number, deadline?: number) => searchFixes(changes, verifier, {
+    maxChanges, max: opts.max, budget: opts.budget, ...(offCycle ? { offCycle } : {}), ...(deadline ? { deadline } : {}),
   });
+  let depth = opts.maxChanges ?? FIX_DEFAULTS.maxChanges;
+  let outcome = search(depth);
+  // Deepening: 3 changes when 2 found nothing, within the time left.
+  if (opts.maxChanges === undefined && outcome.found.length === 0 && !outcome.stopped && Date.now() - started < AUTO_DEEPEN_MS) {
+    depth = AUTO_MAX_CHANGES;
+    const deeper = search(depth, started + AUTO_DEEPEN_MS);
+    outcome = { found: deeper.found, pruned: outcome.pruned + deeper.pruned, ...(deeper.stopped ? { stopped: deeper.stopped } : {}) };
+  }
   report.stats = {
-    candidates: changes.length, maxChanges: opts.maxChanges, reruns: verifier.reruns, undecided: verifier.undecided, pruned: outcome.pruned,
+    candidates: changes.length, maxChanges: depth, reruns: verifier.reruns, undecided: verifier.undecided, pruned: outcome.pruned,
     ...(outcome.stopped ? { stopped: outcome.stopped } : {}),
   };
-  report.suggestions = outcome.found.map((f): Suggestion => {
+  // Two sets that give the same changed text are one fix.
+  const seen = new Set<string>();
+  const found = outcome.found.filter((f) => !seen.has(f.source) && Boolean(seen.add(f.source)));
+  report.suggestions = found.map((f): Suggestion => {
     const explained = verifier.explain(f.source);
     const changes = [...f.changes].sort((a, b) => a.thread - b.thread || a.line - b.line);
     return {

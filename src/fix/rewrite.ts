@@ -76,18 +76,24 @@ function mapLoc(from: LocArg, to: LocArg, specs: Map<number, ArgSpec>): boolean 
   return true;
 }
 
-/** A test of the result (`== 0`, `< 0`) the target lacks, written around the call instead. */
-export type Wrap = 'eq0' | 'lt0';
+/**
+ * A test of the result the target lacks, written around the call instead:
+ * `== 0`, `< 0`, or (`success`, for a cmpxchg that returns whether it
+ * succeeded, such as folio_ref_freeze()) `== EXPECTED` on one that returns the old value.
+ */
+export type Wrap = 'eq0' | 'lt0' | 'success';
 
 /** The argument specs that make `target` do `src`'s access, or null when the shapes differ. */
 function argSpecs(src: PrimitiveDef, target: PrimitiveDef, asStatement: boolean, wrap: Wrap | undefined): ArgSpec[] | null {
   const s = accessStep(src);
   const t = accessStep(target);
   if (!s || !t || s.op !== t.op) return null;
-  if (wrap) {
+  if (wrap === 'success') {
+    if (s.op !== 'cmpxchg' || t.op !== 'cmpxchg' || !s.returnsSuccess || t.returnsSuccess || target.test !== undefined || !('arg' in t.expect)) return null;
+  } else if (wrap) {
     if (src.test !== wrap || target.test !== undefined || s.op !== 'rmw' || t.op !== 'rmw' || s.returns !== 'new' || t.returns !== 'new') return null;
   } else if (JSON.stringify(src.test ?? null) !== JSON.stringify(target.test ?? null)) return null;
-  if (src.returns !== target.returns && !asStatement) return null;
+  if (src.returns !== target.returns && !asStatement && wrap !== 'success') return null;
   const specs = new Map<number, ArgSpec>();
   if (!mapLoc(s.loc, t.loc, specs)) return null;
   if (s.op === 'store' && t.op === 'store') {
@@ -97,7 +103,7 @@ function argSpecs(src: PrimitiveDef, target: PrimitiveDef, asStatement: boolean,
     // A void RMW may become a value-returning one used as a statement, and back.
     if (s.returns !== t.returns && s.returns !== 'none' && t.returns !== 'none') return null;
   } else if (s.op === 'cmpxchg' && t.op === 'cmpxchg') {
-    if (Boolean(s.returnsSuccess) !== Boolean(t.returnsSuccess)) return null;
+    if (Boolean(s.returnsSuccess) !== Boolean(t.returnsSuccess) && wrap !== 'success') return null;
     if (!mapValue(s.expect, t.expect, specs) || !mapValue(s.value, t.value, specs)) return null;
   } else if (s.op === 'add-unless' && t.op === 'add-unless') {
     if (!mapValue(s.value, t.value, specs) || !mapValue(s.unless, t.unless, specs)) return null;
@@ -139,6 +145,8 @@ export function counterparts(def: PrimitiveDef, tag: AccessTag | undefined, reg:
   };
   let out = find(undefined);
   if (out.length === 0 && (def.test === 'eq0' || def.test === 'lt0')) out = find(def.test);
+  const step = accessStep(def);
+  if (out.length === 0 && step?.op === 'cmpxchg' && step.returnsSuccess) out = find('success');
   return out.sort((a, b) =>
     commonWords(b.def.name, def.name) - commonWords(a.def.name, def.name) ||
     groupRank(a.def.group) - groupRank(b.def.group) ||
@@ -179,6 +187,13 @@ export function rewriteCall(src: string, call: Call, cp: Counterpart): TextEdit[
   const { def: target, specs } = cp;
   const texts = specs.map((s) => argText(src, call, s));
   if (texts.some((t) => t === null)) return null;
+  if (cp.wrap === 'success') {
+    const t = accessStep(target);
+    const expect = t?.op === 'cmpxchg' && 'arg' in t.expect ? texts[t.expect.arg]! : null;
+    if (expect === null) return null;
+    const e = SIMPLE.test(expect) || /^-?\d+$/.test(expect) ? expect : `(${expect})`;
+    return [{ start: call.range.start.offset, end: call.range.end.offset, text: `(${target.name}(${texts.join(', ')}) == ${e})`, order: 0 }];
+  }
   if (cp.wrap) {
     const text = `(${target.name}(${texts.join(', ')}) ${cp.wrap === 'eq0' ? '== 0' : '< 0'})`;
     return [{ start: call.range.start.offset, end: call.range.end.offset, text, order: 0 }];

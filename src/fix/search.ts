@@ -16,6 +16,8 @@ export interface SearchOptions {
   budget: number;
   /** Changes that cannot forbid the witness (src/fix/prune.ts): a set of only these is skipped. */
   offCycle?: ReadonlySet<Change>;
+  /** Stop at this time (Date.now()), when given. */
+  deadline?: number;
 }
 
 export interface Found {
@@ -51,6 +53,10 @@ export function searchFixes(changes: readonly Change[], verifier: Verifier, opts
     if (found.some((f) => covers(set, f.changes))) return;
     if (off && set.every((c) => off.has(c))) {
       pruned++;
+      return;
+    }
+    if (opts.deadline !== undefined && Date.now() > opts.deadline) {
+      stopped = `stopped at the time limit while looking at sets of ${opts.maxChanges} changes; larger fixes may exist`;
       return;
     }
     if (verifier.reruns >= opts.budget) {

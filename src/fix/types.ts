@@ -64,7 +64,7 @@ export interface Suggestion {
 export interface SearchStats {
   /** Candidate changes after --allow/--deny. */
   candidates: number;
-  /** Largest set size tried (--max-changes). */
+  /** Largest set size looked at (--max-changes, or how deep the automatic deepening went; 0 when no search was needed). */
   maxChanges: number;
   /** Sets of changes checked by a re-run. */
   reruns: number;
@@ -76,7 +76,8 @@ export interface SearchStats {
   stopped?: string;
 }
 
-export type FixStatus = 'fixed' | 'already-never' | 'no-fix';
+/** `sc-allowed`: the outcome is reachable even with every access ordered (sequential consistency): no change can forbid it. */
+export type FixStatus = 'fixed' | 'already-never' | 'no-fix' | 'sc-allowed';
 
 export interface FixReport {
   file: string;
@@ -119,6 +120,14 @@ export interface WeakenItem {
   allowed: Weakening[];
 }
 
+/** An ordering construct `weaken` did not try to weaken, and why. */
+export interface WeakenSkip {
+  thread: number;
+  line: number;
+  text: string;
+  why: string;
+}
+
 export type WeakenStatus = 'checked' | 'not-never';
 
 export interface WeakenReport {
@@ -129,6 +138,8 @@ export interface WeakenReport {
   before: VerdictSummary;
   status: WeakenStatus;
   items: WeakenItem[];
+  /** Ordering constructs not examined, with the reason. */
+  skipped: WeakenSkip[];
   reruns: number;
   diagnostics: Diagnostic[];
   /** The original test's (see RunResult.herdReproduction). */

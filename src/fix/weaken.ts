@@ -12,6 +12,7 @@ import { applyEdits } from './edits.js';
 import { runDiagnostics } from './fix.js';
 import { accessStep, counterparts, rewriteCall, type Call } from './rewrite.js';
 import { lineEnd, lineStart, restIsTrivia, startsLine } from './text.js';
+import { pairItems, skippedConstructs } from './weaken-more.js';
 import type { TextEdit, WeakenItem, WeakenReport, Weakening } from './types.js';
 import { badCount, summarize, Verifier } from './verify.js';
 
@@ -35,10 +36,17 @@ const FENCE_WORDS: Partial<Record<FenceTag, string>> = {
   'before-atomic': 'barrier before an atomic', 'after-atomic': 'barrier after an atomic',
   'after-spinlock': 'barrier after a lock', 'after-unlock-lock': 'barrier after unlock+lock',
   'after-srcu-read-unlock': 'barrier after srcu_read_unlock()',
+  'sync-rcu': 'grace period',
 };
 
-/** Partial weakenings of a full barrier: the fences it implies. */
-const WEAKER_FENCES: Partial<Record<FenceTag, FenceTag[]>> = { mb: ['wmb', 'rmb'] };
+/**
+ * Partial weakenings of a barrier: the fences it implies. smp_mb__after_atomic()
+ * and smp_mb__before_atomic() are full barriers next to an atomic (the
+ * PageAnonExclusive commit's "conceptually a smp_wmb()").
+ */
+const WEAKER_FENCES: Partial<Record<FenceTag, FenceTag[]>> = {
+  mb: ['wmb', 'rmb'], 'before-atomic': ['wmb', 'rmb'], 'after-atomic': ['wmb', 'rmb'],
+};
 
 function removal(src: string, s: Stmt): TextEdit {
   const o = s.range.start.offset;
@@ -121,7 +129,10 @@ function collect(test: LitmusTest, reg: PrimitiveRegistry): Item[] {
     else if (s.kind === 'block') s.body.forEach((t) => visit(proc, t));
   };
   for (const p of test.processes) p.body.forEach((s) => visit(p, s));
-  return items;
+  for (const pair of pairItems(test, reg, (s) => removal(src, s))) {
+    items.push({ thread: pair.thread, line: pair.line, text: pair.text, what: pair.what, options: [{ to: 'removed', edits: pair.edits, level: 0 }] });
+  }
+  return items.sort((a, b) => a.thread - b.thread || a.line - b.line);
 }
 
 export function weakenSource(source: string, file: string, run: RunOptions): WeakenReport {
@@ -129,7 +140,7 @@ export function weakenSource(source: string, file: string, run: RunOptions): Wea
   const r = base.result;
   const report: WeakenReport = {
     file, name: r.name, quantifier: r.quantifier, conditionText: r.conditionText, before: summarize(r), ...(r.herdReproduction ? { herdReproduction: r.herdReproduction } : {}),
-    status: 'not-never', items: [], reruns: 0, diagnostics: [],
+    status: 'not-never', items: [], skipped: [], reruns: 0, diagnostics: [],
   };
   if (r.status === 'error' || !base.test || (r.status === 'limit' && badCount(r) === 0)) {
     report.diagnostics = runDiagnostics(r);
@@ -139,7 +150,11 @@ export function weakenSource(source: string, file: string, run: RunOptions): Wea
   report.status = 'checked';
   const reg = run.registry ?? defaultRegistry();
   const verifier = new Verifier(source, file, run, r.quantifier);
-  for (const item of collect(base.test, reg)) {
+  const items = collect(base.test, reg);
+  // A pair item covers both of its ends' lines.
+  const covered = new Set(items.flatMap((it) => [`${it.thread}:${it.line}`, ...it.options.flatMap((o) => o.edits.map((e) => `${it.thread}:${lineOfOffset(source, e.start)}`))]));
+  report.skipped = skippedConstructs(base.test, reg, covered);
+  for (const item of items) {
     const tried: Weakening[] = [];
     for (const level of [0, 1]) {
       if (tried.some((w) => w.holds)) break;
@@ -158,4 +173,12 @@ export function weakenSource(source: string, file: string, run: RunOptions): Wea
   }
   report.reruns = verifier.reruns;
   return report;
+}
+
+/** 1-based line of an offset (an edit's start is the start of its statement's line or the statement). */
+function lineOfOffset(src: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < src.length; i++) if (src[i] === '\n') line++;
+  // A removal of a whole line starts at the line's first column: the statement is on that line.
+  return line;
 }

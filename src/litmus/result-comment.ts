@@ -10,6 +10,7 @@
 
 import type { Expected, Range, ResultComment } from './ast.js';
 import type { LineMap } from './positions.js';
+import { closest } from './distance.js';
 
 const EXPECTED: readonly Expected[] = ['Never', 'Sometimes', 'Always', 'Maybe', 'DEADLOCK'];
 const LINE = /^[( ]\* Result: /;
@@ -38,10 +39,11 @@ export function scanResultComment(source: string, lines: LineMap): ResultScan {
         return { result: { expected: 'Maybe', datarace: false, flag, text, range } };
       }
       if (!(EXPECTED as readonly string[]).includes(word)) {
+        const near = closest(word, [...EXPECTED, 'Flag']);
         return {
           problem: {
             code: 'bad-result',
-            message: `unknown outcome '${word}' in the Result: comment (expected ${EXPECTED.join(', ')} or Flag NAME)`,
+            message: `unknown outcome '${word}' in the Result: comment (${near ? `did you mean ${near}? ` : ''}expected ${EXPECTED.join(', ')} or Flag NAME)`,
             range,
           },
         };

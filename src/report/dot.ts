@@ -1,5 +1,5 @@
 // Graphviz DOT for an explanation: the witness execution (program order,
-// reads-from, coherence) or the first rejected candidate's cycle.
+// reads-from, coherence) or the top-ranked reason's cycle (src/engine/reasons.ts).
 import type { EdgeRef, EventRef, Explanation } from '../explore/result.js';
 
 function quote(s: string): string {
@@ -26,7 +26,7 @@ function clusters(events: readonly EventRef[]): string[] {
 }
 
 function edge(e: EdgeRef, color: string): string {
-  return `  e${e.from} -> e${e.to} [label=${quote(e.relation)}, color=${color}, fontcolor=${color}];`;
+  return `  e${e.from} -> e${e.to} [label=${quote(e.construct ?? e.relation)}, color=${color}, fontcolor=${color}];`;
 }
 
 /** DOT text for the explanation, or null when there is nothing to draw. */

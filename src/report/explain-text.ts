@@ -28,11 +28,13 @@ export function cycleText(cycle: readonly EdgeRef[], events: readonly EventRef[]
   if (cycle.length === 0) return '';
   const name = lookup(events);
   const rel = (r: string): string => (c ? c.cyan(`--${r}-->`) : `--${r}-->`);
+  // An ordering edge shows its construct on its line: `--smp_wmb() P0:16-->`.
+  const label = (e: EdgeRef): string => e.construct ?? e.relation;
   let out = name(cycle[0]!.from);
   for (let i = 0; i < cycle.length; i++) {
     const e = cycle[i]!;
     if (i > 0 && cycle[i - 1]!.to !== e.from) out += `; ${name(e.from)}`;
-    out += ` ${rel(e.relation)} ${name(e.to)}`;
+    out += ` ${rel(label(e))} ${name(e.to)}`;
   }
   return out;
 }
@@ -67,13 +69,34 @@ function witnessLines(w: Witness, c: ChalkInstance, indent: string): string[] {
   return lines;
 }
 
-function rejectionLines(rs: readonly Rejection[], c: ChalkInstance, indent: string): string[] {
-  const n = rs.length;
-  const lines = [`${indent}${c.bold('Forbidden')}: ${n} candidate execution${n === 1 ? '' : 's'} with the outcome, each violating an axiom:`];
+function rejectionLines(x: Explanation, c: ChalkInstance, indent: string): string[] {
+  const rs = x.rejections ?? [];
+  const sum = x.reasons;
+  if (!sum) {
+    // Unranked (a caller's own list): each candidate as found.
+    const n = rs.length;
+    const lines = [`${indent}${c.bold('Forbidden')}: ${n} candidate execution${n === 1 ? '' : 's'} with the outcome, each violating an axiom:`];
+    rs.forEach((r, i) => {
+      lines.push(`${indent}  ${i + 1}. axiom ${c.bold(r.axiom)}${r.cycle.length ? ', cycle:' : ''}`);
+      if (r.cycle.length) lines.push(`${indent}     ${cycleText(r.cycle, r.events, c)}`);
+    });
+    return lines;
+  }
+  if (sum.candidates === 0) {
+    return [`${indent}${c.bold('Forbidden')} by the program itself: no candidate execution, coherent or not, reaches the outcome; ` +
+      `the test's values and control flow rule it out before any axiom of the model${sum.partial ? ` (partial: ${sum.partial})` : ''}`];
+  }
+  const cands = `${sum.candidates} rejected candidate execution${sum.candidates === 1 ? '' : 's'} with the outcome`;
+  const lines = [`${indent}${c.bold('Forbidden')}: ${rs.length} of ${sum.distinct} distinct reason${sum.distinct === 1 ? '' : 's'} (${cands}${sum.partial ? '; partial' : ''}), best first:`];
   rs.forEach((r, i) => {
-    lines.push(`${indent}  ${i + 1}. axiom ${c.bold(r.axiom)}${r.cycle.length ? ', cycle:' : ''}`);
+    const n = r.count ?? 1;
+    lines.push(`${indent}  ${i + 1}. axiom ${c.bold(r.axiom)}${r.cycle.length ? ', cycle' : ''} (${n} candidate${n === 1 ? '' : 's'})${r.cycle.length ? ':' : ''}`);
     if (r.cycle.length) lines.push(`${indent}     ${cycleText(r.cycle, r.events, c)}`);
   });
+  if (sum.singleThread > 0) {
+    lines.push(`${indent}  + ${sum.singleThread} candidate${sum.singleThread === 1 ? '' : 's'} (${sum.singleThreadDistinct} distinct) rejected for coherence or atomicity within one thread alone, or through internal events (not listed)`);
+  }
+  if (sum.partial) lines.push(`${indent}  ${c.yellow('partial')}: ${sum.partial}; the list may miss reasons`);
   return lines;
 }
 
@@ -93,7 +116,8 @@ export function explanationLines(x: Explanation | undefined, c: ChalkInstance, i
   if (!x) return [];
   const lines: string[] = [];
   if (x.witness) lines.push(...witnessLines(x.witness, c, indent));
-  if (x.rejections && x.rejections.length > 0) lines.push(...rejectionLines(x.rejections, c, indent));
+  if ((x.rejections && x.rejections.length > 0) || x.reasons) lines.push(...rejectionLines(x, c, indent));
+  if (x.incomplete) lines.push(`${indent}${c.bold('No explanation')}: ${x.incomplete}`);
   if (x.races && x.races.length > 0) lines.push(...raceLines(x.races, c, indent));
   return lines;
 }

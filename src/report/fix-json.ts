@@ -40,6 +40,7 @@ export function formatFixJson(r: FixReport, ctx: FormatContext): string {
 export function formatWeakenJson(r: WeakenReport, ctx: FormatContext): string {
   return envelope('weaken', ctx, {
     file: r.file, name: r.name, quantifier: r.quantifier, condition: r.conditionText, status: r.status,
-    before: verdict(r.before), herdReproduction: r.herdReproduction ?? null, items: r.items.map(item), reruns: r.reruns,
+    before: verdict(r.before), herdReproduction: r.herdReproduction ?? null, items: r.items.map(item),
+    skipped: r.skipped.map((k) => ({ thread: k.thread, line: k.line, text: k.text, why: k.why })), reruns: r.reruns,
   });
 }

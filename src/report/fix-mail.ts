@@ -47,6 +47,8 @@ export function formatFixMail(r: FixReport, ctx: FormatContext): string {
   if (repro.length) lines.push('', ...repro.flatMap((l) => wrap(l)));
   if (r.status === 'already-never') {
     lines.push('', 'It is already Never: there is nothing to fix.');
+  } else if (r.status === 'sc-allowed') {
+    lines.push('', ...wrap('It is allowed under sequential consistency: no barrier or annotation can forbid it (it stays reachable with smp_mb() between every two statements, every RMW fully ordered and every access marked).'));
   } else if (r.status === 'no-fix') {
     lines.push('', ...wrap(`No set of up to ${r.stats.maxChanges} changes among ${plural(r.stats.candidates, 'candidate')} (${r.kinds.join(', ')}) makes it Never.`));
   } else {
@@ -79,7 +81,11 @@ export function formatWeakenMail(r: WeakenReport, ctx: FormatContext): string {
       }
     }
     const allowed = r.items.flatMap((it) => it.allowed);
-    if (allowed.length === 0) lines.push('', 'No barrier or annotation can be removed or weakened.');
+    if (r.skipped.length) {
+      lines.push('', 'Not examined:');
+      for (const k of r.skipped) lines.push(...wrap(`- ${k.text} on line ${k.line} (P${k.thread}): ${k.why}.`).map((l, i) => (i ? `  ${l}` : l)));
+    }
+    if (allowed.length === 0) lines.push('', `None of the ${r.items.length} examined can be removed or weakened.`);
     else {
       lines.push('', 'Each weakening holds on its own; weakening several at once was not checked.');
       for (const w of allowed) lines.push('', w.diff.replace(/\n$/, ''));

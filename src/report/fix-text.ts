@@ -55,11 +55,16 @@ export function formatFixText(r: FixReport, ctx: FormatContext): string {
     lines.push('  the outcome is already Never: nothing to fix (`litmus-check weaken` tells which barriers it needs)');
     return lines.join('\n') + '\n';
   }
+  if (r.status === 'sc-allowed') {
+    lines.push(`  ${c.yellow('allowed under sequential consistency')}: no barrier or annotation can forbid it ` +
+      '(the outcome stays reachable with smp_mb() between every two statements, every RMW fully ordered and every access marked); the algorithm itself must change');
+    return lines.join('\n') + '\n';
+  }
   const s = r.stats;
   const searched = `searched ${plural(s.candidates, 'candidate change')} (${r.kinds.join(', ')}) in sets of up to ${s.maxChanges}: ${plural(s.reruns, 're-run')}` +
     (s.pruned ? `, ${plural(s.pruned, 'set')} skipped (off every cycle through the witness)` : '');
   if (r.status === 'no-fix') {
-    lines.push(`  ${c.yellow('no fix found')}: no set of up to ${s.maxChanges} of these changes makes the outcome Never`);
+    lines.push(`  ${c.yellow('no fix found')}: no set of up to ${s.maxChanges} of these changes makes the outcome Never${s.stopped ? ' (as far as the search went)' : ''}`);
   } else {
     lines.push(r.suggestions.length === 1
       ? '  1 fix, a minimal set of changes verified by re-running the changed test:'
@@ -92,17 +97,21 @@ export function formatWeakenText(r: WeakenReport, ctx: FormatContext): string {
     lines.push(`  ${c.yellow('the outcome is not Never')}: nothing to weaken (\`litmus-check fix\` looks for changes that make it Never)`);
     return lines.join('\n') + '\n';
   }
+  const skippedLines = r.skipped.map((k) => `  P${k.thread} line ${k.line}: ${k.text} ${c.yellow('skipped')}: ${k.why}`);
   if (r.items.length === 0) {
-    lines.push('  the test has no barrier or ordering annotation to weaken');
+    lines.push(r.skipped.length ? '  no barrier or ordering annotation that weaken knows how to weaken:' : '  the test has no barrier or ordering annotation to weaken');
+    lines.push(...skippedLines);
     return lines.join('\n') + '\n';
   }
   for (const it of r.items) {
     lines.push(itemLine(it, c));
     for (const w of it.allowed) lines.push(...diffLines(w.diff, c, '     '));
   }
+  lines.push(...skippedLines);
   const n = r.items.filter((it) => it.allowed.length > 0).length;
+  const skipped = r.skipped.length ? `${r.skipped.length} skipped as shown; ` : '';
   lines.push(n === 0
-    ? `  ${c.bold('no barrier or annotation can be removed or weakened')}: each one is needed (${plural(r.reruns, 're-run')})`
-    : `  ${n} of ${count(r.items.length, 'barrier or annotation', 'barriers and annotations')} can be weakened, each on its own (${plural(r.reruns, 're-run')}; weakening several at once is not checked)`);
+    ? `  ${c.bold('no barrier or annotation can be removed or weakened')}: each of the ${plural(r.items.length, 'construct')} examined is needed (${skipped}${plural(r.reruns, 're-run')})`
+    : `  ${n} of ${count(r.items.length, 'barrier or annotation', 'barriers and annotations')} examined can be weakened, each on its own (${r.skipped.length ? `${r.skipped.length} skipped as shown; ` : ''}${plural(r.reruns, 're-run')}; weakening several at once is not checked)`);
   return lines.join('\n') + '\n';
 }

@@ -2,6 +2,7 @@
 // documented in docs/reporting.md). Bump SCHEMA_VERSION on any incompatible change;
 // adding optional fields is compatible.
 import { BUILTIN_MODEL } from './model-label.js';
+import { knownVerdict } from './settled.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { stateEntries, type EdgeRef, type EventRef, type Explanation, type FinalState, type HerdReproduction, type RunResult, type StateEntry } from '../explore/result.js';
 import { expectedText, judge, summarize, type Judgement, type JudgeSummary } from './judge.js';
@@ -66,7 +67,7 @@ function diagnostic(d: Diagnostic): JsonDiagnostic {
 // Explanations are copied field by field so that the output keeps to the
 // schema even when the explorer's records grow new fields.
 const event = (e: EventRef): EventRef => ({ id: e.id, thread: e.thread, line: e.line, label: e.label, source: e.source });
-const edge = (e: EdgeRef): EdgeRef => ({ from: e.from, to: e.to, relation: e.relation, words: e.words });
+const edge = (e: EdgeRef): EdgeRef => ({ from: e.from, to: e.to, relation: e.relation, words: e.words, ...(e.construct ? { construct: e.construct } : {}) });
 const entry = (e: StateEntry): StateEntry => ({ loc: e.loc, kind: e.kind, value: e.value });
 
 export function jsonExplanation(x: Explanation): Explanation {
@@ -81,7 +82,16 @@ export function jsonExplanation(x: Explanation): Explanation {
       state: w.state.map(entry),
     };
   }
-  if (x.rejections) out.rejections = x.rejections.map((r) => ({ axiom: r.axiom, cycle: r.cycle.map(edge), events: r.events.map(event) }));
+  if (x.rejections) {
+    out.rejections = x.rejections.map((r) => ({
+      axiom: r.axiom, cycle: r.cycle.map(edge), events: r.events.map(event),
+      ...(r.count !== undefined ? { count: r.count } : {}),
+      ...(r.crossThread !== undefined ? { crossThread: r.crossThread } : {}),
+      ...(r.throughCondition !== undefined ? { throughCondition: r.throughCondition } : {}),
+    }));
+  }
+  if (x.reasons) out.reasons = { ...x.reasons };
+  if (x.incomplete) out.incomplete = x.incomplete;
   if (x.races) out.races = x.races.map((r) => ({ first: event(r.first), second: event(r.second), kind: r.kind, missing: r.missing }));
   return out;
 }
@@ -95,8 +105,8 @@ export function jsonResult(r: RunResult, j: Judgement): JsonTestResult {
     status: r.status,
     quantifier: r.quantifier,
     condition: r.conditionText,
-    verdict: ran ? r.verdict : null,
-    ok: ran ? r.ok : null,
+    verdict: knownVerdict(r),
+    ok: knownVerdict(r) !== null ? r.ok : null,
     loop: r.loop,
     states: r.states.map((s) => state(r, s)),
     counts: { positive: r.positive, negative: r.negative, candidates: r.candidates },
@@ -107,7 +117,7 @@ export function jsonResult(r: RunResult, j: Judgement): JsonTestResult {
     expectation: rc
       ? { expected: rc.expected, datarace: rc.datarace, flag: rc.flag ?? null, text: rc.text || expectedText(rc), line: rc.range.start.line, column: rc.range.start.col }
       : null,
-    judgement: { status: j.status, expected: j.expected, actual: j.actual, reasons: [...j.reasons], ...(j.line !== undefined ? { line: j.line } : {}) },
+    judgement: { status: j.status, expected: j.expected, actual: j.actual, reasons: [...j.reasons], ...(j.notes ? { notes: [...j.notes] } : {}), ...(j.line !== undefined ? { line: j.line } : {}) },
     diagnostics: r.diagnostics.map(diagnostic),
     explanation: r.explanation ? jsonExplanation(r.explanation) : null,
     herdReproduction: r.herdReproduction ? { ...r.herdReproduction } : null,

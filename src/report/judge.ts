@@ -1,14 +1,24 @@
 // Judging a RunResult against its `Result:` comment, with the rules of the
-// kernel's tools/memory-model/scripts/judgelitmus.sh:
+// kernel's tools/memory-model/scripts/judgelitmus.sh (the current version),
+// in its order:
 //
-//  - Never / Sometimes / Always must equal the Observation verdict;
-//  - Maybe always passes (the verdict is not judged);
-//  - DEADLOCK means no executions at all (herd's `Observation NAME Never 0 0`);
 //  - DATARACE on the Result line must match the `data-race` flag in both
-//    directions: a predicted race that is not found fails, and so does a race
-//    found but not predicted;
+//    directions: a predicted race that is not found fails ("Predicted data
+//    race not modeled"), and so does a race found but not predicted;
+//  - DEADLOCK means no executions at all (herd's `Observation NAME Never 0 0`);
+//  - any other prediction, Maybe included, fails on a run with no executions
+//    ("Unexpected non-Never deadlock"): a typo such as `smp_load_acquire(*y)`
+//    in a test leaves no execution, and `Never` must not pass then;
+//  - Maybe passes (the verdict is not judged);
+//  - Never / Sometimes / Always must equal the Observation verdict, but when
+//    the run raised data-race (and the comment predicted it), a different
+//    verdict is noted and forgiven ("--- Forgiven");
 //  - `Result: Flag NAME` must match flag NAME being raised;
-//  - no Result comment: `unjudged` (an error with --require-result).
+//  - no Result comment: `unjudged` (an error with --require-result); a Result
+//    comment whose outcome word is not recognised (`Nevr`): an error.
+//
+// judgelitmus.sh's `--hw` forgiveness (non-Sometimes results of hardware
+// models) does not apply: only LKMM itself is run here.
 //
 // A run that stopped at a limit (--timeout, --max-executions) has partial
 // counts: it fails only on mismatches that more executions cannot undo (an
@@ -28,6 +38,8 @@ export interface Judgement {
   actual: string | null;
   /** Why the status is not `pass`; empty on a pass. */
   reasons: string[];
+  /** Mismatches forgiven on a pass (judgelitmus.sh's "--- Forgiven"). */
+  notes?: string[];
   /** 1-based line of the Result comment, when there is one. */
   line?: number;
 }
@@ -66,40 +78,48 @@ interface Mismatch {
   definite: boolean;
 }
 
-function mismatches(r: RunResult, rc: ResultComment): Mismatch[] {
-  const out: Mismatch[] = [];
+function verdictMismatch(r: RunResult, rc: ResultComment, out: Mismatch[], notes: string[]): void {
   const total = r.positive + r.negative;
-  switch (rc.expected) {
-    case 'Never':
-    case 'Sometimes':
-    case 'Always':
-      if (r.verdict !== rc.expected) {
-        // A settled verdict is exact: the mismatch stays whatever else is explored.
-        const definite = Boolean(r.settled) || (rc.expected === 'Never' && r.positive > 0) || (rc.expected === 'Always' && r.negative > 0);
-        out.push({ text: `Result: ${rc.expected}, but the observation is ${r.verdict} (${counts(r)})`, definite });
-      }
-      break;
-    case 'DEADLOCK':
-      if (total !== 0) {
-        out.push({ text: `Result: DEADLOCK (no executions), but ${total} execution${total === 1 ? ' was' : 's were'} found`, definite: true });
-      }
-      break;
-    case 'Maybe':
-      break;
+  const complete = r.status !== 'limit';
+  if (rc.expected === 'DEADLOCK') {
+    if (total !== 0) {
+      out.push({ text: `Result: DEADLOCK (no executions), but ${total} execution${total === 1 ? ' was' : 's were'} found`, definite: true });
+    }
+    return;
   }
+  // A search stopped at a limit has not shown that there are no executions.
+  if (total === 0 && complete) {
+    out.push({ text: `no executions at all (a deadlock, herd's "Never 0 0"), but the Result comment says ${rc.expected}, not DEADLOCK`, definite: true });
+    return;
+  }
+  if (rc.expected === 'Maybe' || r.verdict === rc.expected) return;
+  const text = `Result: ${rc.expected}, but the observation is ${r.verdict} (${counts(r)})`;
+  // judgelitmus.sh forgives a wrong verdict when the model raised data-race.
+  if (r.flags.includes('data-race')) {
+    notes.push(`${text}: forgiven, because the run raised data-race (as judgelitmus.sh does)`);
+    return;
+  }
+  // A settled verdict is exact: the mismatch stays whatever else is explored.
+  const definite = Boolean(r.settled) || (rc.expected === 'Never' && r.positive > 0) || (rc.expected === 'Always' && r.negative > 0);
+  out.push({ text, definite });
+}
+
+function mismatches(r: RunResult, rc: ResultComment, notes: string[]): Mismatch[] {
+  const out: Mismatch[] = [];
   const predicted = rc.datarace || rc.flag === 'data-race';
   const modeled = r.flags.includes('data-race');
   // A test without plain accesses can never raise data-race, however little of it was explored.
   const raceFree = r.settled?.raceFree === true;
-  if (predicted && !modeled) out.push({ text: 'the Result comment predicts a data race (DATARACE), but none was found', definite: raceFree });
+  if (predicted && !modeled) out.push({ text: 'the Result comment predicts a data race (DATARACE), but none was found', definite: raceFree || r.status !== 'limit' });
   if (r.status === 'limit' && !predicted && !modeled && !raceFree) {
     out.push({ text: 'no data race was found before the search stopped, but one may be found later', definite: false });
   }
   if (!predicted && modeled) {
     out.push({ text: 'a data race was found (flag data-race), but the Result comment does not predict one (DATARACE)', definite: true });
   }
+  verdictMismatch(r, rc, out, notes);
   if (rc.flag && rc.flag !== 'data-race' && !r.flags.includes(rc.flag)) {
-    out.push({ text: `Result: Flag ${rc.flag}, but flag ${rc.flag} was not raised`, definite: false });
+    out.push({ text: `Result: Flag ${rc.flag}, but flag ${rc.flag} was not raised`, definite: r.status !== 'limit' });
   }
   return out;
 }
@@ -110,11 +130,17 @@ export function judge(r: RunResult, opts: JudgeOptions = {}): Judgement {
   const line = rc ? { line: rc.range.start.line } : {};
   if (r.status === 'error') return { status: 'error', expected, actual: null, reasons: errorLines(r), ...line };
   const actual = actualText(r);
+  const bad = r.diagnostics.find((d) => d.code === 'bad-result');
+  if (!rc && bad) {
+    const word = /unknown outcome '([^']*)'/.exec(bad.message)?.[1];
+    return { status: 'error', expected: word !== undefined ? `${word} (unrecognised)` : null, actual, reasons: [`${bad.file}:${bad.range.start.line}:${bad.range.start.col}: ${bad.message}`], line: bad.range.start.line };
+  }
   if (!rc) {
     if (opts.requireResult) return { status: 'error', expected, actual, reasons: ['no Result: comment (required by --require-result)'] };
     return { status: 'unjudged', expected, actual, reasons: ['no Result: comment'] };
   }
-  const found = mismatches(r, rc);
+  const notes: string[] = [];
+  const found = mismatches(r, rc, notes);
   if (r.status === 'limit') {
     const note = `exploration stopped early: ${r.limit?.message ?? 'limit reached'}`;
     const definite = found.filter((m) => m.definite);
@@ -124,7 +150,7 @@ export function judge(r: RunResult, opts: JudgeOptions = {}): Judgement {
     return { status: 'error', expected, actual, reasons: [`${note}; the result cannot be judged`], ...line };
   }
   if (found.length > 0) return { status: 'fail', expected, actual, reasons: found.map((m) => m.text), ...line };
-  return { status: 'pass', expected, actual, reasons: [], ...line };
+  return { status: 'pass', expected, actual, reasons: [], ...(notes.length ? { notes } : {}), ...line };
 }
 
 export interface JudgeSummary {

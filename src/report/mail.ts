@@ -7,7 +7,7 @@ import type { RunResult } from '../explore/result.js';
 import { chalkFor } from './color.js';
 import { explanationLines } from './explain-text.js';
 import { judge } from './judge.js';
-import { settledNote } from './settled.js';
+import { knownVerdict, settledNote } from './settled.js';
 import { herdReproductionLines } from './herd-reproduction.js';
 import { shellJoin } from './shell.js';
 import type { FormatContext } from './types.js';
@@ -30,7 +30,9 @@ function block(r: RunResult, ctx: FormatContext, i: number): string {
   } else {
     const total = r.positive + r.negative;
     lines.push(`Under LKMM (${ctx.model ?? BUILTIN_MODEL}; litmus-check ${ctx.version}), the outcome`, '', `  ${r.conditionText}`, '');
-    lines.push(`is ${r.verdict}: ${r.positive} of ${plural(total, 'execution')} satisfy it.${r.flags.length ? ` Flags: ${r.flags.join(', ')}.` : ''}`);
+    const v = knownVerdict(r);
+    lines.push(v ? `is ${v}: ${r.positive} of ${plural(total, 'execution')} satisfy it.${r.flags.length ? ` Flags: ${r.flags.join(', ')}.` : ''}`
+      : `is not decided: the search stopped early (${r.positive} satisfying and ${r.negative} other executions seen so far).`);
     if (r.limit) lines.push(r.settled ? `(${r.limit.message}: ${settledNote(r)}.)` : `(Partial result: ${r.limit.message}.)`);
     lines.push('', `Final states (${plural(r.states.length, 'state')}${r.states.some((s) => s.satisfies) ? ', * marks those satisfying the condition' : ''}):`, '');
     for (const s of r.states) lines.push(`  ${s.satisfies ? '*' : ' '} ${s.values.map((v, k) => `${r.columns[k]!.loc}=${v};`).join(' ')}`);

@@ -11,3 +11,14 @@ export function settledNote(r: RunResult): string {
     `${pos ? 'satisfy' : 'violate'} the condition are exact; the ${pos ? 'Negative' : 'Positive'} count, ` +
     `the other states and the flags are partial`;
 }
+
+/**
+ * The verdict when it is known: always for a completed run, and for a run
+ * stopped at a limit only when it was settled. Null otherwise (and for a run
+ * that failed): a limit's partial counts are never printed as a verdict.
+ */
+export function knownVerdict(r: RunResult): RunResult['verdict'] | null {
+  if (r.status === 'error') return null;
+  if (r.status === 'limit' && !r.settled) return null;
+  return r.verdict;
+}

@@ -11,7 +11,7 @@ import type { FinalState, RunResult, StateColumn } from '../explore/result.js';
 import { chalkFor } from './color.js';
 import { explanationLines } from './explain-text.js';
 import { judge, summarize, type Judgement } from './judge.js';
-import { settledNote } from './settled.js';
+import { knownVerdict, settledNote } from './settled.js';
 import { herdReproductionLines, herdReproductionSummary } from './herd-reproduction.js';
 import type { FormatContext } from './types.js';
 import { plural, testName } from './util.js';
@@ -45,10 +45,15 @@ function detailLines(r: RunResult, j: Judgement | undefined, c: ChalkInstance, i
   lines.push(`${indent}${plural(r.states.length, 'final state')}${r.states.some((s) => s.satisfies) ? ` (${c.green('*')} satisfies the condition)` : ''}:`);
   lines.push(...stateLines(r.columns, r.states, c, `${indent}  `));
   const total = r.positive + r.negative;
-  lines.push(
-    `${indent}verdict: ${c.bold(verdictColor(c, r.verdict))} (${r.positive} of ${plural(total, 'execution')} satisfy the condition; ` +
-      `the condition ${r.ok ? 'holds' : 'does not hold'})`,
-  );
+  const v = knownVerdict(r);
+  if (v) {
+    lines.push(
+      `${indent}verdict: ${c.bold(verdictColor(c, v))} (${r.positive} of ${plural(total, 'execution')} satisfy the condition; ` +
+        `the condition ${r.ok ? 'holds' : 'does not hold'})`,
+    );
+  } else {
+    lines.push(`${indent}verdict: ${c.yellow('unknown')} (the search stopped early; ${r.positive} satisfying and ${r.negative} other executions seen so far)`);
+  }
   if (r.flags.length) lines.push(`${indent}flags: ${r.flags.map((f) => (f === 'data-race' ? c.yellow(f) : f)).join(', ')}`);
   if (r.loop) lines.push(`${indent}${c.yellow('note')}: loop unrolling cut some executions off (herd's Loop)`);
   if (r.limit) lines.push(`${indent}${c.yellow('limit')}: ${r.limit.message}; ${r.settled ? settledNote(r) : 'the results are partial'}`);
@@ -57,7 +62,7 @@ function detailLines(r: RunResult, j: Judgement | undefined, c: ChalkInstance, i
     const where = `${r.file}:${r.expected.range.start.line}`;
     const mark = j.status === 'pass' ? c.green('holds') : j.status === 'fail' ? c.red('does not hold') : c.yellow('not judged');
     lines.push(`${indent}Result: ${j.expected ?? ''} (${where}): ${mark}`);
-    for (const why of j.reasons) lines.push(`${indent}  - ${why}`);
+    for (const why of [...j.reasons, ...(j.notes ?? [])]) lines.push(`${indent}  - ${why}`);
   }
   lines.push(...explanationLines(r.explanation, c, indent));
   return lines;
@@ -88,7 +93,9 @@ function checkBlock(r: RunResult, j: Judgement, c: ChalkInstance): string {
   const lines = [`${statusLabel(j, c)} ${where}  ${c.bold(testName(r))}  ${summary}`];
   const repro = j.status === 'pass' || j.status === 'unjudged' ? herdReproductionSummary(r) : null;
   if (repro) lines.push(`         ${c.dim(repro)}`);
-  if (j.status === 'fail') {
+  if (j.status === 'pass') {
+    for (const why of j.notes ?? []) lines.push(`         - ${why}`);
+  } else if (j.status === 'fail') {
     for (const why of j.reasons) lines.push(`         - ${why}`);
     lines.push(...detailLines(r, undefined, c, '         '));
   } else if (j.status === 'error') {

@@ -18,8 +18,8 @@ describe('judge: the rules of judgelitmus.sh', () => {
     }
   });
 
-  it('Maybe passes whatever the verdict', () => {
-    for (const [p, n] of [[0, 3], [1, 3], [3, 0], [0, 0]] as const) {
+  it('Maybe passes whatever the verdict, when there are executions', () => {
+    for (const [p, n] of [[0, 3], [1, 3], [3, 0]] as const) {
       expect(judge(sbMbs({ ...counts(p, n), expected: resultComment('Maybe') })).status).toBe('pass');
     }
   });

@@ -12,7 +12,7 @@ import type { RunResult } from '../../explore/result.js';
 import { judge } from '../../report/judge.js';
 import { getFormatter } from '../../report/registry.js';
 import { formatDiagnosticsFor } from '../diag-output.js';
-import { collectLitmusFiles } from '../files.js';
+import { collectLitmusFiles, pathErrors } from '../files.js';
 import { noProgress, progressBar, PROGRESS_MIN_FILES } from '../progress.js';
 import { colorOption, explainOption, formatContext, formatOption, positiveInt, runOptionSpecs, runOptionsFrom } from '../report-options.js';
 import { EXIT_MISMATCH, EXIT_OK, EXIT_USAGE, type CommandSpec, type OptionSpec } from '../spec.js';
@@ -63,10 +63,11 @@ export const checkCommand: CommandSpec = {
   async action(paths, o, io) {
     const macros = loadMacrosOption(o, io);
     if (!macros.ok || !loadModelOption(o, io)) return EXIT_USAGE;
-    const { files: found, missing } = collectLitmusFiles(paths);
+    const collected = collectLitmusFiles(paths);
+    const { files: found, missing } = collected;
     let usage = false;
-    for (const m of missing) {
-      io.err(`litmus-check: ${m}: no such file or directory\n`);
+    for (const m of pathErrors(collected)) {
+      io.err(`litmus-check: ${m}\n`);
       usage = true;
     }
     if (found.length === 0 && missing.length === 0) {

@@ -1,11 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import { builtinModelOnly } from '../model-options.js';
-import type { CommandSpec, OptionSpec } from '../spec.js';
+import type { CommandSpec, Io, OptionSpec } from '../spec.js';
 import { EXIT_OK, EXIT_USAGE } from '../spec.js';
 import { collectLitmusFiles } from '../files.js';
 import { runFile } from '../../engine/pipeline.js';
 import { getFormatter } from '../../report/registry.js';
 import { explanationDot } from '../../report/dot.js';
+import { explanationSvg } from '../../report/svg.js';
 import { formatDiagnosticsFor } from '../diag-output.js';
 import { colorOption, formatContext, formatOption, runOptionSpecs, runOptionsFrom } from '../report-options.js';
 import { loadMacrosOption } from '../macros.js';
@@ -13,9 +14,22 @@ import { loadMacrosOption } from '../macros.js';
 const options: OptionSpec[] = [
   formatOption,
   ...runOptionSpecs,
-  { flags: '--dot <file>', description: 'write the witness (or the first rejected candidate and its cycle) as Graphviz DOT' },
+  { flags: '--dot <file>', description: 'write the witness (or the top-ranked reason and its cycle) as Graphviz DOT' },
+  { flags: '--svg <file>', description: 'draw the witness (or the top-ranked reason, its cycle highlighted) as an SVG execution graph' },
   colorOption,
 ];
+
+/** Writes an output file; a file that cannot be written is a usage error with its reason. */
+function writeOut(file: string, text: string, io: Io): boolean {
+  try {
+    writeFileSync(file, text);
+    return true;
+  } catch (e) {
+    const why = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such directory' : (e as Error).message;
+    io.err(`litmus-check explain: cannot write ${file}: ${why}\n`);
+    return false;
+  }
+}
 
 export const explainCommand: CommandSpec = {
   name: 'explain',
@@ -40,8 +54,13 @@ export const explainCommand: CommandSpec = {
     io.out(getFormatter(String(o.format)).format([r], ctx));
     if (o.dot && r.explanation) {
       const dot = explanationDot(r.name, r.explanation);
-      if (dot) writeFileSync(String(o.dot), dot);
-      else io.err('litmus-check explain: nothing to draw\n');
+      if (!dot) io.err('litmus-check explain: nothing to draw\n');
+      else if (!writeOut(String(o.dot), dot, io)) return EXIT_USAGE;
+    }
+    if (o.svg && r.explanation) {
+      const svg = explanationSvg(r.name, r.explanation);
+      if (!svg) io.err('litmus-check explain: nothing to draw\n');
+      else if (!writeOut(String(o.svg), svg, io)) return EXIT_USAGE;
     }
     return EXIT_OK;
   },

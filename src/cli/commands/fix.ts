@@ -1,6 +1,6 @@
 import type { CommandSpec, OptionSpec } from '../spec.js';
 import { EXIT_MISMATCH, EXIT_OK, EXIT_USAGE } from '../spec.js';
-import { fixSource, FIX_DEFAULTS } from '../../fix/fix.js';
+import { AUTO_DEEPEN_MS, AUTO_MAX_CHANGES, fixSource, FIX_DEFAULTS } from '../../fix/fix.js';
 import { KIND_GROUPS, KIND_NAMES, selectKinds } from '../../fix/kinds.js';
 import { getFixFormatter } from '../../report/fix-formats.js';
 import { formatDiagnosticsFor } from '../diag-output.js';
@@ -12,7 +12,7 @@ const kindWords = `${KIND_NAMES.join(', ')}; or ${Object.keys(KIND_GROUPS).join(
 const options: OptionSpec[] = [
   fixFormatOption,
   { flags: '--max <n>', description: 'list at most n fixes', defaultValue: FIX_DEFAULTS.max, parse: positiveInt('--max') },
-  { flags: '--max-changes <k>', description: 'try sets of up to k changes', defaultValue: FIX_DEFAULTS.maxChanges, parse: positiveInt('--max-changes') },
+  { flags: '--max-changes <k>', description: `try sets of up to k changes (default: ${FIX_DEFAULTS.maxChanges}, then ${AUTO_MAX_CHANGES} when none is found, within ${AUTO_DEEPEN_MS / 1000} s)`, parse: positiveInt('--max-changes') },
   { flags: '--allow <kinds>', description: `only these kinds of change, comma-separated (${kindWords})` },
   { flags: '--deny <kinds>', description: 'never these kinds of change, comma-separated' },
   { flags: '--budget <n>', description: 'stop after n re-runs of changed tests', defaultValue: FIX_DEFAULTS.budget, parse: positiveInt('--budget') },
@@ -41,13 +41,14 @@ export const fixCommand: CommandSpec = {
     if (!input) return EXIT_USAGE;
     const ctx = formatContext('fix', options, o, paths, io);
     const report = fixSource(input.source, input.file, {
-      run: input.run, kinds, max: Number(o.max), maxChanges: Number(o.maxChanges), budget: Number(o.budget),
+      run: input.run, kinds, max: Number(o.max), budget: Number(o.budget),
+      ...(o.maxChanges !== undefined ? { maxChanges: Number(o.maxChanges) } : {}),
     });
     if (report.diagnostics.length > 0) {
       io.err(formatDiagnosticsFor(input.file, report.diagnostics, ctx.color));
       return EXIT_USAGE;
     }
     io.out(getFixFormatter(String(o.format)).fix(report, ctx));
-    return report.status === 'no-fix' ? EXIT_MISMATCH : EXIT_OK;
+    return report.status === 'no-fix' || report.status === 'sc-allowed' ? EXIT_MISMATCH : EXIT_OK;
   },
 };

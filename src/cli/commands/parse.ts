@@ -14,7 +14,7 @@ import { formatDiagnostics } from '../../diagnostics/format.js';
 import { parseLitmus } from '../../litmus/parse.js';
 import { strictDiagnostics } from '../../litmus/extensions.js';
 import { useColor } from '../../report/color.js';
-import { collectLitmusFiles } from '../files.js';
+import { collectLitmusFiles, pathErrors } from '../files.js';
 import { loadMacrosOption, macrosOption } from '../macros.js';
 import { EXIT_OK, EXIT_USAGE, type CommandSpec } from '../spec.js';
 
@@ -34,12 +34,13 @@ export const parseCommand: CommandSpec = {
   async action(paths, o, io) {
     const macros = loadMacrosOption(o, io);
     if (!macros.ok) return EXIT_USAGE;
-    const { files, missing } = collectLitmusFiles(paths);
+    const collected = collectLitmusFiles(paths);
+    const { files } = collected;
     const color = useColor({ flag: o.color as boolean | undefined, isTTY: io.isTTY });
     let errors = 0;
     let warnings = 0;
-    for (const m of missing) {
-      io.err(`litmus-check: ${m}: no such file or directory\n`);
+    for (const m of pathErrors(collected)) {
+      io.err(`litmus-check: ${m}\n`);
       errors++;
     }
     const json: unknown[] = [];

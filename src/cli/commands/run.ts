@@ -1,6 +1,6 @@
 import type { CommandSpec, OptionSpec } from '../spec.js';
 import { EXIT_OK, EXIT_USAGE } from '../spec.js';
-import { collectLitmusFiles } from '../files.js';
+import { collectLitmusFiles, pathErrors } from '../files.js';
 import { runFile } from '../../engine/pipeline.js';
 import type { RunResult } from '../../explore/result.js';
 import { getFormatter } from '../../report/registry.js';
@@ -25,10 +25,11 @@ export const runCommand: CommandSpec = {
   async action(paths, o, io) {
     const macros = loadMacrosOption(o, io);
     if (!macros.ok || !loadModelOption(o, io)) return EXIT_USAGE;
-    const { files, missing } = collectLitmusFiles(paths);
+    const found = collectLitmusFiles(paths);
+    const { files } = found;
     let code = EXIT_OK;
-    for (const m of missing) {
-      io.err(`litmus-check: ${m}: no such file or directory\n`);
+    for (const m of pathErrors(found)) {
+      io.err(`litmus-check: ${m}\n`);
       code = EXIT_USAGE;
     }
     const opts = { ...runOptionsFrom(o), ...(macros.registry ? { registry: macros.registry } : {}) };
