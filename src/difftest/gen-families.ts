@@ -4,6 +4,7 @@
 // back to a ONCE access.
 import type { IrExpr, IrStmt } from './litmus-ir.js';
 import type { ThreadGen } from './gen-thread.js';
+import { EXTRA_FAMILIES } from './gen-families-extra.js';
 
 const num = (v: number): IrExpr => ({ k: 'num', v });
 const nm = (name: string): IrExpr => ({ k: 'name', name });
@@ -301,6 +302,7 @@ export const FAMILIES = {
   fence, lock, trylock, 'is-locked': isLocked, 'rcu-reader': rcuReader, 'rcu-pointer': rcuPointer,
   'srcu-reader': srcuReader, 'sync-rcu': syncRcu, 'ctrl-dep': ctrlDep, 'addr-dep': addrDep,
   'multi-load': multiLoad, while: whileLoop, 'reg-arith': regArith,
+  ...EXTRA_FAMILIES,
 } satisfies Record<string, Family>;
 
 export type FamilyName = keyof typeof FAMILIES;

@@ -25,7 +25,9 @@ export function exprVariants(e: IrExpr): IrExpr[] {
 function stmtVariants(s: IrStmt): IrStmt[][] {
   switch (s.k) {
     case 'decl': return [];
-    case 'assign': return exprVariants(s.e).map((e) => [{ ...s, e }]);
+    case 'assign': return [...(s.declare ? [[{ k: 'assign', reg: s.reg, e: s.e } as IrStmt]] : []), ...exprVariants(s.e).map((e) => [{ ...s, e }])];
+    case 'expr': return [...(s.voidCast ? [[{ k: 'expr', e: s.e } as IrStmt]] : []), ...exprVariants(s.e).map((e) => [{ ...s, e }])];
+    case 'block': return [s.body, ...listVariants(s.body).map((body) => [{ ...s, body }])];
     case 'store': return exprVariants(s.e).map((e) => [{ ...s, e }]);
     case 'call': return s.args.flatMap((a, i) => exprVariants(a).map((v) => [{ ...s, args: replaced(s.args, i, [v]) }]));
     case 'if': {
@@ -135,6 +137,8 @@ export function namesIn(body: IrStmt[]): Set<string> {
     switch (s.k) {
       case 'decl': return;
       case 'assign': out.add(s.reg); expr(s.e); return;
+      case 'expr': expr(s.e); return;
+      case 'block': s.body.forEach(stmt); return;
       case 'store': expr(s.target); expr(s.e); return;
       case 'call': s.args.forEach(expr); return;
       case 'if': expr(s.c); s.then.forEach(stmt); s.else?.forEach(stmt); return;

@@ -1,0 +1,99 @@
+// More statement families: the C forms herd7 reads beyond one primitive per
+// statement (declarations with a value, expression statements, bare blocks,
+// registers set in the init section, a load inside a store, trylock as a
+// condition, primitives on locations of the other type).
+import type { IrExpr, IrStmt } from './litmus-ir.js';
+import type { ThreadGen } from './gen-thread.js';
+
+const num = (v: number): IrExpr => ({ k: 'num', v });
+const nm = (name: string): IrExpr => ({ k: 'name', name });
+const star = (name: string): IrExpr => ({ k: 'deref', e: nm(name) });
+const call = (fn: string, ...args: IrExpr[]): IrExpr => ({ k: 'call', fn, args });
+
+type Family = (g: ThreadGen, out: IrStmt[]) => void;
+
+/** `int r = READ_ONCE(*x);` */
+const declInit: Family = (g, out) => {
+  const r = g.newReg('int');
+  g.inlineDeclared.add(r);
+  const x = g.rng.pick(g.world.ints);
+  out.push({ k: 'assign', reg: r, e: g.rng.chance(0.7) ? call('READ_ONCE', star(x)) : call('smp_load_acquire', nm(x)), declare: true });
+  g.budget -= 1;
+};
+
+/** A value-returning primitive as a statement, its value dropped. */
+const exprStmt: Family = (g, out) => {
+  const r = g.rng, w = g.world, x = r.pick(w.ints);
+  const choices: IrExpr[] = [call('READ_ONCE', star(x)), call(r.pick(['xchg', 'xchg_relaxed', 'xchg_acquire', 'xchg_release']), nm(x), num(r.int(1, 2))), call('cmpxchg', nm(x), num(0), num(1))];
+  if (w.atomics.length) {
+    const a = r.pick(w.atomics);
+    choices.push(call('atomic_inc_return', nm(a)), call('atomic_fetch_add_relaxed', num(1), nm(a)), call('atomic_add_unless', nm(a), num(1), num(0)));
+  }
+  const e = r.pick(choices);
+  if (e.k === 'call' && e.fn !== 'READ_ONCE') w.noteWrite(x, '1');
+  out.push({ k: 'expr', e, ...(r.chance(0.5) ? { voidCast: true } : {}) });
+  g.budget -= 1;
+};
+
+const block: Family = (g, out) => {
+  out.push({ k: 'block', body: g.block(Math.min(2, Math.max(1, g.budget))) });
+};
+
+/** A register given a value (a number or an address) in the init section. */
+const initReg: Family = (g, out) => {
+  const r = g.rng, w = g.world;
+  const reg = g.newReg(r.chance(0.5) ? 'int' : 'ptr');
+  g.inlineDeclared.add(reg);
+  if (g.regs.get(reg) === 'int') {
+    const v = r.int(1, 3);
+    w.init.push({ loc: `${g.index}:${reg}`, value: String(v) });
+    const x = r.pick(w.ints);
+    w.noteWrite(x, String(v));
+    out.push({ k: 'call', fn: 'WRITE_ONCE', args: [star(x), nm(reg)] });
+  } else {
+    const x = r.pick(w.ints);
+    w.init.push({ loc: `${g.index}:${reg}`, value: x });
+    if (r.chance(0.5)) out.push({ k: 'call', fn: 'WRITE_ONCE', args: [star(reg), num(1)] });
+    else out.push({ k: 'assign', reg: g.newReg('int'), e: call('READ_ONCE', star(reg)) });
+    w.noteWrite(x, '1');
+  }
+  g.budget -= 1;
+};
+
+/** A load inside a store: `*x = *y;` or `WRITE_ONCE(*x, READ_ONCE(*y));`. */
+const copy: Family = (g, out) => {
+  const r = g.rng, x = r.pick(g.world.ints), y = r.pick(g.world.ints);
+  if (r.chance(0.4)) out.push({ k: 'store', target: nm(x), e: star(y) });
+  else out.push({ k: 'call', fn: r.chance(0.5) ? 'WRITE_ONCE' : 'smp_store_mb', args: [star(x), call('READ_ONCE', star(y))] });
+  g.budget -= 2;
+};
+
+const trylockIf: Family = (g, out) => {
+  const s = g.world.lock;
+  if (!s || g.inLock) return declInit(g, out);
+  g.inLock = true;
+  const body = [...g.block(1), { k: 'call', fn: 'spin_unlock', args: [nm(s)] } as IrStmt];
+  g.inLock = false;
+  out.push({ k: 'if', c: call('spin_trylock', nm(s)), then: body, ...(g.rng.chance(0.3) ? { else: g.block(1) } : {}) });
+  g.budget -= 2;
+};
+
+/** atomic_t operations on an int location, ONCE accesses on an atomic_t. */
+const mixedType: Family = (g, out) => {
+  const r = g.rng, w = g.world;
+  if (w.atomics.length && r.chance(0.5)) {
+    const a = r.pick(w.atomics);
+    if (r.chance(0.5)) out.push({ k: 'assign', reg: g.newReg('int'), e: call('READ_ONCE', star(a)) });
+    else { out.push({ k: 'call', fn: 'WRITE_ONCE', args: [star(a), num(2)] }); w.noteWrite(a, '2'); }
+  } else {
+    const x = r.pick(w.ints);
+    if (r.chance(0.5)) out.push({ k: 'call', fn: r.pick(['atomic_inc', 'atomic_dec']), args: [nm(x)] });
+    else out.push({ k: 'assign', reg: g.newReg('int'), e: call(r.pick(['atomic_fetch_add', 'atomic_add_return_relaxed']), num(1), nm(x)) });
+    w.noteWrite(x, '1');
+  }
+  g.budget -= 1;
+};
+
+export const EXTRA_FAMILIES = {
+  'decl-init': declInit, 'expr-stmt': exprStmt, block, 'init-reg': initReg, copy, 'trylock-if': trylockIf, 'mixed-type': mixedType,
+} satisfies Record<string, Family>;
