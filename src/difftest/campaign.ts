@@ -55,16 +55,22 @@ export interface CampaignSummary {
   findings: Finding[];
 }
 
+/** The campaign's tests: test i of seed S is named dt-S-i. */
+export function campaignTests(o: { seed: number; count: number; profile?: string; avoid: ReadonlySet<Feature> }): IrTest[] {
+  const tests: IrTest[] = [];
+  for (let i = 0; i < o.count; i++) {
+    tests.push(generate(testSeed(o.seed, i), { ...(o.profile ? { profile: o.profile } : {}), avoid: o.avoid, name: `dt-${o.seed}-${i}` }).test);
+  }
+  return tests;
+}
+
 export async function runCampaign(o: CampaignOptions): Promise<CampaignSummary> {
   const started = performance.now();
   const cpuStart = process.cpuUsage();
   const dir = mkdtempSync(join(tmpdir(), 'difftest-'));
   const herd = new Herd7Runner(o.herd7, o.herdTimeoutSeconds);
   const ctx: PairContext = { herd, dir, lcTimeoutMs: o.lcTimeoutMs, lcStats: { seconds: 0 } };
-  const tests: IrTest[] = [];
-  for (let i = 0; i < o.count; i++) {
-    tests.push(generate(testSeed(o.seed, i), { ...(o.profile ? { profile: o.profile } : {}), avoid: o.avoid, name: `dt-${o.seed}-${i}` }).test);
-  }
+  const tests = campaignTests(o);
   const judged: Judged[] = new Array(o.count);
   const queue: number[] = [];
   for (let i = 0; i < o.count; i += o.batch) queue.push(i);
