@@ -31,7 +31,7 @@ const exprStmt: Family = (g, out) => {
   }
   const e = r.pick(choices);
   if (e.k === 'call' && e.fn !== 'READ_ONCE') w.noteWrite(x, '1');
-  out.push({ k: 'expr', e, ...(r.chance(0.5) ? { voidCast: true } : {}) });
+  out.push({ k: 'expr', e, ...(r.chance(0.5) || w.avoid.has('value-statement') ? { voidCast: true } : {}) });
   g.budget -= 1;
 };
 

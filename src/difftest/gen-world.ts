@@ -22,9 +22,11 @@ export type Feature =
   /** Tests written to be rejected (user errors). */
   | 'errors'
   /** `<>`, `==` and `final` spellings in the condition. */
-  | 'cond-spellings';
+  | 'cond-spellings'
+  /** A value-returning primitive as a bare statement (`xchg(x, 1);`, not `(void)xchg(x, 1);`). */
+  | 'value-statement';
 
-export const ALL_FEATURES: readonly Feature[] = ['implies-precedence', 'multi-load', 'is-locked', 'lock-final', 'atomic-init', 'filter', 'errors', 'cond-spellings'];
+export const ALL_FEATURES: readonly Feature[] = ['implies-precedence', 'multi-load', 'is-locked', 'lock-final', 'atomic-init', 'filter', 'errors', 'cond-spellings', 'value-statement'];
 
 export class World {
   readonly ints: string[];

@@ -104,6 +104,7 @@ describe('difftest generator', () => {
       expect(text).not.toMatch(/spin_is_locked|^filter/m);
       expect(g.test.filter).toBeUndefined();
       expect(g.test.init.some((i) => i.type === 'atomic_t')).toBe(false);
+      expect(callsOf(g.test).has('(e;)')).toBe(false);
     }
   });
 
