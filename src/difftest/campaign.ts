@@ -102,6 +102,8 @@ export async function runCampaign(o: CampaignOptions): Promise<CampaignSummary> 
     else if (c.reason === 'lc-timeout') s.lcTimeouts++;
     else s.skipped++;
   }
+  const timedOut = judged.filter((j) => j.comparison.status === 'skip' && j.comparison.reason === 'herd-timeout').map((j) => j.test.name);
+  if (timedOut.length) o.log(`difftest: herd7 timeouts: ${timedOut.join(' ')}`);
   const cpu = process.cpuUsage(cpuStart);
   const harnessSeconds = (cpu.user + cpu.system) / 1e6;
   s.findings = await shrinkAll(o, ctx, diverging);

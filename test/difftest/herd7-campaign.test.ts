@@ -1,5 +1,5 @@
 // Runs only where herd7 is installed ($HERD7 or ~/.cache/herd7/bin/herd7-lkmm).
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -18,6 +18,18 @@ describe('difftest without herd7', () => {
     if (findHerd7({ HERD7: join(dir, 'none') })) return; // a herd7 in this HOME's cache: nothing to check
     expect(code).toBe(0);
     expect(out).toMatch(/herd7 is not installed.*skipped/);
+  });
+
+  it('--emit writes the campaign\'s tests, the same for the same seed', async () => {
+    const run = async (sub: string) => {
+      let out = '';
+      expect(await difftestMain(['--seed', '7', '--count', '3', '--emit', join(dir, sub)], { out: (s) => { out += s; }, err: () => {}, env: {} })).toBe(0);
+      expect(out).toMatch(/wrote 3 tests/);
+      return ['dt-7-0', 'dt-7-1', 'dt-7-2'].map((n) => readFileSync(join(dir, sub, `${n}.litmus`), 'utf8'));
+    };
+    const a = await run('e1'), b = await run('e2');
+    expect(a).toEqual(b);
+    expect(a[0]).toMatch(/^C dt-7-0\n/);
   });
 
   it('rejects bad options with exit 2', async () => {
