@@ -94,6 +94,49 @@ const mixedType: Family = (g, out) => {
   g.budget -= 1;
 };
 
+/** A lone lock or unlock (RCU, SRCU, spinlock), a mismatched SRCU index, a sleep in an RCU reader. */
+const unbalanced: Family = (g, out) => {
+  const r = g.rng, w = g.world;
+  const options: (() => void)[] = [
+    () => out.push({ k: 'call', fn: r.pick(['rcu_read_lock', 'rcu_read_unlock']), args: [] }),
+    () => out.push({ k: 'call', fn: 'rcu_read_lock', args: [] }, { k: 'call', fn: r.pick(['synchronize_rcu', 'synchronize_rcu_expedited']), args: [] }, { k: 'call', fn: 'rcu_read_unlock', args: [] }),
+  ];
+  if (w.srcu) {
+    const ss = w.srcu;
+    options.push(
+      () => { out.push({ k: 'assign', reg: g.newReg('int'), e: call('srcu_read_lock', nm(ss)) }); g.budget -= 1; },
+      () => { out.push({ k: 'call', fn: 'srcu_read_unlock', args: [nm(ss), num(r.int(0, 1))] }); g.budget -= 1; },
+      () => {
+        const idx = g.newReg('int');
+        out.push({ k: 'assign', reg: idx, e: call('srcu_read_lock', nm(ss)) }, { k: 'call', fn: 'srcu_read_unlock', args: [nm(ss), { k: 'bin', op: '+', a: nm(idx), b: num(1) }] });
+        g.budget -= 2;
+      },
+    );
+  }
+  if (w.lock && !g.inLock) {
+    const s = w.lock;
+    options.push(() => { out.push({ k: 'call', fn: r.pick(['spin_lock', 'spin_unlock']), args: [nm(s)] }); g.budget -= 1; });
+  }
+  r.pick(options)();
+};
+
+/** Arithmetic near the limits of 32 and 64 bits, and division by a register. */
+const bigArith: Family = (g, out) => {
+  const r = g.rng, reg = g.intReg();
+  const big = r.pick([2147483647, -2147483648, 4294967295, 65536, -1, 1000000007]);
+  const a: IrExpr = reg ? nm(reg) : num(r.int(0, 3));
+  const op = r.pick(['+', '-', '*', '/', '<', '>=', '&', '|', '^'] as const);
+  const e: IrExpr = op === '/' && reg && r.chance(0.5) ? { k: 'bin', op, a: num(big), b: a } : { k: 'bin', op, a, b: num(big) };
+  const dst = g.newReg('int');
+  out.push({ k: 'assign', reg: dst, e });
+  if (r.chance(0.6)) {
+    const x = r.pick(g.world.ints);
+    out.push({ k: 'call', fn: 'WRITE_ONCE', args: [star(x), nm(dst)] });
+    g.budget -= 1;
+  }
+};
+
 export const EXTRA_FAMILIES = {
   'decl-init': declInit, 'expr-stmt': exprStmt, block, 'init-reg': initReg, copy, 'trylock-if': trylockIf, 'mixed-type': mixedType,
+  unbalanced, 'big-arith': bigArith,
 } satisfies Record<string, Family>;

@@ -221,8 +221,12 @@ const rcuPointer: Family = (g, out) => {
 function addressUse(g: ThreadGen, out: IrStmt[], reg: string): void {
   const r = g.rng;
   if (g.budget <= 0 && r.chance(0.5)) return;
-  if (r.chance(0.7)) assign(g, out, call('READ_ONCE', star(reg)));
-  else out.push(callS('WRITE_ONCE', star(reg), num(r.int(1, 3))));
+  const use: IrStmt[] = [];
+  if (r.chance(0.7)) assign(g, use, call('READ_ONCE', star(reg)));
+  else use.push(callS('WRITE_ONCE', star(reg), num(r.int(1, 3))));
+  // Sometimes only when the pointer is a given address: `if (r1 == y)`.
+  if (r.chance(0.2)) out.push({ k: 'if', c: { k: 'bin', op: r.pick(['==', '!='] as const), a: nm(reg), b: nm(anyInt(g)) }, then: use });
+  else out.push(...use);
   g.budget -= 1;
 }
 
