@@ -86,22 +86,8 @@ export async function runCampaign(o: CampaignOptions): Promise<CampaignSummary> 
       }
     }
   }));
-  const s: CampaignSummary = {
-    seed: o.seed, tests: o.count, agree: 0, diverge: 0, byKind: {}, herdTimeouts: 0, skipped: 0, lcTimeouts: 0,
-    seconds: 0, harnessSeconds: 0, herdSeconds: 0, findings: [],
-  };
-  const diverging: Judged[] = [];
-  for (const j of judged) {
-    const c = j.comparison;
-    if (c.status === 'agree') s.agree++;
-    else if (c.status === 'diverge') {
-      s.diverge++;
-      s.byKind[c.kinds[0]!] = (s.byKind[c.kinds[0]!] ?? 0) + 1;
-      diverging.push(j);
-    } else if (c.reason === 'herd-timeout') s.herdTimeouts++;
-    else if (c.reason === 'lc-timeout') s.lcTimeouts++;
-    else s.skipped++;
-  }
+  const s = tally(o.seed, judged);
+  const diverging = judged.filter((j) => j.comparison.status === 'diverge');
   const timedOut = judged.filter((j) => j.comparison.status === 'skip' && j.comparison.reason === 'herd-timeout').map((j) => j.test.name);
   if (timedOut.length) o.log(`difftest: herd7 timeouts: ${timedOut.join(' ')}`);
   const cpu = process.cpuUsage(cpuStart);
@@ -116,17 +102,36 @@ export async function runCampaign(o: CampaignOptions): Promise<CampaignSummary> 
   return s;
 }
 
+function tally(seed: number, judged: Judged[]): CampaignSummary {
+  const s: CampaignSummary = {
+    seed, tests: judged.length, agree: 0, diverge: 0, byKind: {}, herdTimeouts: 0, skipped: 0, lcTimeouts: 0,
+    seconds: 0, harnessSeconds: 0, herdSeconds: 0, findings: [],
+  };
+  for (const j of judged) {
+    const c = j.comparison;
+    if (c.status === 'agree') s.agree++;
+    else if (c.status === 'diverge') {
+      s.diverge++;
+      s.byKind[c.kinds[0]!] = (s.byKind[c.kinds[0]!] ?? 0) + 1;
+    } else if (c.reason === 'herd-timeout') s.herdTimeouts++;
+    else if (c.reason === 'lc-timeout') s.lcTimeouts++;
+    else s.skipped++;
+  }
+  return s;
+}
+
 async function shrinkAll(o: CampaignOptions, ctx: PairContext, diverging: Judged[]): Promise<Finding[]> {
   const findings: Finding[] = [];
-  const perKind = new Map<DivergenceKind, number>();
+  // Counted per divergence key: each distinct error message gets its own shrinks.
+  const perKey = new Map<string, number>();
   const seen = new Set<string>();
   let serial = 0;
   for (const j of diverging) {
     if (j.comparison.status !== 'diverge') continue;
     const kind = j.comparison.kinds[0]!;
-    if ((perKind.get(kind) ?? 0) >= o.shrinkPerKind) continue;
-    perKind.set(kind, (perKind.get(kind) ?? 0) + 1);
-    const key = divergenceKey(j);
+    const key = divergenceKey(j)!;
+    if ((perKey.get(key) ?? 0) >= o.shrinkPerKind) continue;
+    perKey.set(key, (perKey.get(key) ?? 0) + 1);
     const r = await shrink(j.test, async (cands) => {
       const named = cands.map((c) => ({ ...c, name: `${j.test.name}-s${serial++}` }));
       const res = await judgeAll(ctx, named);
