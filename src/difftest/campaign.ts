@@ -88,8 +88,12 @@ export async function runCampaign(o: CampaignOptions): Promise<CampaignSummary> 
   }));
   const s = tally(o.seed, judged);
   const diverging = judged.filter((j) => j.comparison.status === 'diverge');
-  const timedOut = judged.filter((j) => j.comparison.status === 'skip' && j.comparison.reason === 'herd-timeout').map((j) => j.test.name);
-  if (timedOut.length) o.log(`difftest: herd7 timeouts: ${timedOut.join(' ')}`);
+  for (const j of judged) {
+    const c = j.comparison;
+    if (c.status !== 'skip') continue;
+    const why = c.reason === 'herd-crash' && j.herd.kind === 'crash' ? `: ${j.herd.message}` : c.reason === 'lc-crash' && j.lc.kind === 'crash' ? `: ${j.lc.message}` : '';
+    o.log(`difftest: ${j.test.name}: skipped (${c.reason}${why})`);
+  }
   const cpu = process.cpuUsage(cpuStart);
   const harnessSeconds = (cpu.user + cpu.system) / 1e6;
   s.findings = await shrinkAll(o, ctx, diverging);
@@ -150,7 +154,7 @@ async function shrinkAll(o: CampaignOptions, ctx: PairContext, diverging: Judged
 
 /** Line and column numbers out of an error message, so that a smaller test can keep "the same" error. */
 function errorText(message: string): string {
-  return message.replace(/line \d+, characters \d+-\d+/g, '').replace(/^\d+:\d+: /gm, '').replace(/"[^"]*"/g, '""').trim();
+  return message.replace(/line \d+, characters \d+-\d+/g, '').replace(/^\d+:\d+: /gm, '').replace(/"[^"]*"/g, '""').replace(/\d+/g, 'N').trim();
 }
 
 /**

@@ -45,10 +45,15 @@ describe.skipIf(!herd7)('difftest against herd7', () => {
     const write = (name: string, body: string) => { const p = join(dir, `${name}.litmus`); writeFileSync(p, `C ${name}\n{}\n${body}`); return { path: p, name }; };
     const good = write('good', 'P0(int *x) { WRITE_ONCE(*x, 1); }\nexists (x=1)\n');
     const bad = write('bad', 'P0(int *x) { WRITE_ONCE(x, 1); }\nexists (x=1)\n');
+    // A constant beyond 32 bits kills herd7 (a fatal error) and the files after it.
+    const fatal = write('fatal', 'P0(int *x) { WRITE_ONCE(*x, 4294967295); }\nexists (x=1)\n');
+    const after = write('after', 'P0(int *x) { WRITE_ONCE(*x, 2); }\nexists (x=2)\n');
     const runner = new Herd7Runner(herd7!, 10);
-    const [g, b] = await runner.run([good, bad]);
+    const [g, b, f, a] = await runner.run([good, bad, fatal, after]);
     expect(g).toMatchObject({ kind: 'ok', block: { name: 'good', verdict: 'Always', positive: 1, negative: 0 } });
     expect(b?.kind).toBe('error');
+    expect(f).toMatchObject({ kind: 'error', message: expect.stringMatching(/Fatal/) });
+    expect(a).toMatchObject({ kind: 'ok', block: { name: 'after', verdict: 'Always' } });
   });
 
   it('runs a small campaign and prints the summary line', async () => {
