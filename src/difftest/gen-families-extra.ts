@@ -123,6 +123,7 @@ const unbalanced: Family = (g, out) => {
 /** Arithmetic near the limits of 32 and 64 bits, and division by a register. */
 const bigArith: Family = (g, out) => {
   const r = g.rng, reg = g.intReg();
+  if (g.world.avoid.has('int32-limits')) return declInit(g, out);
   const big = r.pick([2147483647, -2147483648, 4294967295, 65536, -1, 1000000007]);
   const a: IrExpr = reg ? nm(reg) : num(r.int(0, 3));
   const op = r.pick(['+', '-', '*', '/', '<', '>=', '&', '|', '^'] as const);
