@@ -55,16 +55,22 @@ export interface CampaignSummary {
   findings: Finding[];
 }
 
+/** The campaign's tests: test i of seed S is named dt-S-i. */
+export function campaignTests(o: { seed: number; count: number; profile?: string; avoid: ReadonlySet<Feature> }): IrTest[] {
+  const tests: IrTest[] = [];
+  for (let i = 0; i < o.count; i++) {
+    tests.push(generate(testSeed(o.seed, i), { ...(o.profile ? { profile: o.profile } : {}), avoid: o.avoid, name: `dt-${o.seed}-${i}` }).test);
+  }
+  return tests;
+}
+
 export async function runCampaign(o: CampaignOptions): Promise<CampaignSummary> {
   const started = performance.now();
   const cpuStart = process.cpuUsage();
   const dir = mkdtempSync(join(tmpdir(), 'difftest-'));
   const herd = new Herd7Runner(o.herd7, o.herdTimeoutSeconds);
   const ctx: PairContext = { herd, dir, lcTimeoutMs: o.lcTimeoutMs, lcStats: { seconds: 0 } };
-  const tests: IrTest[] = [];
-  for (let i = 0; i < o.count; i++) {
-    tests.push(generate(testSeed(o.seed, i), { ...(o.profile ? { profile: o.profile } : {}), avoid: o.avoid, name: `dt-${o.seed}-${i}` }).test);
-  }
+  const tests = campaignTests(o);
   const judged: Judged[] = new Array(o.count);
   const queue: number[] = [];
   for (let i = 0; i < o.count; i += o.batch) queue.push(i);
@@ -80,21 +86,13 @@ export async function runCampaign(o: CampaignOptions): Promise<CampaignSummary> 
       }
     }
   }));
-  const s: CampaignSummary = {
-    seed: o.seed, tests: o.count, agree: 0, diverge: 0, byKind: {}, herdTimeouts: 0, skipped: 0, lcTimeouts: 0,
-    seconds: 0, harnessSeconds: 0, herdSeconds: 0, findings: [],
-  };
-  const diverging: Judged[] = [];
+  const s = tally(o.seed, judged);
+  const diverging = judged.filter((j) => j.comparison.status === 'diverge');
   for (const j of judged) {
     const c = j.comparison;
-    if (c.status === 'agree') s.agree++;
-    else if (c.status === 'diverge') {
-      s.diverge++;
-      s.byKind[c.kinds[0]!] = (s.byKind[c.kinds[0]!] ?? 0) + 1;
-      diverging.push(j);
-    } else if (c.reason === 'herd-timeout') s.herdTimeouts++;
-    else if (c.reason === 'lc-timeout') s.lcTimeouts++;
-    else s.skipped++;
+    if (c.status !== 'skip') continue;
+    const why = c.reason === 'herd-crash' && j.herd.kind === 'crash' ? `: ${j.herd.message}` : c.reason === 'lc-crash' && j.lc.kind === 'crash' ? `: ${j.lc.message}` : '';
+    o.log(`difftest: ${j.test.name}: skipped (${c.reason}${why})`);
   }
   const cpu = process.cpuUsage(cpuStart);
   const harnessSeconds = (cpu.user + cpu.system) / 1e6;
@@ -108,17 +106,36 @@ export async function runCampaign(o: CampaignOptions): Promise<CampaignSummary> 
   return s;
 }
 
+function tally(seed: number, judged: Judged[]): CampaignSummary {
+  const s: CampaignSummary = {
+    seed, tests: judged.length, agree: 0, diverge: 0, byKind: {}, herdTimeouts: 0, skipped: 0, lcTimeouts: 0,
+    seconds: 0, harnessSeconds: 0, herdSeconds: 0, findings: [],
+  };
+  for (const j of judged) {
+    const c = j.comparison;
+    if (c.status === 'agree') s.agree++;
+    else if (c.status === 'diverge') {
+      s.diverge++;
+      s.byKind[c.kinds[0]!] = (s.byKind[c.kinds[0]!] ?? 0) + 1;
+    } else if (c.reason === 'herd-timeout') s.herdTimeouts++;
+    else if (c.reason === 'lc-timeout') s.lcTimeouts++;
+    else s.skipped++;
+  }
+  return s;
+}
+
 async function shrinkAll(o: CampaignOptions, ctx: PairContext, diverging: Judged[]): Promise<Finding[]> {
   const findings: Finding[] = [];
-  const perKind = new Map<DivergenceKind, number>();
+  // Counted per divergence key: each distinct error message gets its own shrinks.
+  const perKey = new Map<string, number>();
   const seen = new Set<string>();
   let serial = 0;
   for (const j of diverging) {
     if (j.comparison.status !== 'diverge') continue;
     const kind = j.comparison.kinds[0]!;
-    if ((perKind.get(kind) ?? 0) >= o.shrinkPerKind) continue;
-    perKind.set(kind, (perKind.get(kind) ?? 0) + 1);
-    const key = divergenceKey(j);
+    const key = divergenceKey(j)!;
+    if ((perKey.get(key) ?? 0) >= o.shrinkPerKind) continue;
+    perKey.set(key, (perKey.get(key) ?? 0) + 1);
     const r = await shrink(j.test, async (cands) => {
       const named = cands.map((c) => ({ ...c, name: `${j.test.name}-s${serial++}` }));
       const res = await judgeAll(ctx, named);
@@ -137,7 +154,7 @@ async function shrinkAll(o: CampaignOptions, ctx: PairContext, diverging: Judged
 
 /** Line and column numbers out of an error message, so that a smaller test can keep "the same" error. */
 function errorText(message: string): string {
-  return message.replace(/line \d+, characters \d+-\d+/g, '').replace(/^\d+:\d+: /gm, '').replace(/"[^"]*"/g, '""').trim();
+  return message.replace(/line \d+, characters \d+-\d+/g, '').replace(/^\d+:\d+: /gm, '').replace(/"[^"]*"/g, '""').replace(/\d+/g, 'N').trim();
 }
 
 /**

@@ -5,7 +5,10 @@ import { pathToFileURL } from 'node:url';
 import { ALL_FEATURES, type Feature } from './gen-world.js';
 import { PROFILES } from './gen-profiles.js';
 import { findHerd7 } from './herd7-runner.js';
-import { runCampaign, summaryLine } from './campaign.js';
+import { campaignTests, runCampaign, summaryLine, type CampaignOptions } from './campaign.js';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { renderTest } from './render.js';
 
 const USAGE = `usage: npm run difftest -- [options]
   --seed S          campaign seed (default 1)
@@ -18,6 +21,7 @@ const USAGE = `usage: npm run difftest -- [options]
   --lc-timeout S    litmus-check's seconds per test (default 20)
   --batch N         tests per herd7 process (default 20)
   --shrink N        divergences of each kind to shrink (default 3; 0 for none)
+  --emit DIR        only write the generated tests to DIR (no herd7 needed)
 herd7 is $HERD7 or ~/.cache/herd7/bin/herd7-lkmm. Exit 1 when some test diverges.`;
 
 export interface CliIo {
@@ -44,15 +48,22 @@ function parseAvoid(v: string | undefined): Set<Feature> {
   return out;
 }
 
+function emitTests(o: { seed: number; count: number; emit?: string; profile?: string; avoid: ReadonlySet<Feature> }): number {
+  mkdirSync(o.emit!, { recursive: true });
+  const tests = campaignTests(o);
+  for (const t of tests) writeFileSync(join(o.emit!, `${t.name}.litmus`), renderTest(t));
+  return tests.length;
+}
+
 export async function difftestMain(argv: string[], io: CliIo): Promise<number> {
-  let opts;
+  let opts: Omit<CampaignOptions, 'herd7' | 'log'> & { emit?: string };
   try {
     const { values } = parseArgs({
       args: argv,
       options: {
         seed: { type: 'string' }, count: { type: 'string' }, jobs: { type: 'string' }, out: { type: 'string' },
         profile: { type: 'string' }, avoid: { type: 'string' }, 'herd-timeout': { type: 'string' }, 'lc-timeout': { type: 'string' },
-        batch: { type: 'string' }, shrink: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+        batch: { type: 'string' }, shrink: { type: 'string' }, emit: { type: 'string' }, help: { type: 'boolean', short: 'h' },
       },
       strict: true,
     });
@@ -64,10 +75,16 @@ export async function difftestMain(argv: string[], io: CliIo): Promise<number> {
       avoid: parseAvoid(values.avoid), herdTimeoutSeconds: intOption(values['herd-timeout'], 10, 'herd-timeout'),
       lcTimeoutMs: intOption(values['lc-timeout'], 20, 'lc-timeout') * 1000, batch: Math.max(1, intOption(values.batch, 20, 'batch')),
       shrinkPerKind: intOption(values.shrink, 3, 'shrink'),
+      ...(values.emit ? { emit: values.emit } : {}),
     };
   } catch (e) {
     io.err(`difftest: ${(e as Error).message}\n${USAGE}\n`);
     return 2;
+  }
+  if (opts.emit) {
+    const files = emitTests(opts);
+    io.out(`difftest: wrote ${files} tests to ${opts.emit}\n`);
+    return 0;
   }
   const herd7 = findHerd7(io.env);
   if (!herd7) {

@@ -40,7 +40,13 @@ function atomOp(world: World): IrAtomOp {
 }
 
 function atom(world: World, obs: Observable[]): IrProp {
-  const o = world.rng.pick(obs);
+  const r = world.rng, o = r.pick(obs);
+  if (r.chance(0.06)) {
+    // Two locations compared: `0:r0=1:r1`, `x=[y]`, `[x]=0:r1`.
+    const o2 = r.pick(obs);
+    const v = /:/.test(o2.loc) ? o2.loc : `[${o2.loc.replace(/^\[(.*)\]$/, '$1')}]`;
+    return { k: 'atom', loc: o.loc, op: r.chance(0.8) || world.avoid.has('cond-spellings') ? '=' : '==', v };
+  }
   return { k: 'atom', loc: o.loc, op: atomOp(world), v: o.value() };
 }
 
@@ -61,7 +67,7 @@ function prop(world: World, obs: Observable[], atoms: number): IrProp {
 export function genCondition(world: World, threads: ThreadGen[]): CondPart {
   const r = world.rng;
   const obs = observables(world, threads, false);
-  const quantifier = r.weighted<IrQuantifier>({ exists: 60, '~exists': 20, forall: 20 });
+  const quantifier = r.weighted<IrQuantifier>({ exists: 60, '~exists': 20, forall: 20, final: world.avoid.has('cond-spellings') ? 0 : 2 });
   const part: CondPart = {
     quantifier,
     prop: prop(world, obs, Number(r.weighted({ '1': 15, '2': 40, '3': 30, '4': 15 }))),

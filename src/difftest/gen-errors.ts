@@ -15,6 +15,7 @@ function someStmt(body: IrStmt[], f: (s: IrStmt) => boolean): boolean {
     if (f(s)) return true;
     if (s.k === 'if' && (someStmt(s.then, f) || (s.else && someStmt(s.else, f)))) return true;
     if (s.k === 'while' && someStmt(s.body, f)) return true;
+    if (s.k === 'block' && someStmt(s.body, f)) return true;
   }
   return false;
 }

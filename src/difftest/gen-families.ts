@@ -4,6 +4,7 @@
 // back to a ONCE access.
 import type { IrExpr, IrStmt } from './litmus-ir.js';
 import type { ThreadGen } from './gen-thread.js';
+import { EXTRA_FAMILIES } from './gen-families-extra.js';
 
 const num = (v: number): IrExpr => ({ k: 'num', v });
 const nm = (name: string): IrExpr => ({ k: 'name', name });
@@ -220,8 +221,12 @@ const rcuPointer: Family = (g, out) => {
 function addressUse(g: ThreadGen, out: IrStmt[], reg: string): void {
   const r = g.rng;
   if (g.budget <= 0 && r.chance(0.5)) return;
-  if (r.chance(0.7)) assign(g, out, call('READ_ONCE', star(reg)));
-  else out.push(callS('WRITE_ONCE', star(reg), num(r.int(1, 3))));
+  const use: IrStmt[] = [];
+  if (r.chance(0.7)) assign(g, use, call('READ_ONCE', star(reg)));
+  else use.push(callS('WRITE_ONCE', star(reg), num(r.int(1, 3))));
+  // Sometimes only when the pointer is a given address: `if (r1 == y)`.
+  if (r.chance(0.2)) out.push({ k: 'if', c: { k: 'bin', op: r.pick(['==', '!='] as const), a: nm(reg), b: nm(anyInt(g)) }, then: use });
+  else out.push(...use);
   g.budget -= 1;
 }
 
@@ -301,6 +306,7 @@ export const FAMILIES = {
   fence, lock, trylock, 'is-locked': isLocked, 'rcu-reader': rcuReader, 'rcu-pointer': rcuPointer,
   'srcu-reader': srcuReader, 'sync-rcu': syncRcu, 'ctrl-dep': ctrlDep, 'addr-dep': addrDep,
   'multi-load': multiLoad, while: whileLoop, 'reg-arith': regArith,
+  ...EXTRA_FAMILIES,
 } satisfies Record<string, Family>;
 
 export type FamilyName = keyof typeof FAMILIES;

@@ -23,6 +23,7 @@ const BASE: FamilyWeights = {
   xchg: 2, 'ptr-xchg': 1, 'atomic-op': 3, 'atomic-return': 3, 'atomic-fetch': 3, 'atomic-xchg': 2, 'atomic-test': 2,
   'atomic-rw': 2, 'add-unless': 1, fence: 6, lock: 3, trylock: 1, 'is-locked': 1, 'rcu-reader': 2, 'rcu-pointer': 2,
   'srcu-reader': 1, 'sync-rcu': 2, 'ctrl-dep': 3, 'addr-dep': 2, 'multi-load': 1, while: 1, 'reg-arith': 1,
+  'decl-init': 2, 'expr-stmt': 2, block: 1, 'init-reg': 1, copy: 1, 'trylock-if': 1, 'mixed-type': 1, unbalanced: 1, 'big-arith': 1,
 };
 
 const SMALL_THREADS = { 2: 45, 3: 30, 4: 12, 5: 5, 6: 4, 7: 2, 8: 2 };
@@ -41,11 +42,11 @@ export const PROFILES: Record<string, Profile> = {
   },
   locks: {
     threads: { 2: 50, 3: 35, 4: 15 }, accesses: [3, 8], atomics: 0.2, ptrs: 0.1, lock: 1, srcu: 0,
-    families: scaled({ lock: 14, trylock: 6, 'is-locked': 5, fence: 8 }),
+    families: scaled({ lock: 14, trylock: 6, 'trylock-if': 5, 'is-locked': 5, fence: 8 }),
   },
   rcu: {
     threads: { 2: 45, 3: 40, 4: 15 }, accesses: [3, 8], atomics: 0.1, ptrs: 0.8, lock: 0.1, srcu: 0.7,
-    families: scaled({ 'rcu-reader': 12, 'rcu-pointer': 10, 'srcu-reader': 10, 'sync-rcu': 10, 'addr-dep': 6 }),
+    families: scaled({ 'rcu-reader': 12, 'rcu-pointer': 10, 'srcu-reader': 10, 'sync-rcu': 10, 'addr-dep': 6, unbalanced: 4 }),
   },
   deps: {
     threads: { 2: 55, 3: 35, 4: 10 }, accesses: [3, 8], atomics: 0.2, ptrs: 0.8, lock: 0.1, srcu: 0,

@@ -12,6 +12,8 @@ export class ThreadGen {
   readonly regs = new Map<string, RegKind>();
   /** Registers whose value is known to be set on every path (usable later in expressions). */
   readonly ready = new Map<string, RegKind>();
+  /** Registers declared where they are first set (`int r = e;`), or in the init section. */
+  readonly inlineDeclared = new Set<string>();
   private nextReg = 0;
   /** Nesting depth of the statement being generated. */
   depth = 0;
@@ -75,8 +77,8 @@ export class ThreadGen {
   /** One family's statements appended to `out`. */
   step(out: IrStmt[], nested = false): void {
     const w: FamilyWeights = { ...this.weights };
-    if (nested) for (const f of ['lock', 'trylock', 'rcu-reader', 'srcu-reader', 'while', 'ctrl-dep'] as FamilyName[]) w[f] = (w[f] ?? 0) * 0.2;
-    if (this.inLock) { w.lock = 0; w.trylock = 0; }
+    if (nested) for (const f of ['lock', 'trylock', 'trylock-if', 'rcu-reader', 'srcu-reader', 'while', 'ctrl-dep', 'block', 'decl-init', 'init-reg'] as FamilyName[]) w[f] = (w[f] ?? 0) * 0.2;
+    if (this.inLock) { w.lock = 0; w.trylock = 0; w['trylock-if'] = 0; }
     const name = this.rng.weighted(w);
     FAMILIES[name](this, out);
   }
@@ -86,7 +88,7 @@ export class ThreadGen {
     let guard = 0;
     while (this.budget > 0 && guard++ < 12) this.step(body);
     const decls: IrStmt[] = [];
-    for (const [r, kind] of this.regs) if (this.rng.chance(0.8)) decls.push({ k: 'decl', name: r, ...(kind === 'ptr' ? { ptr: true } : {}) });
+    for (const [r, kind] of this.regs) if (!this.inlineDeclared.has(r) && this.rng.chance(0.8)) decls.push({ k: 'decl', name: r, ...(kind === 'ptr' ? { ptr: true } : {}) });
     return { params: this.world.params(), body: [...decls, ...body] };
   }
 }

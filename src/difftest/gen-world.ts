@@ -22,9 +22,13 @@ export type Feature =
   /** Tests written to be rejected (user errors). */
   | 'errors'
   /** `<>`, `==` and `final` spellings in the condition. */
-  | 'cond-spellings';
+  | 'cond-spellings'
+  /** A value-returning primitive as a bare statement (`xchg(x, 1);`, not `(void)xchg(x, 1);`). */
+  | 'value-statement'
+  /** Arithmetic past 32 bits (herd7 wraps, or dies on such a constant). */
+  | 'int32-limits';
 
-export const ALL_FEATURES: readonly Feature[] = ['implies-precedence', 'multi-load', 'is-locked', 'lock-final', 'atomic-init', 'filter', 'errors', 'cond-spellings'];
+export const ALL_FEATURES: readonly Feature[] = ['implies-precedence', 'multi-load', 'is-locked', 'lock-final', 'atomic-init', 'filter', 'errors', 'cond-spellings', 'value-statement', 'int32-limits'];
 
 export class World {
   readonly ints: string[];

@@ -72,6 +72,10 @@ export class Herd7Runner {
     }
     return results.map((r) => {
       if (r) return r;
+      // herd7's fatal errors (e.g. a constant beyond 32 bits) end the process: for
+      // a file run on its own, that is herd7 rejecting the test.
+      const fatal = /^Fatal.*$/m.exec(raw.err);
+      if (fatal && jobs.length === 1 && !raw.killed) return { kind: 'error', message: raw.err.trim(), text: raw.err };
       if (abnormal) return { kind: 'crash', message: raw.killed ? 'killed (wall-clock guard)' : `exit ${raw.code}: ${raw.err.trim().split('\n').pop() ?? ''}`, text: raw.err };
       return { kind: 'timeout', text: '' };
     });

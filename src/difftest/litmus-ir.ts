@@ -15,7 +15,12 @@ export type IrExpr =
 
 export type IrStmt =
   | { k: 'decl'; name: string; ptr?: boolean }
-  | { k: 'assign'; reg: string; e: IrExpr }
+  /** `r = e;`, or with `declare` `int r = e;`. */
+  | { k: 'assign'; reg: string; e: IrExpr; declare?: boolean }
+  /** An expression statement: `e;`, or with `voidCast` `(void)e;`. */
+  | { k: 'expr'; e: IrExpr; voidCast?: boolean }
+  /** A bare block `{ ... }`. */
+  | { k: 'block'; body: IrStmt[] }
   /** `*target = e;`: a plain store. */
   | { k: 'store'; target: IrExpr; e: IrExpr }
   | { k: 'call'; fn: string; args: IrExpr[] }
@@ -57,7 +62,8 @@ export type IrProp =
   | { k: 'implies'; a: IrProp; b: IrProp }
   | { k: 'const'; v: boolean };
 
-export type IrQuantifier = 'exists' | '~exists' | 'forall';
+/** `final` is herd7's other spelling of `exists`. */
+export type IrQuantifier = 'exists' | '~exists' | 'forall' | 'final';
 
 export interface IrTest {
   name: string;

@@ -24,7 +24,13 @@ function renderStmts(body: IrStmt[], indent: string, out: string[]): void {
 function renderStmt(s: IrStmt, indent: string, out: string[]): void {
   switch (s.k) {
     case 'decl': out.push(`${indent}int ${s.ptr ? '*' : ''}${s.name};`); return;
-    case 'assign': out.push(`${indent}${s.reg} = ${renderExpr(s.e)};`); return;
+    case 'assign': out.push(`${indent}${s.declare ? 'int ' : ''}${s.reg} = ${renderExpr(s.e)};`); return;
+    case 'expr': out.push(`${indent}${s.voidCast ? '(void)' : ''}${renderExpr(s.e)};`); return;
+    case 'block':
+      out.push(`${indent}{`);
+      renderStmts(s.body, indent + '\t', out);
+      out.push(`${indent}}`);
+      return;
     case 'store': out.push(`${indent}${renderExpr({ k: 'deref', e: s.target })} = ${renderExpr(s.e)};`); return;
     case 'call': out.push(`${indent}${renderExpr({ k: 'call', fn: s.fn, args: s.args })};`); return;
     case 'if':

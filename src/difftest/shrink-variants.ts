@@ -25,7 +25,9 @@ export function exprVariants(e: IrExpr): IrExpr[] {
 function stmtVariants(s: IrStmt): IrStmt[][] {
   switch (s.k) {
     case 'decl': return [];
-    case 'assign': return exprVariants(s.e).map((e) => [{ ...s, e }]);
+    case 'assign': return [...(s.declare ? [[{ k: 'assign', reg: s.reg, e: s.e } as IrStmt]] : []), ...exprVariants(s.e).map((e) => [{ ...s, e }])];
+    case 'expr': return [...(s.voidCast ? [[{ k: 'expr', e: s.e } as IrStmt]] : []), ...exprVariants(s.e).map((e) => [{ ...s, e }])];
+    case 'block': return [s.body, ...listVariants(s.body).map((body) => [{ ...s, body }])];
     case 'store': return exprVariants(s.e).map((e) => [{ ...s, e }]);
     case 'call': return s.args.flatMap((a, i) => exprVariants(a).map((v) => [{ ...s, args: replaced(s.args, i, [v]) }]));
     case 'if': {
@@ -122,6 +124,31 @@ function withThreads(t: IrTest, f: (th: IrThread, i: number) => IrThread): IrTes
   return { ...t, threads: t.threads.map(f) };
 }
 
+/** Every name a statement list mentions (registers and locations). */
+export function namesIn(body: IrStmt[]): Set<string> {
+  const out = new Set<string>();
+  const expr = (e: IrExpr): void => {
+    if (e.k === 'name') out.add(e.name);
+    else if (e.k === 'deref') expr(e.e);
+    else if (e.k === 'call') e.args.forEach(expr);
+    else if (e.k === 'bin') { expr(e.a); expr(e.b); }
+  };
+  const stmt = (s: IrStmt): void => {
+    switch (s.k) {
+      case 'decl': return;
+      case 'assign': out.add(s.reg); expr(s.e); return;
+      case 'expr': expr(s.e); return;
+      case 'block': s.body.forEach(stmt); return;
+      case 'store': expr(s.target); expr(s.e); return;
+      case 'call': s.args.forEach(expr); return;
+      case 'if': expr(s.c); s.then.forEach(stmt); s.else?.forEach(stmt); return;
+      case 'while': expr(s.c); s.body.forEach(stmt); return;
+    }
+  };
+  body.forEach(stmt);
+  return out;
+}
+
 /** Every one-step reduction of `t`. */
 export function testVariants(t: IrTest): IrTest[] {
   const out: IrTest[] = [];
@@ -138,9 +165,15 @@ export function testVariants(t: IrTest): IrTest[] {
     out.push({ ...t, init: without(t.init, i) });
     for (const v of initVariants(e)) out.push({ ...t, init: replaced(t.init, i, [v]) });
   });
-  const params = t.threads[0]?.params ?? [];
-  params.forEach((p) => out.push(withThreads(t, (th) => ({ ...th, params: th.params.filter((q) => q.name !== p.name) }))));
-  t.threads.forEach((th, i) => th.params.forEach((_, k) => out.push(withThreads(t, (x, j) => (j === i ? { ...x, params: without(x.params, k) } : x)))));
+  // Only parameters a thread does not use: without its parameter a location's
+  // name becomes a register (0) in herd7, a different test (and often a
+  // different divergence of the same kind).
+  const unused = t.threads.map((th) => th.params.filter((p) => !namesIn(th.body).has(p.name)).map((p) => p.name));
+  const everywhere = (t.threads[0]?.params ?? []).map((p) => p.name).filter((n) => unused.every((u) => u.includes(n)));
+  everywhere.forEach((n) => out.push(withThreads(t, (th) => ({ ...th, params: th.params.filter((q) => q.name !== n) }))));
+  t.threads.forEach((th, i) => th.params.forEach((p, k) => {
+    if (unused[i]!.includes(p.name) && !everywhere.includes(p.name)) out.push(withThreads(t, (x, j) => (j === i ? { ...x, params: without(x.params, k) } : x)));
+  }));
   if (t.bracketImplies) { const { bracketImplies: _b, ...rest } = t; if (JSON.stringify(rest.prop).includes('implies') === false) out.push(rest); }
   return out;
 }

@@ -15,7 +15,9 @@ function exprParts(e: IrExpr, out: Set<string>): void {
 function stmtParts(s: IrStmt, out: Set<string>): void {
   switch (s.k) {
     case 'decl': return;
-    case 'assign': exprParts(s.e, out); return;
+    case 'assign': if (s.declare) out.add('int-r-init'); exprParts(s.e, out); return;
+    case 'expr': out.add(s.voidCast ? '(void)' : 'expr-stmt'); exprParts(s.e, out); return;
+    case 'block': out.add('block'); s.body.forEach((x) => stmtParts(x, out)); return;
     case 'store': out.add('plain-store'); exprParts(s.e, out); return;
     case 'call': out.add(s.fn); s.args.forEach((a) => exprParts(a, out)); return;
     case 'if': out.add(s.else ? 'if-else' : 'if'); exprParts(s.c, out); s.then.forEach((x) => stmtParts(x, out)); s.else?.forEach((x) => stmtParts(x, out)); return;

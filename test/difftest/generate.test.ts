@@ -17,7 +17,9 @@ function callsOf(t: IrTest): Set<string> {
     else if (e.k === 'deref') expr(e.e);
   };
   const stmt = (s: IrStmt): void => {
-    if (s.k === 'assign') expr(s.e);
+    if (s.k === 'assign') { if (s.declare) out.add('(int r = e)'); expr(s.e); }
+    else if (s.k === 'expr') { out.add(s.voidCast ? '((void)e)' : '(e;)'); expr(s.e); }
+    else if (s.k === 'block') { out.add('({})'); s.body.forEach(stmt); }
     else if (s.k === 'store') { out.add('(plain store)'); expr(s.e); }
     else if (s.k === 'call') { out.add(s.fn); s.args.forEach(expr); }
     else if (s.k === 'if') { out.add(s.else ? '(if-else)' : '(if)'); expr(s.c); s.then.forEach(stmt); s.else?.forEach(stmt); }
@@ -28,7 +30,7 @@ function callsOf(t: IrTest): Set<string> {
 }
 
 function propKinds(p: IrProp, out: Set<string>): void {
-  if (p.k === 'atom') out.add(`atom${p.op}`);
+  if (p.k === 'atom') out.add(/:|\[/.test(p.v) ? 'atom-loc-loc' : `atom${p.op}`);
   else if (p.k === 'const') out.add('const');
   else if (p.k === 'not') { out.add('not'); propKinds(p.p, out); }
   else { out.add(p.k); propKinds(p.a, out); propKinds(p.b, out); }
@@ -77,15 +79,15 @@ describe('difftest generator', () => {
       quantifiers.add(g.test.quantifier);
       if (g.test.filter) filters++;
       if (g.test.locations) locations++;
-      for (const i of g.test.init) inits.add(`${i.type ?? 'untyped'}${i.atomicInit ? '+ATOMIC_INIT' : ''}${i.amp ? '+&' : ''}`);
+      for (const i of g.test.init) inits.add(/:/.test(i.loc) ? 'register' : `${i.type ?? 'untyped'}${i.atomicInit ? '+ATOMIC_INIT' : ''}${i.amp ? '+&' : ''}`);
     }
     const missing = lkmmPrimitives.map((d) => d.name).filter((n) => !calls.has(n));
     expect(missing).toEqual([]);
-    for (const f of ['(plain store)', '(if)', '(if-else)', '(while)']) expect(calls).toContain(f);
-    for (const k of ['atom=', 'atom==', 'atom!=', 'atom<>', 'not', 'and', 'or', 'implies', 'const']) expect(props).toContain(k);
+    for (const f of ['(plain store)', '(if)', '(if-else)', '(while)', '(int r = e)', '((void)e)', '(e;)', '({})']) expect(calls).toContain(f);
+    for (const k of ['atom=', 'atom==', 'atom!=', 'atom<>', 'atom-loc-loc', 'not', 'and', 'or', 'implies', 'const']) expect(props).toContain(k);
     expect([...threads].sort()).toEqual([2, 3, 4, 5, 6, 7, 8]);
-    expect([...quantifiers].sort()).toEqual(['exists', 'forall', '~exists']);
-    for (const i of ['int', 'untyped', 'atomic_t', 'atomic_t+ATOMIC_INIT', 'int *', 'int *+&']) expect(inits).toContain(i);
+    expect([...quantifiers].sort()).toEqual(['exists', 'final', 'forall', '~exists']);
+    for (const i of ['int', 'untyped', 'atomic_t', 'atomic_t+ATOMIC_INIT', 'int *', 'int *+&', 'register']) expect(inits).toContain(i);
     expect(filters).toBeGreaterThan(50);
     expect(locations).toBeGreaterThan(50);
   });
@@ -102,6 +104,7 @@ describe('difftest generator', () => {
       expect(text).not.toMatch(/spin_is_locked|^filter/m);
       expect(g.test.filter).toBeUndefined();
       expect(g.test.init.some((i) => i.type === 'atomic_t')).toBe(false);
+      expect(callsOf(g.test).has('(e;)')).toBe(false);
     }
   });
 
