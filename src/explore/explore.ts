@@ -11,7 +11,7 @@ import { LocationTimeout, locationChoices, MAX_ALL_CHOICES, type LocChoice } fro
 import { ValueSolver } from './values.js';
 import { addChoice, bulkBounds } from './bounds.js';
 import { StateTable, unsigned32Columns } from './states.js';
-import { badAddressReached, cutReachable } from './stopped-paths.js';
+import { cutReachable } from './stopped-paths.js';
 import { CodeError } from '../events/interp-common.js';
 import { CompletionMemo, type MemoEntry } from './memo.js';
 import { coBoxes, ValueGroups } from './choice-groups.js';
@@ -38,8 +38,6 @@ class Stop extends Error {
 
 export function explore(program: Program, opts: ExploreOptions = {}): ExploreOutcome {
   const started = Date.now();
-  const bad = program.badAddressThreads ? badAddressReached(program) : undefined;
-  if (bad) throw new CodeError('access through a value that is not the address of a shared location, in some candidate execution', bad.stop?.line ?? 0, bad.stop?.col ?? 0, 'non-address');
   const states = new StateTable(program.observed.length);
   const flags = new Set<string>();
   const out: ExploreOutcome = { states: [], table: states, positive: 0, negative: 0, flags: [], candidates: 0, evaluations: 0, loop: program.loopCut && cutReachable(program), rejected: [] };
@@ -60,6 +58,9 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
   };
 
   const visit = (traces: ThreadTrace[]): void => {
+    // A path that loads through a value designating no location (it stops
+    // there): herd rejects the test if the model allows an execution along it.
+    const badLoad = traces.find((t) => t.stop !== undefined);
     const L = layout(program, traces);
     const perLoc: LocChoice[][] = [];
     // A share (opts.shard) gets every count-th candidate of the location with
@@ -100,6 +101,7 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
     let recording: MemoEntry | undefined, recordingKey = '';
     /** Counts an allowed execution and its final state. */
     const count = (sat: boolean, execFlags: readonly string[], n = 1): void => {
+      if (badLoad) throw new CodeError('access through a value that is not the address of a shared location, in an execution LKMM allows', badLoad.stop!.line, badLoad.stop!.col, 'non-address');
       for (let i = 0; i < execFlags.length; i++) flags.add(execFlags[i]!);
       if (sat) out.positive += n;
       else out.negative += n;
@@ -342,7 +344,8 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
   let dealt = 0;
 
   try {
-    const threads = program.threads;
+    // Paths stopped at a load through a non-address are explored with the others (see visit).
+    const threads = program.badAddressThreads ? program.threads.map((t, i) => [...t, ...(program.badAddressThreads![i] ?? [])]) : program.threads;
     if (threads.every((t) => t.length > 0)) {
       const idx = new Array<number>(threads.length).fill(0);
       for (;;) {

@@ -1,12 +1,9 @@
-// Paths that stopped early, and whether a candidate execution follows one.
-// herd decides both on the executions its equation solving accepts, before the
-// model is consulted: every read reads some write of its location that its own
-// thread has not overwritten before it (nor writes after it), and the values
-// meet every path's conditions.
-// - `Loop`: loop unrolling cut a path off and some execution runs along it (a
-//   spin loop on a value nobody stores raises nothing).
-// - A load through a value that designates no location: herd rejects the test
-//   when some execution gets there.
+// herd's `Loop`: loop unrolling cut a path off, and some candidate execution
+// runs along that cut path. herd decides it on the executions its equation
+// solving accepts, before the model is consulted (incoherent ones included):
+// every read reads some write of its location that is not after it in its own
+// thread, and the values meet every path's conditions. A spin loop on a value
+// nobody stores raises nothing.
 import type { Program, ThreadTrace } from '../events/types.js';
 import { layout } from './graph-build.js';
 import type { LocChoice } from './locations.js';
@@ -17,25 +14,17 @@ const BUDGET = 200_000;
 
 /** Whether some candidate execution runs along a path cut by loop unrolling (true when the search gives up). */
 export function cutReachable(program: Program): boolean {
-  return reachableStop(program, 'cut') !== undefined;
-}
-
-/** The first path loading through a non-address that some candidate execution follows (none when the search gives up). */
-export function badAddressReached(program: Program): ThreadTrace | undefined {
-  const r = reachableStop(program, 'bad-address');
-  return r === 'budget' ? undefined : r;
+  return reachableCut(program) !== undefined;
 }
 
 /**
- * A stopped path of the wanted kind that some candidate execution follows,
- * with any paths (complete or stopped) of the other threads; 'budget' when
- * the search gave up first.
+ * A cut path that some candidate execution follows, with any complete paths
+ * of the other threads; 'budget' when the search gave up first.
  */
-function reachableStop(program: Program, wanted: 'cut' | 'bad-address'): ThreadTrace | 'budget' | undefined {
-  const cut = program.cutThreads ?? [], bad = program.badAddressThreads ?? [];
-  const target = wanted === 'cut' ? cut : bad;
-  if (target.every((c) => c.length === 0)) return undefined;
-  const target1 = new Set(target.flat());
+function reachableCut(program: Program): ThreadTrace | 'budget' | undefined {
+  const cut = program.cutThreads ?? [];
+  if (cut.every((c) => c.length === 0)) return undefined;
+  const cuts = new Set(cut.flat());
   const budget = { left: BUDGET };
   const n = program.threads.length;
   const pick: ThreadTrace[] = new Array<ThreadTrace>(n);
@@ -49,9 +38,9 @@ function reachableStop(program: Program, wanted: 'cut' | 'bad-address'): ThreadT
       found = stop;
       return true;
     }
-    for (const tr of [...(target[t] ?? []), ...program.threads[t]!, ...((wanted === 'cut' ? bad : cut)[t] ?? [])]) {
+    for (const tr of [...(cut[t] ?? []), ...program.threads[t]!]) {
       pick[t] = tr;
-      if (choose(t + 1, stop ?? (target1.has(tr) ? tr : undefined))) return true;
+      if (choose(t + 1, stop ?? (cuts.has(tr) ? tr : undefined))) return true;
     }
     return false;
   };
@@ -66,17 +55,10 @@ function feasible(program: Program, traces: readonly ThreadTrace[], budget: { le
   const sources: number[][] = [];
   for (const g of L.events) {
     if (g.thread < 0 || g.ev.kind !== 'R') continue;
-    const rmwW = g.ev.rmwWrite >= 0 ? L.base[g.thread]! + g.ev.rmwWrite : -1;
-    const po = L.stat.po;
-    // The thread's own last write before the read hides the initial value and
-    // its own earlier writes (CoWR); writes after the read are out (CoRW).
-    const writes = L.byLoc[g.ev.loc]!.filter((w) => L.events[w]!.ev.kind === 'W' && w !== rmwW);
-    const ownBefore = writes.filter((w) => L.events[w]!.thread === g.thread && po.has(w, g.id));
-    const last = ownBefore.find((w) => !ownBefore.some((v) => v !== w && po.has(w, v)));
-    const ws = writes.filter((w) => {
+    const own = g.ev.rmwWrite >= 0 ? L.base[g.thread]! + g.ev.rmwWrite : -1;
+    const ws = L.byLoc[g.ev.loc]!.filter((w) => {
       const e = L.events[w]!;
-      if (e.thread === g.thread) return w === last;
-      return !(e.thread < 0 && last !== undefined);
+      return e.ev.kind === 'W' && w !== own && !(e.thread === g.thread && L.stat.po.has(g.id, w));
     });
     reads.push(g.id);
     sources.push(ws);
