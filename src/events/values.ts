@@ -31,12 +31,17 @@ export function formatValue(v: number, locNames: readonly string[]): string {
   return l >= 0 ? locNames[l]! : String(v);
 }
 
+function int32(v: number): boolean {
+  return v >= -2147483648 && v <= 2147483647 && Number.isInteger(v);
+}
+
 /** C-like integer arithmetic on 64-bit-ish values (kept exact within 2^53). */
 export function binop(op: string, a: number, b: number): number {
   switch (op) {
-    case '+': return a + b;
-    case '-': return a - b;
-    case '*': return a * b;
+    // herd's values are 32-bit and wrap around; addresses and symbols are not integers here.
+    case '+': return int32(a) && int32(b) ? (a + b) | 0 : a + b;
+    case '-': return int32(a) && int32(b) ? (a - b) | 0 : a - b;
+    case '*': return int32(a) && int32(b) ? Math.imul(a, b) : a * b;
     case '/': return b === 0 ? 0 : Math.trunc(a / b);
     case '%': return b === 0 ? 0 : a % b;
     case '&': return Number(BigInt(a) & BigInt(b));

@@ -5,13 +5,14 @@
 //
 // Codes: unknown-primitive, arity, void-value (errors); duplicate-process,
 // process-numbering (errors); undeclared-register, missing-parameter,
-// unknown-process, incompatible-filter, bad-access-argument (errors); unassigned-register,
+// unknown-process, incompatible-filter, bad-access-argument, value-statement (errors); unassigned-register,
 // unknown-location, duplicate-init, value-as-pointer (warnings); no-process (error).
 
 import type { Diagnostic, Severity } from '../diagnostics/diagnostic.js';
 import { defaultRegistry, type PrimitiveRegistry } from '../kernel/primitives.js';
 import type { Cond, Expr, LitmusTest, LocRef, Process, Range, Stmt } from './ast.js';
 import { closest } from './distance.js';
+import { isVocabulary } from './extensions.js';
 
 interface ProcInfo {
   proc: Process;
@@ -194,6 +195,11 @@ function checkBody(p: Process, info: ProcInfo, initRegs: Set<string>, globals: S
         else expr(s.target, true);
         return expr(s.value, true);
       case 'expr':
+        // herd looks a call made as a statement up among linux-kernel.def's statement
+        // macros only: a value-returning primitive there must be cast, `(void)xchg(x, 1);`.
+        if (s.expr.kind === 'call' && !isVocabulary(s.expr.name) && registry.lookup(s.expr.name)?.returns) {
+          report('error', 'value-statement', `'${s.expr.name}' returns a value: herd7 does not run it as a statement; write (void)${s.expr.name}(...) or assign its value`, s.expr.nameRange);
+        }
         return expr(s.expr, false);
       case 'if':
         expr(s.cond, true);

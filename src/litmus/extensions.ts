@@ -21,6 +21,11 @@ const mmNames = new Set(mmPrimitives.map((d) => d.name).filter((n) => !lkmmNames
 
 export const EXTENSION_CODE = 'herd7-extension';
 
+/** Whether a primitive is the project's mm vocabulary rather than linux-kernel.def's (or a --macros file's). */
+export function isVocabulary(name: string): boolean {
+  return mmNames.has(name);
+}
+
 /** The extensions a test uses, each named once, in source order, with its first place. */
 export function herdExtensions(test: LitmusTest): Array<{ what: string; range: Range }> {
   const out = new Map<string, Range>();
