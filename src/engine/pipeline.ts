@@ -49,6 +49,12 @@ export interface RunOptions {
    * Results do not depend on it.
    */
   threads?: number;
+  /**
+   * Keep up to this many rejected candidates with the outcome, each with the
+   * check that rejected it, in the outcome (model-diff's reason); the search
+   * then enumerates incoherent candidates too.
+   */
+  keepRejected?: number;
   /** Tests using extensions herd7 cannot run (src/litmus/extensions.ts) are errors. */
   strict?: boolean;
   /** Another model than the built-in lkmmv2 (src/cat/model-load.ts); plain data, for worker threads. */
@@ -146,6 +152,7 @@ export function runSource(source: string, file: string, opts: RunOptions = {}): 
       ...(opts.bulk === false ? { bulk: false } : {}),
       ...(opts.forward === false ? { forward: false } : {}),
       ...(model?.hook ? { model: model.hook } : {}),
+      ...(opts.keepRejected ? { keepRejected: opts.keepRejected } : {}),
     };
     const settling = opts.settle !== false && !opts.targetOnly;
     if (settling && opts.timeoutMs !== undefined) exploreOpts.timeoutMs = Math.max(1, Math.floor(opts.timeoutMs * FULL_SHARE));

@@ -30,7 +30,7 @@ describe('reasons: ranked and deduplicated', () => {
     expect(top.crossThread).toBe(true);
     expect(top.throughCondition).toBe(true);
     const constructs = top.cycle.map((e) => e.construct).filter(Boolean);
-    expect(constructs).toEqual(expect.arrayContaining(['folio_try_get() P1:90', 'folio_put() P0:77']));
+    expect(constructs).toEqual(expect.arrayContaining(['folio_try_get() P1:90', 'folio_put_testzero() P0:77']));
   });
 
   it('no listed reason is a coherence or atomicity violation within one thread; those are counted', () => {

@@ -60,7 +60,7 @@ export const modelDiffCommand: CommandSpec = {
       const forbidding = runs.findIndex((r, i) => r.verdict === 'Never' && runs[1 - i]!.verdict !== 'Never' && runs[1 - i]!.verdict !== null);
       if (forbidding >= 0) {
         // The candidates with the outcome, re-run keeping the rejected ones and why.
-        const again = runSource(source, f, { model: specs[forbidding]!, explain: true, ...(timeoutMs !== undefined ? { timeoutMs } : {}) });
+        const again = runSource(source, f, { model: specs[forbidding]!, keepRejected: 1000, ...(timeoutMs !== undefined ? { timeoutMs } : {}) });
         const rejected = again.outcome?.rejected.map((x) => x.axiom ?? '?') ?? [];
         d.reason = { model: forbidding, rejectedBy: rankChecks(rejected) };
       }
