@@ -4,7 +4,7 @@
 // themselves (a rare cycle of reads-from and data flow).
 import type { ThreadTrace } from '../events/types.js';
 import { isSymToken, SYM_BASE } from '../events/values.js';
-import { evalSym, readsOf } from '../events/sym.js';
+import { evalSym, readsOf, type Sym } from '../events/sym.js';
 import { HerdUnionFind } from '../events/herd-uf.js';
 import type { Layout } from './graph-build.js';
 import type { LocChoice } from './locations.js';
@@ -171,27 +171,61 @@ export class ValueSolver {
   private symbolic(): boolean {
     const { L, state } = this;
     const n = L.n, vals = L.values;
-    const comp = sccs(n, (g) => this.deps(g));
-    state.fill(0);
+    const comp = sccs(n, (g) => this.deps(g)).filter((members) => members.length > 1 || this.deps(members[0]!).includes(members[0]!));
     for (const members of comp) {
-      if (members.length === 1 && !this.deps(members[0]!).includes(members[0]!)) continue;
       for (const g of members) {
         const ge = L.events[g]!;
         const copy = ge.ev.kind === 'R' || (ge.thread >= 0 && typeof ge.ev.value !== 'number' && ge.ev.value.k === 'r');
         if (!copy) return false;
       }
-      // A provisional name, kept only when herd's names are unknown (see herdNames).
-      const token = SYM_BASE + Math.min(...members);
-      for (const g of members) {
-        vals[g] = token;
-        state[g] = 2;
-      }
     }
-    this.cyclic = false;
-    for (let g = 0; g < n; g++) this.value(g);
-    if (this.cyclic) return false;
+    // A provisional name per cycle, kept only when herd's names are unknown (see herdNames).
+    const tokens = comp.map((members) => SYM_BASE + Math.min(...members));
+    if (!this.fill(comp, tokens)) return false;
+    // herd solves an equation its paths assume on such a value (a cmpxchg's
+    // `old == expected` taken as true): the cycle then has that value.
+    const pins = this.assumedValues();
+    if (pins === undefined) return false;
+    if (pins.size > 0 && !this.fill(comp, tokens.map((t) => pins.get(t) ?? t))) return false;
     this.herdNames();
     return true;
+  }
+
+  /** Every value, each cycle's members holding the given value. */
+  private fill(comp: readonly number[][], values: readonly number[]): boolean {
+    const { L, state } = this;
+    state.fill(0);
+    comp.forEach((members, i) => {
+      for (const g of members) {
+        L.values[g] = values[i]!;
+        state[g] = 2;
+      }
+    });
+    this.cyclic = false;
+    for (let g = 0; g < L.n; g++) this.value(g);
+    return !this.cyclic;
+  }
+
+  /**
+   * The constants the paths' `read == c` assumptions give symbolic values:
+   * token to constant (undefined when two assumptions disagree).
+   */
+  private assumedValues(): Map<number, number> | undefined {
+    const { L, traces } = this;
+    const out = new Map<number, number>();
+    for (let t = 0; t < traces.length; t++) {
+      for (const c of traces[t]!.constraints) {
+        const v = c.value;
+        if (!c.truthy || typeof v === 'number' || v.k !== 'b' || v.op !== '==') continue;
+        const read = (x: Sym): number | undefined => (typeof x !== 'number' && x.k === 'r' ? L.values[L.base[t]! + x.e] : undefined);
+        const [sym, k] = typeof v.b === 'number' ? [read(v.a), v.b] : typeof v.a === 'number' ? [read(v.b), v.a] : [undefined, 0];
+        if (sym === undefined || !isSymToken(sym)) continue;
+        const prev = out.get(sym);
+        if (prev !== undefined && prev !== k) return undefined;
+        out.set(sym, k);
+      }
+    }
+    return out;
   }
 
   /** herd's variable for event g's value, 0 when unknown or constant. */
