@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { EXIT_USAGE, type CommandSpec, type Io } from './spec.js';
 import { commands } from './commands/index.js';
+import { safeOutput } from '../diagnostics/escape.js';
 
 function packageVersion(): string {
   const here = dirname(fileURLToPath(import.meta.url));
@@ -11,9 +12,10 @@ function packageVersion(): string {
   return pkg.version;
 }
 
+// Control characters from user input are escaped on the way out (colour sequences pass).
 const defaultIo: Io = {
-  out: (t) => process.stdout.write(t),
-  err: (t) => process.stderr.write(t),
+  out: (t) => process.stdout.write(safeOutput(t, true)),
+  err: (t) => process.stderr.write(safeOutput(t, true)),
   isTTY: Boolean(process.stdout.isTTY),
   errIsTTY: Boolean(process.stderr.isTTY),
 };

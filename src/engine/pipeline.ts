@@ -1,6 +1,5 @@
 // text -> AST -> events -> executions -> RunResult. The only module that
 // connects the parser to the explorer.
-import { readFileSync } from 'node:fs';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import type { LitmusTest } from '../litmus/ast.js';
@@ -14,6 +13,11 @@ import type { RunResult, Verdict } from '../explore/result.js';
 import { explainOutcome } from './explain.js';
 import { settle } from './settle.js';
 import { exploreShared, shouldShare } from './parallel.js';
+import { Governor, LimitStop, type GovernorLimits } from '../limits/governor.js';
+import { limitMessage, type LimitPhase } from './limit-words.js';
+import { readTestFile } from './read-source.js';
+import { checkProgramSize } from './program-size.js';
+import { TestTooLarge } from '../limits/sizes.js';
 
 export interface RunOptions {
   timeoutMs?: number;
@@ -43,6 +47,13 @@ export interface RunOptions {
    * Results do not depend on it.
    */
   threads?: number;
+  /** Memory budget in bytes (default DEFAULT_MAX_MEMORY, src/limits/governor.ts). */
+  maxMemory?: number;
+  /**
+   * Limits over more than this test (e.g. the whole of `fix`): an earlier
+   * deadline there holds. The test's own deadline is timeoutMs from its start.
+   */
+  limits?: GovernorLimits;
 }
 
 /** Share of --timeout the full search gets when a settling search may follow. */
@@ -70,12 +81,27 @@ export function conditionHolds(q: string, positive: number, negative: number): b
   return negative === 0;
 }
 
-export function compileTest(test: LitmusTest, opts: RunOptions = {}): Program {
+export function compileTest(test: LitmusTest, opts: RunOptions = {}, governor?: Governor): Program {
   return buildProgram(test, {
     ...(opts.registry ? { registry: opts.registry } : {}),
     ...(opts.unroll !== undefined ? { unroll: opts.unroll } : {}),
     ...(opts.targetOnly ? { settle: true } : {}),
+    ...(governor ? { governor } : {}),
   });
+}
+
+/** The governor of one test: its own deadline (opts.timeoutMs from now) or an outer one, whichever is earlier. */
+export function testGovernor(opts: RunOptions): Governor {
+  const limits: GovernorLimits = { ...opts.limits };
+  if (opts.timeoutMs !== undefined) {
+    const own = Date.now() + opts.timeoutMs;
+    if (limits.deadline === undefined || own < limits.deadline) {
+      limits.deadline = own;
+      limits.timeoutMs = opts.timeoutMs;
+    }
+  }
+  if (opts.maxMemory !== undefined) limits.maxMemory = opts.maxMemory;
+  return new Governor(limits);
 }
 
 export function resultFrom(test: LitmusTest, program: Program, file: string, outcome: ExploreOutcome, seconds: number, diagnostics: Diagnostic[]): RunResult {
@@ -98,31 +124,37 @@ export function resultFrom(test: LitmusTest, program: Program, file: string, out
 }
 
 /** Parses, compiles and explores one test from source text. Never throws. */
-export function runSource(source: string, file: string, opts: RunOptions = {}): { result: RunResult; test?: LitmusTest; program?: Program; outcome?: ExploreOutcome } {
+export function runSource(source: string, file: string, opts: RunOptions = {}, governor?: Governor): { result: RunResult; test?: LitmusTest; program?: Program; outcome?: ExploreOutcome } {
   let test: LitmusTest | undefined;
+  const gov = governor ?? testGovernor(opts);
+  let phase: LimitPhase = 'parsing';
   try {
+    gov.check();
     const parsed = parseLitmus(source, file, opts.registry);
     test = parsed.test;
     if (!test || hasErrors(parsed.diagnostics)) return { result: failed(file, test?.name ?? '', parsed.diagnostics, test) };
     const started = performance.now();
-    const program = compileTest(test, opts);
+    phase = 'paths';
+    gov.check();
+    const program = compileTest(test, opts, gov);
+    checkProgramSize(test, program);
+    phase = 'search';
     const exploreOpts: ExploreOptions = {
-      ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}),
+      limits: gov.limits(),
+      ...(opts.timeoutMs !== undefined ? { timeoutMs: Math.min(opts.timeoutMs, gov.remainingMs()) } : {}),
       ...(opts.maxExecutions !== undefined ? { maxExecutions: opts.maxExecutions } : {}),
       ...(opts.explain ? { keepExamples: true, keepRejected: 8 } : {}),
       ...(opts.bulk === false ? { bulk: false } : {}),
       ...(opts.forward === false ? { forward: false } : {}),
     };
     const settling = opts.settle !== false && !opts.explain && !opts.targetOnly;
-    if (settling && opts.timeoutMs !== undefined) exploreOpts.timeoutMs = Math.max(1, Math.floor(opts.timeoutMs * FULL_SHARE));
+    if (settling && exploreOpts.timeoutMs !== undefined) exploreOpts.timeoutMs = Math.max(1, Math.floor(exploreOpts.timeoutMs * FULL_SHARE));
     const outcome = shouldShare(program, opts, exploreOpts)
       ? exploreShared(program, source, file, opts, exploreOpts)
       : explore(program, exploreOpts);
-    if (outcome.limit?.kind === 'timeout') outcome.limit.message = `stopped after ${opts.timeoutMs} ms (--timeout)`;
-    const settled = settling && outcome.limit ? settle(compileTest(test, { ...opts, targetOnly: true }), program, outcome, {
-      ...exploreOpts,
-      ...(opts.timeoutMs !== undefined ? { timeoutMs: Math.max(1, opts.timeoutMs - Math.round(performance.now() - started)) } : {}),
-    }) : undefined;
+    if (outcome.limit) outcome.limit.message = limitMessage(outcome.limit);
+    // A memory stop is not retried (the restricted search would start near the budget).
+    const settled = settling && outcome.limit && outcome.limit.kind !== 'memory' ? settleWithin(test, program, outcome, exploreOpts, opts, gov) : undefined;
     const seconds = (performance.now() - started) / 1000;
     const result = resultFrom(test, program, file, outcome, seconds, parsed.diagnostics);
     if (settled) {
@@ -132,22 +164,49 @@ export function runSource(source: string, file: string, opts: RunOptions = {}): 
         states: settled.states, flags: settled.flags, loop: settled.loop, settled: settled.info,
       });
     }
-    if (opts.explain) result.explanation = explainOutcome(test, program, outcome);
+    if (opts.explain) {
+      phase = 'explain';
+      gov.check();
+      result.explanation = explainOutcome(test, program, outcome);
+    }
     return { result, test, program, outcome };
   } catch (e) {
-    const msg = e instanceof BuildError || e instanceof TooManyPaths ? e.message : `internal error: ${e instanceof Error ? e.message : String(e)}`;
-    const d: Diagnostic = { severity: 'error', code: e instanceof TooManyPaths ? 'limit' : 'internal', message: msg, file, range: test?.nameRange ?? zeroRange };
-    return { result: failed(file, test?.name ?? '', [d], test) };
+    return { result: failed(file, test?.name ?? '', [errorDiagnostic(e, file, test, phase)], test) };
   }
 }
 
-export function runFile(file: string, opts: RunOptions = {}): RunResult {
-  let source: string;
+/** The settling search (src/engine/settle.ts) in the time left; undefined when a limit stops it. */
+function settleWithin(test: LitmusTest, program: Program, outcome: ExploreOutcome, exploreOpts: ExploreOptions, opts: RunOptions, gov: Governor): ReturnType<typeof settle> {
   try {
-    source = readFileSync(file, 'utf8');
+    const restricted = compileTest(test, { ...opts, targetOnly: true }, gov);
+    return settle(restricted, program, outcome, {
+      ...exploreOpts,
+      ...(opts.timeoutMs !== undefined ? { timeoutMs: Math.max(1, gov.remainingMs()) } : {}),
+    });
   } catch (e) {
-    const d: Diagnostic = { severity: 'error', code: 'io', message: `cannot read file: ${(e as Error).message}`, file, range: zeroRange };
-    return failed(file, '', [d]);
+    if (e instanceof LimitStop) return undefined;
+    throw e;
   }
-  return runSource(source, file, opts).result;
+}
+
+/** A failure as a diagnostic: limits and sizes are the user's, anything else an internal error. */
+function errorDiagnostic(e: unknown, file: string, test: LitmusTest | undefined, phase: LimitPhase): Diagnostic {
+  const range = test?.nameRange ?? zeroRange;
+  if (e instanceof TestTooLarge) return { severity: 'error', code: 'too-large', message: e.message, file, range: e.range ?? range };
+  if (e instanceof LimitStop) {
+    return { severity: 'error', code: 'limit', message: `limit: ${limitMessage({ kind: e.kind, limit: e.limit, phase })}`, file, range };
+  }
+  if (e instanceof RangeError && /call stack/i.test(e.message)) {
+    return { severity: 'error', code: 'too-large', message: 'test too large: nested or repeated too deeply to process (limit: the stack)', file, range };
+  }
+  const msg = e instanceof BuildError || e instanceof TooManyPaths ? e.message : `internal error: ${e instanceof Error ? e.message : String(e)}`;
+  return { severity: 'error', code: e instanceof TooManyPaths ? 'limit' : 'internal', message: msg, file, range };
+}
+
+/** Reads and runs one test file (`-`: standard input). Never throws. */
+export function runFile(file: string, opts: RunOptions = {}): RunResult {
+  const gov = testGovernor(opts);
+  const read = readTestFile(file, gov);
+  if (!read.ok) return failed(file, '', [read.diagnostic]);
+  return runSource(read.text, file, opts, gov).result;
 }
