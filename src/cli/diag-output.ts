@@ -1,4 +1,4 @@
-import { sourceForFrames } from '../engine/read-source.js';
+import { sourceForFrames } from '../limits/read-text.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatDiagnostic } from '../diagnostics/format.js';
 

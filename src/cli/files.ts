@@ -24,6 +24,11 @@ export function collectLitmusFiles(paths: string[]): { files: string[]; missing:
   const found: string[] = [];
   const missing: string[] = [];
   for (const p of paths) {
+    // `-` is standard input.
+    if (p === '-') {
+      found.push(p);
+      continue;
+    }
     let st;
     try {
       st = statSync(p);

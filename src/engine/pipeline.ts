@@ -15,7 +15,7 @@ import { settle } from './settle.js';
 import { exploreShared, shouldShare } from './parallel.js';
 import { Governor, LimitStop, type GovernorLimits } from '../limits/governor.js';
 import { limitMessage, type LimitPhase } from './limit-words.js';
-import { readTestFile } from './read-source.js';
+import { readTestFile } from '../limits/read-text.js';
 import { checkProgramSize } from './program-size.js';
 import { TestTooLarge } from '../limits/sizes.js';
 

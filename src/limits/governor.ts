@@ -36,6 +36,9 @@ export const DEFAULT_MAX_MEMORY = Math.min(4 * 2 ** 30, Math.floor(totalmem() / 
  */
 const HEAP_SHARE = 0.85;
 
+/** A test stops at this share of the memory budget (what is allocated between two checks stays within it). */
+const BUDGET_SHARE = 0.9;
+
 /** A limit was reached. `limit` is in milliseconds (timeout), candidates (max-executions) or bytes (memory). */
 export class LimitStop extends Error {
   constructor(readonly kind: LimitKind, readonly limit: number, message: string) {
@@ -48,6 +51,8 @@ export class Governor {
   readonly timeoutMs: number | undefined;
   readonly maxMemory: number;
   private readonly heapCap: number;
+  /** The budget less a margin for what is allocated between two checks. */
+  private readonly stopAt: number;
   private ticks = 0;
   private checks = 0;
 
@@ -56,6 +61,7 @@ export class Governor {
     this.timeoutMs = limits.timeoutMs;
     this.maxMemory = limits.maxMemory ?? DEFAULT_MAX_MEMORY;
     this.heapCap = Math.floor(getHeapStatistics().heap_size_limit * HEAP_SHARE);
+    this.stopAt = Math.floor(this.maxMemory * BUDGET_SHARE);
   }
 
   /** A governor whose deadline is `timeoutMs` from now. */
@@ -89,14 +95,14 @@ export class Governor {
   check(): void {
     if (Date.now() > this.deadline) throw this.timeout();
     const h = getHeapStatistics();
-    if (h.used_heap_size > this.heapCap || h.used_heap_size + h.external_memory > this.maxMemory) throw this.memory();
-    if ((++this.checks & 15) === 0 && process.memoryUsage.rss() > this.maxMemory) throw this.memory();
+    if (h.used_heap_size > this.heapCap || h.used_heap_size + h.external_memory > this.stopAt) throw this.memory();
+    if ((++this.checks & 15) === 0 && process.memoryUsage.rss() > this.stopAt) throw this.memory();
   }
 
   /** Checks the resident set at once too (after a phase that allocated much). */
   checkAll(): void {
     this.check();
-    if (process.memoryUsage.rss() > this.maxMemory) throw this.memory();
+    if (process.memoryUsage.rss() > this.stopAt) throw this.memory();
   }
 
   timeout(): LimitStop {

@@ -5,9 +5,9 @@
 // (with it the offsets of a file's text start after it).
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { Governor } from '../limits/governor.js';
-import { SIZE_LIMITS, tooLarge } from '../limits/sizes.js';
-import { formatBytes } from '../limits/governor.js';
+import type { Governor } from './governor.js';
+import { SIZE_LIMITS, tooLarge } from './sizes.js';
+import { formatBytes } from './governor.js';
 
 const at = { line: 1, col: 1, offset: 0 };
 const zeroRange = { start: at, end: at };
