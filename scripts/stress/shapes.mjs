@@ -87,6 +87,11 @@ export function escapeName() {
   return test('esc\x1b[2J\x1b]0;title\x07\x1b]8;;http://x\x07link', [{ args: procArgs(['x']), lines: ['WRITE_ONCE(*x, 1);', '\x1b[31mbad\x1b[0m'] }], 'exists (x=1)');
 }
 
+/** A valid test whose name carries escape sequences (screen clear, window title, hyperlink). */
+export function escapeTitle() {
+  return test('esc\x1b[2J\x1b]0;title\x07\x1b]8;;http://x\x07link', [{ args: procArgs(['x']), lines: ['WRITE_ONCE(*x, 1);'] }], 'exists (x=1)');
+}
+
 /** A .def file whose macros double at each of `n` levels. */
 export function macroBomb(n) {
   const lines = ['m0(X) { WRITE_ONCE(X, 1); }'];
@@ -105,4 +110,20 @@ export function small() {
 /** A test calling the top macro of macroBomb(n). */
 export function macroBombUser(n) {
   return test('stress-macro-bomb', [{ args: procArgs(['x']), lines: [`m${n - 1}(x);`] }], 'exists (x=1)');
+}
+
+/** A call of an unknown primitive whose name has `n` characters. */
+export function longCall(n) {
+  return test('stress-call', [{ args: procArgs(['x']), lines: [`${'q'.repeat(n)}(x);`] }], 'exists (x=1)');
+}
+
+/** A valid test padded with a comment to `bytes` bytes. */
+export function bigFile(bytes) {
+  const t = small();
+  return t + `// ${'x'.repeat(Math.max(0, bytes - t.length - 4))}\n`;
+}
+
+/** `text` in UTF-16 (little-endian, with its byte-order mark), as a Buffer. */
+export function utf16(text) {
+  return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
 }

@@ -71,7 +71,7 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
     phase = 'choices';
     gov.check();
     for (let l = 0; l < L.nlocs; l++) {
-      const c = locationChoices(L, l, { gov, all: Boolean(opts.keepRejected), ...(l === dealLoc && take ? { take } : {}) });
+      const c = locationChoices(L, l, { gov, all: Boolean(opts.keepRejected), maxChoices: maxExec, ...(l === dealLoc && take ? { take } : {}) });
       if (c.length === 0) return;
       perLoc.push(c);
     }

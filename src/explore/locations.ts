@@ -138,6 +138,13 @@ export interface ChoiceOptions {
    * this way).
    */
   take?: () => boolean;
+  /**
+   * Stop (LimitStop `max-executions`) past this many choices: the candidate
+   * executions, products of the locations' choices, pass the same bound
+   * (unless another location has no choice at all, when the search is cut
+   * short with a limit it might have finished without).
+   */
+  maxChoices?: number;
 }
 
 /**
@@ -149,7 +156,7 @@ export interface ChoiceOptions {
  */
 export function locationChoices(L: Layout, l: number, opts: ChoiceOptions = {}): LocChoice[] {
   const gov = opts.gov ?? new Governor();
-  const all = opts.all === true, take = opts.take;
+  const all = opts.all === true, take = opts.take, maxChoices = opts.maxChoices ?? Infinity;
   const ids = L.byLoc[l]!;
   const ev = (i: number) => L.events[i]!;
   const po = L.stat.po;
@@ -291,6 +298,7 @@ export function locationChoices(L: Layout, l: number, opts: ChoiceOptions = {}):
       if (take && !take()) continue;
       const rf = [...rfReads, ...sel.flat()];
       if (all && out.length >= MAX_ALL_CHOICES) throw new LimitStop('choices', MAX_ALL_CHOICES, `a location has more than ${MAX_ALL_CHOICES} candidate choices`);
+      if (out.length >= maxChoices) throw new LimitStop('max-executions', maxChoices, `stopped after ${maxChoices} candidate choices of a location`);
       if (all || coherent(L, l, rf, co)) out.push({ rf, co });
     }
   };
