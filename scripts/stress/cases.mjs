@@ -41,6 +41,7 @@ export const CASES = [
   { name: 'escape sequences in a test', files: { 'esc.litmus': S.escapeName() }, args: (d) => ['run', `${d}/esc.litmus`, `${d}/small.litmus`], timeout: 5, codes: [2], err: /\\u001b\[31mbad/, noEscape: true, others: true, slice: true },
   { name: 'escape sequences in a test name', files: { 'name.litmus': S.escapeTitle() }, args: (d) => ['run', `${d}/name.litmus`, `${d}/small.litmus`], timeout: 5, codes: [0], out: /esc\\u001b\[2J\\u001b\]0;title\\u0007/, noEscape: true, others: true },
   { name: 'UTF-16 file', files: { 'u.litmus': S.utf16(S.small()) }, args: (d) => ['run', `${d}/u.litmus`, `${d}/small.litmus`], timeout: 5, codes: [2], err: /u\.litmus:1:1: error: the file is UTF-16 encoded .*convert it to UTF-8/, others: true },
+  { name: 'byte-order mark in a .def file', files: { 'bom.def': S.bomDef(), 'u.litmus': S.bomDefUser() }, args: (d) => ['run', '--macros', `${d}/bom.def`, `${d}/u.litmus`, `${d}/small.litmus`], timeout: 5, codes: [0], out: /stress-bom-def[\s\S]*verdict: Always/, others: true },
   { name: 'directory without tests', files: { 'sub/readme.txt': 'nothing\n' }, args: (d) => ['run', `${d}/sub`], timeout: 5, codes: [2], err: /no litmus files found/ },
   { name: 'standard input', files: {}, args: () => ['run', '-'], stdin: S.small(), timeout: 5, codes: [0], out: /stress-small-mp/ },
   { name: 'output to a full disk', files: {}, args: (d) => ['run', `${d}/small.litmus`], stdout: '/dev/full', timeout: 5, codes: [2], err: /^litmus-check: cannot write the output: ENOSPC[^\n]*\n$/, unix: true, slice: true },

@@ -127,3 +127,13 @@ export function bigFile(bytes) {
 export function utf16(text) {
   return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
 }
+
+/** A .def file starting with a UTF-8 byte-order mark. */
+export function bomDef() {
+  return '\ufeffmy_store(X,V) { __store{once}(X,V); }\n';
+}
+
+/** A test using bomDef's macro. */
+export function bomDefUser() {
+  return test('stress-bom-def', [{ args: procArgs(['x']), lines: ['my_store(x, 1);'] }], 'exists (x=1)');
+}
