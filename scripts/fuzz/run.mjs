@@ -67,7 +67,7 @@ for (let i = 0; i < opts.count; i++) {
     args = ['run', '--macros', join(work, 'm.def'), '--format', format, file];
   } else {
     writeFileSync(file, mutate(r, read(base)));
-    if (command === 'parse') args = ['parse', ...(r() < 0.5 ? ['--format', (format = 'json')] : []), file];
+    if (command === 'parse') args = ['parse', ...(r() < 0.5 ? ['--json'] : []), file], format = args[1] === '--json' ? 'json' : undefined;
     else if (command === 'run' || command === 'check') args = [command, '--format', (format = FORMATS[Math.floor(r() * FORMATS.length)]), ...(r() < 0.2 ? ['--explain'] : []), file];
     else if (command === 'explain') args = ['explain', ...(r() < 0.3 ? ['--format', (format = 'json')] : []), file];
     else args = [command, '--format', (format = FIX_FORMATS[Math.floor(r() * FIX_FORMATS.length)]), file];

@@ -8,7 +8,7 @@
 // Exit: 0, or 2 when a file has errors or a path is missing (or, with
 // --strict, when there are warnings).
 
-import { readFileSync } from 'node:fs';
+import { readTestFile } from '../../limits/read-text.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { formatDiagnostics } from '../../diagnostics/format.js';
 import { parseLitmus } from '../../litmus/parse.js';
@@ -43,16 +43,10 @@ export const parseCommand: CommandSpec = {
     }
     const json: unknown[] = [];
     for (const file of files) {
-      let source: string;
-      try {
-        source = readFileSync(file, 'utf8');
-      } catch (e) {
-        const msg = e instanceof Error ? e.message : String(e);
-        io.err(`litmus-check: ${file}: cannot read: ${msg}\n`);
-        errors++;
-        continue;
-      }
-      const { test, diagnostics } = parseLitmus(source, file, macros.registry);
+      // Bounded in size, UTF-8 only (src/limits/read-text.ts); `-` is standard input.
+      const read = readTestFile(file);
+      const source = read.ok ? read.text : '';
+      const { test, diagnostics } = read.ok ? parseLitmus(source, file, macros.registry) : { test: undefined, diagnostics: [read.diagnostic] };
       const errs = diagnostics.filter((d) => d.severity === 'error');
       const warns = diagnostics.filter((d) => d.severity !== 'error');
       errors += errs.length;
