@@ -21,15 +21,24 @@ export interface LocChoice {
   co: number[];
 }
 
-/** Cartesian product of option lists. */
-function product<T>(lists: T[][]): T[][] {
-  let acc: T[][] = [[]];
-  for (const l of lists) {
-    const next: T[][] = [];
-    for (const a of acc) for (const x of l) next.push([...a, x]);
-    acc = next;
+/** Calls `visit` with each selection of the Cartesian product of option lists, one at a time (the array is reused). */
+function eachOfProduct<T>(lists: readonly (readonly T[])[], gov: Governor, visit: (sel: readonly T[]) => void): void {
+  if (lists.some((l) => l.length === 0)) return;
+  const idx = new Array<number>(lists.length).fill(0);
+  const sel = lists.map((l) => l[0]!);
+  for (;;) {
+    gov.tick();
+    visit(sel);
+    let k = lists.length - 1;
+    while (k >= 0 && idx[k]! + 1 >= lists[k]!.length) {
+      idx[k] = 0;
+      sel[k] = lists[k]![0]!;
+      k--;
+    }
+    if (k < 0) return;
+    idx[k]!++;
+    sel[k] = lists[k]![idx[k]!]!;
   }
-  return acc;
 }
 
 /** A small DAG of "must be co-before" constraints over the writes of one location. */
@@ -294,13 +303,13 @@ export function locationChoices(L: Layout, l: number, opts: ChoiceOptions = {}):
         }
       }
     }
-    for (const sel of product(lockOpts)) {
-      if (take && !take()) continue;
+    eachOfProduct(lockOpts, gov, (sel) => {
+      if (take && !take()) return;
       const rf = [...rfReads, ...sel.flat()];
       if (all && out.length >= MAX_ALL_CHOICES) throw new LimitStop('choices', MAX_ALL_CHOICES, `a location has more than ${MAX_ALL_CHOICES} candidate choices`);
       if (out.length >= maxChoices) throw new LimitStop('max-executions', maxChoices, `stopped after ${maxChoices} candidate choices of a location`);
       if (all || coherent(L, l, rf, co)) out.push({ rf, co });
-    }
+    });
   };
 
   assign(0, base);
