@@ -310,7 +310,7 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
     /** The children of a node: each choice of the location at `depth`. */
     const branch = (depth: number, lists: readonly (readonly LocChoice[])[], checked: boolean): void => {
       const l = order[depth]!;
-      gov.check();
+      gov.checkTime();
       for (const ch of lists[l]!) {
         const rf = rfs[depth + 1]!.copyFrom(rfs[depth]!), co = cos[depth + 1]!.copyFrom(cos[depth]!);
         addChoice(rf, co, ch);

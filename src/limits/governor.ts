@@ -91,6 +91,12 @@ export class Governor {
     if ((++this.ticks & 255) === 0) this.check();
   }
 
+  /** Checks the deadline now, and counts a tick (for the memory budget). */
+  checkTime(): void {
+    if (Date.now() > this.deadline) throw this.timeout();
+    this.tick();
+  }
+
   /** Checks the deadline and the memory budget now. */
   check(): void {
     if (Date.now() > this.deadline) throw this.timeout();
