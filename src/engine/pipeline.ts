@@ -206,7 +206,12 @@ function errorDiagnostic(e: unknown, file: string, test: LitmusTest | undefined,
 /** Reads and runs one test file (`-`: standard input). Never throws. */
 export function runFile(file: string, opts: RunOptions = {}): RunResult {
   const gov = testGovernor(opts);
-  const read = readTestFile(file, gov);
+  let read;
+  try {
+    read = readTestFile(file, gov);
+  } catch (e) {
+    return failed(file, '', [errorDiagnostic(e, file, undefined, 'reading')]);
+  }
   if (!read.ok) return failed(file, '', [read.diagnostic]);
   return runSource(read.text, file, opts, gov).result;
 }

@@ -1,13 +1,13 @@
 // Reading a test file: at most SIZE_LIMITS.fileBytes (a larger file, or a
 // device that never ends such as /dev/zero, is refused after that many
 // bytes), `-` for standard input (read once, then remembered), and encodings
-// other than UTF-8 refused with a hint. A UTF-8 byte-order mark is dropped
-// (with it the offsets of a file's text start after it).
+// other than UTF-8 refused with a hint. A UTF-8 byte-order mark is kept: the
+// litmus and .def lexers read it as blank space, so offsets stay the file's.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Governor } from './governor.js';
 import { SIZE_LIMITS, tooLarge } from './sizes.js';
-import { formatBytes } from './governor.js';
+import { formatBytes, LimitStop } from './governor.js';
 
 const at = { line: 1, col: 1, offset: 0 };
 const zeroRange = { start: at, end: at };
@@ -27,7 +27,10 @@ function readCapped(fd: number, max: number, gov?: Governor): Buffer {
       n = readSync(fd, chunk, 0, Math.min(chunk.length, max + 1 - total), null);
     } catch (e) {
       // A non-blocking standard input that has no data yet.
-      if ((e as NodeJS.ErrnoException).code === 'EAGAIN') continue;
+      if ((e as NodeJS.ErrnoException).code === 'EAGAIN') {
+        gov?.check();
+        continue;
+      }
       throw e;
     }
     if (n === 0) break;
@@ -73,7 +76,7 @@ export function readTestFile(file: string, gov?: Governor): ReadResult {
     bytes = readBytes(file, max, gov);
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    if (err.code === undefined && err.name === 'LimitStop') throw e;
+    if (e instanceof LimitStop) throw e;
     const why = err.code === 'ENOENT' ? 'no such file or directory' : err.code === 'EISDIR' ? 'is a directory' : err.message;
     return { ok: false, diagnostic: { severity: 'error', code: 'io', message: `cannot read file: ${why}`, file, range: zeroRange } };
   }
