@@ -73,11 +73,22 @@ function loadWithCodeCache(file) {
 /** Runs the CLI with `prefix` before the process's arguments (`['herd7']` for litmus-herd7). */
 export async function launch(prefix) {
   const args = [...prefix, ...process.argv.slice(2)];
-  // A reader that stops early (`| head`) is not an error.
+  // A write error (a closed pipe, a full disk: EPIPE, ENOSPC) ends the run with
+  // one message and exit code 2; output cannot be trusted past it.
+  let failed = false;
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (e) => {
-      if (e && e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-      throw e;
+      if (failed) return;
+      failed = true;
+      const code = e && e.code ? e.code : 'error';
+      if (stream !== process.stderr) {
+        try {
+          process.stderr.write(`litmus-check: cannot write the output: ${code}\n`);
+        } catch {
+          // stderr is gone too
+        }
+      }
+      process.exit(2);
     });
   }
   // `--version` needs nothing but package.json (commander prints the same line).

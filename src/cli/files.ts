@@ -40,6 +40,11 @@ export function collectLitmusFiles(paths: string[], readDir: ReadDir = defaultRe
   const missing: string[] = [];
   const unreadable: string[] = [];
   for (const p of paths) {
+    // `-` is standard input.
+    if (p === '-') {
+      found.push(p);
+      continue;
+    }
     let st;
     try {
       st = statSync(p);

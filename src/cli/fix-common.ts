@@ -1,6 +1,7 @@
 // What `fix` and `weaken` share: one litmus file in, its source, the macro
 // registry and the run options, or a usage error printed on stderr.
-import { readFileSync } from 'node:fs';
+import { readTestFile } from '../limits/read-text.js';
+import { formatDiagnosticsFor } from './diag-output.js';
 import type { RunOptions } from '../engine/pipeline.js';
 import { FIX_FORMAT_NAMES } from '../report/fix-formats.js';
 import { collectLitmusFiles } from './files.js';
@@ -29,14 +30,15 @@ export function fixInput(command: string, paths: string[], o: Record<string, unk
   const macros = loadMacrosOption(o, io);
   if (!macros.ok || !builtinModelOnly(command, o, io)) return undefined;
   const file = files[0]!;
-  let source: string;
-  try {
-    source = readFileSync(file, 'utf8');
-  } catch (e) {
-    io.err(`litmus-check ${command}: ${file}: cannot read file: ${(e as Error).message}\n`);
+  const read = readTestFile(file);
+  if (!read.ok) {
+    io.err(formatDiagnosticsFor(file, [read.diagnostic]));
     return undefined;
   }
-  const run = { ...runOptionsFrom(o), ...(macros.registry ? { registry: macros.registry } : {}) };
+  const source = read.text;
+  const run = { ...runOptionsFrom(o, io), ...(macros.registry ? { registry: macros.registry } : {}) };
+  // The whole search for a fix stays within --timeout, as one test does.
+  if (run.timeoutMs !== undefined) run.limits = { deadline: Date.now() + run.timeoutMs, timeoutMs: run.timeoutMs };
   delete run.explain;
   return { file, source, run };
 }

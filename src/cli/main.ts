@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { EXIT_USAGE, type CommandSpec, type Io } from './spec.js';
+import { safeOutput } from '../diagnostics/escape.js';
 
 function packageVersion(): string {
   const here = dirname(fileURLToPath(import.meta.url));
@@ -10,11 +11,11 @@ function packageVersion(): string {
   return pkg.version;
 }
 
-/** The process's streams, looked up when main runs (not at import: a start-up snapshot may import this module). */
+/** The process's streams (control characters from user input escaped; colour sequences pass), looked up when main runs (not at import: a start-up snapshot may import this module). */
 function defaultIo(): Io {
   return {
-    out: (t) => process.stdout.write(t),
-    err: (t) => process.stderr.write(t),
+    out: (t) => process.stdout.write(safeOutput(t, true)),
+    err: (t) => process.stderr.write(safeOutput(t, true)),
     isTTY: Boolean(process.stdout.isTTY),
     errIsTTY: Boolean(process.stderr.isTTY),
   };

@@ -1,6 +1,9 @@
 // Options shared by the commands that run tests and print them with the
 // report registry (run, check), and the pieces of a FormatContext they give.
-import { readFileSync } from 'node:fs';
+import { readTestFile } from '../limits/read-text.js';
+import { availableParallelism } from 'node:os';
+import { DEFAULT_MAX_MEMORY, formatBytes, parseBytes } from '../limits/governor.js';
+import { SIZE_LIMITS } from '../limits/sizes.js';
 import type { RunOptions } from '../engine/pipeline.js';
 import { useColor } from '../report/color.js';
 import { FORMAT_NAMES } from '../report/registry.js';
@@ -43,28 +46,55 @@ export const explainOption: OptionSpec = {
  */
 export const DEFAULT_THREADS = 2;
 
+/** A byte size such as 512M, 4G or 4GiB (at least 64 MiB). */
+export function byteSize(name: string) {
+  return (v: string): number => {
+    const n = parseBytes(v);
+    if (n === undefined) throw new Error(`${name} must be a size such as 512M, 4G or 4GiB`);
+    if (n < 64 * 2 ** 20) throw new Error(`${name} must be at least 64M`);
+    return n;
+  };
+}
+
 export const runOptionSpecs: OptionSpec[] = [
   { flags: '--timeout <seconds>', description: 'time limit per test (past it a verdict may still be settled exactly; counts are then partial)', parse: positiveNumber('--timeout') },
   { flags: '--max-executions <n>', description: 'limit on candidate executions per test', parse: positiveInt('--max-executions') },
-  { flags: '--unroll <n>', description: 'loop unrolling bound (herd -unroll)', parse: positiveInt('--unroll') },
+  { flags: '--max-memory <size>', description: `memory budget per run, e.g. 512M or 2G (default ${formatBytes(DEFAULT_MAX_MEMORY)}: half of physical memory, at most 4 GiB)`, parse: byteSize('--max-memory') },
+  { flags: '--unroll <n>', description: `loop unrolling bound (herd -unroll; at most ${SIZE_LIMITS.unroll})`, parse: boundedInt('--unroll', SIZE_LIMITS.unroll) },
   { flags: '--strict', description: 'a test that uses extensions herd7 cannot run (the mm vocabulary, shifts, ...) is an error' },
   { flags: '--no-settle', description: 'at a limit, do not settle the verdict with the search restricted to the outcome (no verdict, as herd)' },
-  { flags: '--threads <n>', description: 'threads one large test may use (default 2; verdicts, counts, states and flags do not depend on it)', parse: positiveInt('--threads') },
+  { flags: '--threads <n>', description: 'threads one large test may use (default 2, at most the available CPUs; verdicts, counts, states and flags do not depend on it)', parse: positiveInt('--threads') },
   macrosOption,
   ...modelOptionSpecs,
 ];
 
-export function runOptionsFrom(o: Record<string, unknown>): RunOptions {
+function boundedInt(name: string, max: number) {
+  return (v: string): number => {
+    const n = positiveInt(name)(v);
+    if (n > max) throw new Error(`${name} must be at most ${max}`);
+    return n;
+  };
+}
+
+/** The run options; `io` receives a note when --threads is more than the CPUs (it is then lowered to them). */
+export function runOptionsFrom(o: Record<string, unknown>, io?: Pick<Io, 'err'>): RunOptions {
+  let threads = o.threads !== undefined ? Number(o.threads) : DEFAULT_THREADS;
+  const cpus = availableParallelism();
+  if (o.threads !== undefined && threads > cpus) {
+    io?.err(`litmus-check: note: --threads ${threads} is more than the ${cpus} available CPUs; using ${cpus}\n`);
+    threads = cpus;
+  }
   const model = modelSpecFrom(o);
   return {
     ...(model ? { model } : {}),
     ...(o.timeout !== undefined ? { timeoutMs: Number(o.timeout) * 1000 } : {}),
     ...(o.maxExecutions !== undefined ? { maxExecutions: Number(o.maxExecutions) } : {}),
+    ...(o.maxMemory !== undefined ? { maxMemory: Number(o.maxMemory) } : {}),
     ...(o.unroll !== undefined ? { unroll: Number(o.unroll) } : {}),
     ...(o.settle === false ? { settle: false } : {}),
     ...(o.strict ? { strict: true } : {}),
     ...(o.explain ? { explain: true } : {}),
-    threads: o.threads !== undefined ? Number(o.threads) : DEFAULT_THREADS,
+    threads,
   };
 }
 
@@ -99,11 +129,8 @@ export function commandLine(command: string, specs: readonly OptionSpec[], o: Re
 }
 
 function readSource(file: string): string | undefined {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
+  const r = readTestFile(file);
+  return r.ok ? r.text : undefined;
 }
 
 export function formatContext(command: string, specs: readonly OptionSpec[], o: Record<string, unknown>, paths: readonly string[], io: Io): FormatContext {

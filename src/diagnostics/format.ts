@@ -3,6 +3,7 @@
 import { Chalk } from 'chalk';
 import { codeFrame } from './codeframe.js';
 import type { Diagnostic } from './diagnostic.js';
+import { escapeControls } from './escape.js';
 
 export interface FormatOptions {
   color: boolean;
@@ -13,7 +14,7 @@ export interface FormatOptions {
 export function formatDiagnostic(d: Diagnostic, source: string, opts: FormatOptions): string {
   const c = new Chalk({ level: opts.color ? 1 : 0 });
   const sev = d.severity === 'error' ? c.red.bold('error') : d.severity === 'warning' ? c.yellow.bold('warning') : c.cyan.bold('note');
-  const head = `${c.bold(`${d.file}:${d.range.start.line}:${d.range.start.col}:`)} ${sev}: ${d.message} ${c.dim(`[${d.code}]`)}`;
+  const head = `${c.bold(`${escapeControls(d.file)}:${d.range.start.line}:${d.range.start.col}:`)} ${sev}: ${escapeControls(d.message)} ${c.dim(`[${d.code}]`)}`;
   if (opts.frame === false || source.length === 0) return head;
   const marker = d.severity === 'error' ? c.red.bold : d.severity === 'warning' ? c.yellow.bold : c.cyan.bold;
   return `${head}\n${codeFrame(source, d.range, { gutter: (s) => c.blue(s), marker: (s) => marker(s) })}`;

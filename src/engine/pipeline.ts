@@ -2,7 +2,6 @@
 // connects the parser to the explorer.
 import { CodeError } from '../events/interp-common.js';
 import { strictDiagnostics } from '../litmus/extensions.js';
-import { readFileSync } from 'node:fs';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import type { LitmusTest } from '../litmus/ast.js';
@@ -20,6 +19,11 @@ import { herdReproductionOf } from './herd-reproduction.js';
 import { loadModel, ModelLoadError, type LoadedModel, type ModelSpec } from '../cat/model-load.js';
 import { lkmmv1Program } from '../cat/lkmmv1-events.js';
 import { CatRunError } from '../cat/cat-run.js';
+import { Governor, LimitStop, type GovernorLimits } from '../limits/governor.js';
+import { limitMessage, type LimitPhase } from './limit-words.js';
+import { readTestFile } from '../limits/read-text.js';
+import { checkProgramSize } from './program-size.js';
+import { TestTooLarge } from '../limits/sizes.js';
 
 export interface RunOptions {
   timeoutMs?: number;
@@ -59,6 +63,13 @@ export interface RunOptions {
   strict?: boolean;
   /** Another model than the built-in lkmmv2 (src/cat/model-load.ts); plain data, for worker threads. */
   model?: ModelSpec;
+  /** Memory budget in bytes (default DEFAULT_MAX_MEMORY, src/limits/governor.ts). */
+  maxMemory?: number;
+  /**
+   * Limits over more than this test (e.g. the whole of `fix`): an earlier
+   * deadline there holds. The test's own deadline is timeoutMs from its start.
+   */
+  limits?: GovernorLimits;
 }
 
 /** Share of --timeout the full search gets when a settling search may follow. */
@@ -99,14 +110,29 @@ function registryFor(model: LoadedModel | undefined, opts: RunOptions): Primitiv
   return r;
 }
 
-export function compileTest(test: LitmusTest, opts: RunOptions = {}): Program {
+export function compileTest(test: LitmusTest, opts: RunOptions = {}, governor?: Governor): Program {
   const model = opts.model ? loadModel(opts.model) : undefined;
   const program = buildProgram(test, {
     ...(registryFor(model, opts) ? { registry: registryFor(model, opts)! } : {}),
     ...(opts.unroll !== undefined ? { unroll: opts.unroll } : {}),
     ...(opts.targetOnly ? { settle: true } : {}),
+    ...(governor ? { governor } : {}),
   });
   return model?.lkmmv1 ? lkmmv1Program(program) : program;
+}
+
+/** The governor of one test: its own deadline (opts.timeoutMs from now) or an outer one, whichever is earlier. */
+export function testGovernor(opts: RunOptions): Governor {
+  const limits: GovernorLimits = { ...opts.limits };
+  if (opts.timeoutMs !== undefined) {
+    const own = Date.now() + opts.timeoutMs;
+    if (limits.deadline === undefined || own < limits.deadline) {
+      limits.deadline = own;
+      limits.timeoutMs = opts.timeoutMs;
+    }
+  }
+  if (opts.maxMemory !== undefined) limits.maxMemory = opts.maxMemory;
+  return new Governor(limits);
 }
 
 export function resultFrom(test: LitmusTest, program: Program, file: string, outcome: ExploreOutcome, seconds: number, diagnostics: Diagnostic[]): RunResult {
@@ -129,9 +155,12 @@ export function resultFrom(test: LitmusTest, program: Program, file: string, out
 }
 
 /** Parses, compiles and explores one test from source text. Never throws. */
-export function runSource(source: string, file: string, opts: RunOptions = {}): { result: RunResult; test?: LitmusTest; program?: Program; outcome?: ExploreOutcome } {
+export function runSource(source: string, file: string, opts: RunOptions = {}, governor?: Governor): { result: RunResult; test?: LitmusTest; program?: Program; outcome?: ExploreOutcome } {
   let test: LitmusTest | undefined;
+  const gov = governor ?? testGovernor(opts);
+  let phase: LimitPhase = 'parsing';
   try {
+    gov.check();
     let model: LoadedModel | undefined;
     try {
       model = opts.model ? loadModel(opts.model) : undefined;
@@ -145,9 +174,14 @@ export function runSource(source: string, file: string, opts: RunOptions = {}): 
     test = parsed.test;
     if (!test || hasErrors(parsed.diagnostics)) return { result: failed(file, test?.name ?? '', parsed.diagnostics, test) };
     const started = performance.now();
-    const program = compileTest(test, opts);
+    phase = 'paths';
+    gov.check();
+    const program = compileTest(test, opts, gov);
+    checkProgramSize(test, program);
+    phase = 'search';
     const exploreOpts: ExploreOptions = {
-      ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}),
+      limits: gov.limits(),
+      ...(opts.timeoutMs !== undefined ? { timeoutMs: Math.min(opts.timeoutMs, gov.remainingMs()) } : {}),
       ...(opts.maxExecutions !== undefined ? { maxExecutions: opts.maxExecutions } : {}),
       ...(opts.bulk === false ? { bulk: false } : {}),
       ...(opts.forward === false ? { forward: false } : {}),
@@ -155,15 +189,13 @@ export function runSource(source: string, file: string, opts: RunOptions = {}): 
       ...(opts.keepRejected ? { keepRejected: opts.keepRejected } : {}),
     };
     const settling = opts.settle !== false && !opts.targetOnly;
-    if (settling && opts.timeoutMs !== undefined) exploreOpts.timeoutMs = Math.max(1, Math.floor(opts.timeoutMs * FULL_SHARE));
+    if (settling && exploreOpts.timeoutMs !== undefined) exploreOpts.timeoutMs = Math.max(1, Math.floor(exploreOpts.timeoutMs * FULL_SHARE));
     const outcome = !model?.hook && shouldShare(program, opts, exploreOpts)
       ? exploreShared(program, source, file, opts, exploreOpts)
       : explore(program, exploreOpts);
-    if (outcome.limit?.kind === 'timeout') outcome.limit.message = `stopped after ${opts.timeoutMs} ms (--timeout)`;
-    const settled = settling && outcome.limit ? settle(compileTest(test, { ...opts, targetOnly: true }), program, outcome, {
-      ...exploreOpts,
-      ...(opts.timeoutMs !== undefined ? { timeoutMs: Math.max(1, opts.timeoutMs - Math.round(performance.now() - started)) } : {}),
-    }) : undefined;
+    if (outcome.limit) outcome.limit.message = limitMessage(outcome.limit);
+    // A memory stop is not retried (the restricted search would start near the budget).
+    const settled = settling && outcome.limit && outcome.limit.kind !== 'memory' ? settleWithin(test, program, outcome, exploreOpts, opts, gov) : undefined;
     const seconds = (performance.now() - started) / 1000;
     const result = resultFrom(test, program, file, outcome, seconds, parsed.diagnostics);
     if (settled) {
@@ -176,6 +208,8 @@ export function runSource(source: string, file: string, opts: RunOptions = {}): 
     // The explanation is searched for apart from the run: it never changes the result.
     // Explanations name the built-in model's axioms; a cat model gets none (yet).
     if (opts.explain && !model?.hook) {
+      phase = 'explain';
+      gov.check();
       const restricted = test.condition.quantifier === 'forall' ? undefined : compileTest(test, { ...opts, targetOnly: true });
       result.explanation = explainSearch({ test, program, ...(restricted ? { restricted } : {}), result,
         ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}),
@@ -196,19 +230,47 @@ export function runSource(source: string, file: string, opts: RunOptions = {}): 
       const at = { line: e.line, col: e.col, offset: 0 };
       return { result: failed(file, test?.name ?? '', [{ severity: 'error', code: 'cat', message: `in the model: ${e.message}`, file: e.file, range: { start: at, end: at } }], test) };
     }
-    const msg = e instanceof BuildError || e instanceof TooManyPaths ? e.message : `internal error: ${e instanceof Error ? e.message : String(e)}`;
-    const d: Diagnostic = { severity: 'error', code: e instanceof TooManyPaths ? 'limit' : 'internal', message: msg, file, range: test?.nameRange ?? zeroRange };
-    return { result: failed(file, test?.name ?? '', [d], test) };
+    return { result: failed(file, test?.name ?? '', [errorDiagnostic(e, file, test, phase)], test) };
   }
 }
 
-export function runFile(file: string, opts: RunOptions = {}): RunResult {
-  let source: string;
+/** The settling search (src/engine/settle.ts) in the time left; undefined when a limit stops it. */
+function settleWithin(test: LitmusTest, program: Program, outcome: ExploreOutcome, exploreOpts: ExploreOptions, opts: RunOptions, gov: Governor): ReturnType<typeof settle> {
   try {
-    source = readFileSync(file, 'utf8');
+    const restricted = compileTest(test, { ...opts, targetOnly: true }, gov);
+    return settle(restricted, program, outcome, {
+      ...exploreOpts,
+      ...(opts.timeoutMs !== undefined ? { timeoutMs: Math.max(1, gov.remainingMs()) } : {}),
+    });
   } catch (e) {
-    const d: Diagnostic = { severity: 'error', code: 'io', message: `cannot read file: ${(e as Error).message}`, file, range: zeroRange };
-    return failed(file, '', [d]);
+    if (e instanceof LimitStop) return undefined;
+    throw e;
   }
-  return runSource(source, file, opts).result;
+}
+
+/** A failure as a diagnostic: limits and sizes are the user's, anything else an internal error. */
+function errorDiagnostic(e: unknown, file: string, test: LitmusTest | undefined, phase: LimitPhase): Diagnostic {
+  const range = test?.nameRange ?? zeroRange;
+  if (e instanceof TestTooLarge) return { severity: 'error', code: 'too-large', message: e.message, file, range: e.range ?? range };
+  if (e instanceof LimitStop) {
+    return { severity: 'error', code: 'limit', message: `limit: ${limitMessage({ kind: e.kind, limit: e.limit, phase })}`, file, range };
+  }
+  if (e instanceof RangeError && /call stack/i.test(e.message)) {
+    return { severity: 'error', code: 'too-large', message: 'test too large: nested or repeated too deeply to process (limit: the stack)', file, range };
+  }
+  const msg = e instanceof BuildError || e instanceof TooManyPaths ? e.message : `internal error: ${e instanceof Error ? e.message : String(e)}`;
+  return { severity: 'error', code: e instanceof TooManyPaths ? 'limit' : 'internal', message: msg, file, range };
+}
+
+/** Reads and runs one test file (`-`: standard input). Never throws. */
+export function runFile(file: string, opts: RunOptions = {}): RunResult {
+  const gov = testGovernor(opts);
+  let read;
+  try {
+    read = readTestFile(file, gov);
+  } catch (e) {
+    return failed(file, '', [errorDiagnostic(e, file, undefined, 'reading')]);
+  }
+  if (!read.ok) return failed(file, '', [read.diagnostic]);
+  return runSource(read.text, file, opts, gov).result;
 }

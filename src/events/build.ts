@@ -7,6 +7,7 @@ import { attachHerdSyms } from './herd-syms.js';
 import type { FinalView, LocationInfo, ObservedLoc, Program, ThreadTrace } from './types.js';
 import { addrOf } from './values.js';
 import { isConst, mkBin } from './sym.js';
+import type { Governor } from '../limits/governor.js';
 
 export interface BuildOptions {
   registry?: PrimitiveRegistry;
@@ -14,6 +15,8 @@ export interface BuildOptions {
   unroll?: number;
   /** Guard on paths per thread. */
   maxPaths?: number;
+  /** Deadline and memory budget while paths are built (throws LimitStop). */
+  governor?: Governor;
   /**
    * Keep only the executions that can reach the outcome the condition asks
    * about (see `targetConjuncts`): used to settle a verdict exactly when the
@@ -125,6 +128,7 @@ export function buildProgram(test: LitmusTest, opts: BuildOptions = {}): Program
     const env: InterpEnv = {
       thread: t, proc, locIndex, nlocs: locations.length, registry,
       unroll: opts.unroll ?? 2, initRegs: initRegs[t]!, maxPaths: opts.maxPaths ?? 100_000,
+      ...(opts.governor ? { governor: opts.governor } : {}),
     };
     const r = threadPaths(env);
     if (herdOk) herdOk = attachHerdSyms(env, r.traces, r.keys, herdCounter);

@@ -23,6 +23,7 @@ export abstract class ThreadWalk {
   }
 
   private tick(): void {
+    this.env.governor?.tick();
     if (++this.work > 200_000) throw new Unsupported('too large');
   }
 

@@ -3,6 +3,7 @@
 import type { Expr, Process } from '../litmus/ast.js';
 import type { PrimitiveRegistry } from '../kernel/primitives.js';
 import type { Sym } from './sym.js';
+import type { Governor } from '../limits/governor.js';
 
 export interface InterpEnv {
   thread: number;
@@ -14,6 +15,8 @@ export interface InterpEnv {
   initRegs: ReadonlyMap<string, number>;
   /** Stop enumerating after this many paths (a guard against explosion). */
   maxPaths: number;
+  /** Deadline and memory budget, counted once per statement run (throws LimitStop). */
+  governor?: Governor;
 }
 
 /** A (possibly symbolic) value and the local indices of the reads it depends on. */

@@ -104,6 +104,7 @@ export abstract class RunBase {
 
   // -- statements -----------------------------------------------------------
   exec(s: Stmt): void {
+    this.env.governor?.tick();
     switch (s.kind) {
       case 'decl':
         this.at(s.range);

@@ -39,6 +39,7 @@ export function threadPaths(env: InterpEnv): ThreadPaths {
   const choices: number[] = [];
   for (;;) {
     const counts: number[] = [];
+    env.governor?.check();
     const run = new Run(env, choices, counts);
     try {
       for (const s of env.proc.body) run.exec(s);

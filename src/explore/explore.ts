@@ -7,7 +7,7 @@ import { Rel } from '../relations/matrix.js';
 import { evaluate } from '../model/lkmm.js';
 import type { ExecGraph } from '../model/graph.js';
 import { execGraph, layout } from './graph-build.js';
-import { LocationTimeout, locationChoices, MAX_ALL_CHOICES, type LocChoice } from './locations.js';
+import { locationChoices, type LocChoice } from './locations.js';
 import { ValueSolver } from './values.js';
 import { addChoice, bulkBounds } from './bounds.js';
 import { StateTable, unsigned32Columns } from './states.js';
@@ -19,6 +19,7 @@ import { RmwSeqCache } from './rmw-seq.js';
 import { forwardCheck, locationEvents, remainingLists, type ForwardHost } from './forward.js';
 import { BitSet } from '../relations/bitset.js';
 import type { ExecutionRecord, ExploreOptions, ExploreOutcome } from './types.js';
+import { Governor, LimitStop } from '../limits/governor.js';
 
 export type { StateRecord } from './states.js';
 export { StateTable } from './states.js';
@@ -30,10 +31,14 @@ const FORWARD_MAX = 64;
 /** Lists of fewer choices are not grouped (grouping them rarely saves anything). */
 const GROUP_MIN = 4;
 
-class Stop extends Error {
-  constructor(readonly kind: 'timeout' | 'max-executions', message: string) {
-    super(message);
+/** The explorer's governor: opts.limits, with opts.timeoutMs from `started` if that is earlier. */
+function governorOf(opts: ExploreOptions, started: number): Governor {
+  const limits = { ...opts.limits };
+  if (opts.timeoutMs !== undefined && (limits.deadline === undefined || started + opts.timeoutMs < limits.deadline)) {
+    limits.deadline = started + opts.timeoutMs;
+    limits.timeoutMs ??= opts.timeoutMs;
   }
+  return new Governor(limits);
 }
 
 export function explore(program: Program, opts: ExploreOptions = {}): ExploreOutcome {
@@ -42,19 +47,20 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
   const flags = new Set<string>();
   const out: ExploreOutcome = { states: [], table: states, positive: 0, negative: 0, flags: [], candidates: 0, evaluations: 0, loop: program.loopCut && cutReachable(program), rejected: [] };
   const maxExec = opts.maxExecutions ?? Infinity;
-  const deadline = opts.timeoutMs !== undefined ? started + opts.timeoutMs : Infinity;
+  const gov = governorOf(opts, started);
+  /** The phase a limit would stop: the per-location enumeration or the search. */
+  let phase: 'choices' | 'search' = 'choices';
   const names = program.locations.map((l) => l.name);
   const obs = new Float64Array(program.observed.length);
   const finalMem = new Array<number>(program.locations.length).fill(0);
-  let ticks = 0;
   /** Rejected candidates are wanted (explanations): no pruning. */
   const keeping = Boolean(opts.keepRejected || opts.onRejected);
   const incoherent = opts.incoherent ?? Boolean(opts.keepRejected);
   /** Counts `n` candidate executions (a group of interchangeable ones at once), within the limits. */
   const tick = (n = 1): void => {
     out.candidates += n;
-    if (out.candidates > maxExec) throw new Stop('max-executions', `stopped after ${maxExec} candidate executions (--max-executions)`);
-    if ((++ticks & 255) === 0 && Date.now() > deadline) throw new Stop('timeout', `stopped after ${opts.timeoutMs} ms (--timeout)`);
+    if (out.candidates > maxExec) throw new LimitStop('max-executions', maxExec, `stopped after ${maxExec} candidate executions`);
+    gov.tick();
   };
 
   const visit = (traces: ThreadTrace[]): void => {
@@ -70,11 +76,15 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
     let dealLoc = -1;
     if (shard) for (let l = 0; l < L.nlocs; l++) if (dealLoc < 0 || L.byLoc[l]!.length > L.byLoc[dealLoc]!.length) dealLoc = l;
     const take = shard ? (): boolean => dealt++ % shard.count === shard.index : undefined;
+    phase = 'choices';
+    gov.check();
     for (let l = 0; l < L.nlocs; l++) {
-      const c = locationChoices(L, l, deadline, incoherent || opts.model?.coherent === false, l === dealLoc ? take : undefined);
+      const c = locationChoices(L, l, { gov, all: incoherent || opts.model?.coherent === false, maxChoices: maxExec, ...(l === dealLoc && take ? { take } : {}) });
       if (c.length === 0) return;
       perLoc.push(c);
     }
+    gov.checkAll();
+    phase = 'search';
     const solver = new ValueSolver(L, traces);
     const readers = solver.solved;
     const view = {
@@ -311,7 +321,7 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
     /** The children of a node: each choice of the location at `depth`. */
     const branch = (depth: number, lists: readonly (readonly LocChoice[])[], checked: boolean): void => {
       const l = order[depth]!;
-      if (Date.now() > deadline) throw new Stop('timeout', `stopped after ${opts.timeoutMs} ms (--timeout)`);
+      gov.checkTime();
       for (const ch of lists[l]!) {
         const rf = rfs[depth + 1]!.copyFrom(rfs[depth]!), co = cos[depth + 1]!.copyFrom(cos[depth]!);
         addChoice(rf, co, ch);
@@ -357,11 +367,8 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
       }
     }
   } catch (e) {
-    if (e instanceof LocationTimeout && e.message === 'size') {
-      out.limit = { kind: 'max-executions', message: `stopped: a location has more than ${MAX_ALL_CHOICES} candidate (rf, co) choices, and explanations enumerate incoherent ones too` };
-    } else if (e instanceof LocationTimeout) out.limit = { kind: 'timeout', message: `stopped after ${opts.timeoutMs} ms (--timeout)` };
-    else if (e instanceof Stop) out.limit = { kind: e.kind, message: e.message };
-    else throw e;
+    if (!(e instanceof LimitStop)) throw e;
+    out.limit = { kind: e.kind, message: e.message, limit: e.limit, phase, candidates: out.candidates };
   }
   out.states = states.records(names, unsigned32Columns(program));
   out.flags = [...flags].sort();

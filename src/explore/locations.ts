@@ -12,6 +12,7 @@
 import { Rel } from '../relations/matrix.js';
 import type { Layout } from './graph-build.js';
 import { evalSym, isConst } from '../events/sym.js';
+import { Governor, LimitStop } from '../limits/governor.js';
 
 export interface LocChoice {
   /** rf pairs [write, read] for the reads of this location. */
@@ -20,15 +21,24 @@ export interface LocChoice {
   co: number[];
 }
 
-/** Cartesian product of option lists. */
-function product<T>(lists: T[][]): T[][] {
-  let acc: T[][] = [[]];
-  for (const l of lists) {
-    const next: T[][] = [];
-    for (const a of acc) for (const x of l) next.push([...a, x]);
-    acc = next;
+/** Calls `visit` with each selection of the Cartesian product of option lists, one at a time (the array is reused). */
+function eachOfProduct<T>(lists: readonly (readonly T[])[], gov: Governor, visit: (sel: readonly T[]) => void): void {
+  if (lists.some((l) => l.length === 0)) return;
+  const idx = new Array<number>(lists.length).fill(0);
+  const sel = lists.map((l) => l[0]!);
+  for (;;) {
+    gov.tick();
+    visit(sel);
+    let k = lists.length - 1;
+    while (k >= 0 && idx[k]! + 1 >= lists[k]!.length) {
+      idx[k] = 0;
+      sel[k] = lists[k]![0]!;
+      k--;
+    }
+    if (k < 0) return;
+    idx[k]!++;
+    sel[k] = lists[k]![idx[k]!]!;
   }
-  return acc;
 }
 
 /** A small DAG of "must be co-before" constraints over the writes of one location. */
@@ -80,14 +90,18 @@ class Order {
     }
     return false;
   }
-  /** Every total order consistent with the constraints. */
-  extensions(): number[][] {
-    const out: number[][] = [];
+  /**
+   * Calls `visit` with every total order consistent with the constraints, one
+   * at a time (the array is reused: copy what is kept). Each order is counted
+   * on `gov`, which stops the enumeration at a limit.
+   */
+  extensions(gov: Governor, visit: (seq: readonly number[]) => void): void {
     const placed = new Array<boolean>(this.k).fill(false);
     const seq: number[] = [];
     const rec = (): void => {
       if (seq.length === this.k) {
-        out.push([...seq]);
+        gov.tick();
+        visit(seq);
         return;
       }
       const last = seq.length ? seq[seq.length - 1]! : -1;
@@ -108,31 +122,50 @@ class Order {
       }
     };
     rec();
-    return out;
   }
 }
 
 /**
- * Every (rf, co) choice for location `l` that satisfies coherence and
- * atomicity restricted to that location. Returns [] when there is none.
- */
-export class LocationTimeout extends Error {}
-
-/**
  * With `all` (explanations keep the incoherent candidates too) a location's
  * candidates are not pruned, and a word written and read by many threads has
- * billions: past this many the search stops with a limit (LocationTimeout
- * with message 'size') instead of running out of memory.
+ * billions: past this many the search stops with a limit (kind `choices`).
  */
 export const MAX_ALL_CHOICES = 200_000;
 
+export interface ChoiceOptions {
+  /** Checked as candidates are enumerated (default: no limits but the default memory budget). */
+  gov?: Governor;
+  /**
+   * Keep the incoherent candidates too (explanations): reads-from is not
+   * pruned. The same thread's writes stay in program order (CoWW), so n
+   * writes of one thread give one order, not n!.
+   */
+  all?: boolean;
+  /**
+   * Asked about each candidate in enumeration order before it is checked or
+   * built; only those it accepts are kept (ExploreOptions.shard deals them
+   * this way).
+   */
+  take?: () => boolean;
+  /**
+   * Stop (LimitStop `max-executions`) past this many choices: the candidate
+   * executions, products of the locations' choices, pass the same bound
+   * (unless another location has no choice at all, when the search is cut
+   * short with a limit it might have finished without).
+   */
+  maxChoices?: number;
+}
+
 /**
- * The (rf, co) choices of location `l`. `take`, when given, is asked about
- * each candidate in enumeration order before it is checked or built, and only
- * those it accepts are kept (ExploreOptions.shard deals them this way).
+ * Every (rf, co) choice for location `l` that satisfies coherence and
+ * atomicity restricted to that location (with `all`, every candidate).
+ * Returns [] when there is none. Candidates are generated one at a time and
+ * counted on the governor, which stops the enumeration at the deadline or
+ * the memory budget (LimitStop).
  */
-export function locationChoices(L: Layout, l: number, deadline = Infinity, all = false, take?: () => boolean): LocChoice[] {
-  let ticks = 0;
+export function locationChoices(L: Layout, l: number, opts: ChoiceOptions = {}): LocChoice[] {
+  const gov = opts.gov ?? new Governor();
+  const all = opts.all === true, take = opts.take, maxChoices = opts.maxChoices ?? Infinity;
   const ids = L.byLoc[l]!;
   const ev = (i: number) => L.events[i]!;
   const po = L.stat.po;
@@ -165,8 +198,22 @@ export function locationChoices(L: Layout, l: number, deadline = Infinity, all =
   const ix = new Map(universe.map((w, i) => [w, i] as const));
   const base = new Order(universe.length);
   for (let i = 1; i < universe.length; i++) base.edge(0, i);
-  if (!all || lkw.length > 0) {
-    for (const a of universe) for (const b of universe) if (a !== b && po.has(a, b) && !base.edge(ix.get(a)!, ix.get(b)!)) return [];
+  // Writes of one thread follow program order (CoWW): each after the one
+  // before it (the rest follows by transitivity; all pairs would cost k^4).
+  const byThread = new Map<number, number[]>();
+  for (const w of universe) {
+    const t = ev(w).thread;
+    if (t < 0) continue;
+    const list = byThread.get(t);
+    if (list) list.push(w);
+    else byThread.set(t, [w]);
+  }
+  for (const ws of byThread.values()) {
+    ws.sort((a, b) => (po.has(a, b) ? -1 : po.has(b, a) ? 1 : a - b));
+    for (let i = 1; i < ws.length; i++) {
+      gov.tick();
+      if (po.has(ws[i - 1]!, ws[i]!) && !base.edge(ix.get(ws[i - 1]!)!, ix.get(ws[i]!)!)) return [];
+    }
   }
   for (const [k, u] of blocks) if (!base.immediate(ix.get(k)!, ix.get(u)!)) return [];
   for (const u of unmatched) for (const w of universe) if (w !== u && !base.edge(ix.get(w)!, ix.get(u)!)) return [];
@@ -175,9 +222,9 @@ export function locationChoices(L: Layout, l: number, deadline = Infinity, all =
   const out: LocChoice[] = [];
   const chosen: Array<[number, number]> = [];
   const assign = (ri: number, order: Order): void => {
-    if ((++ticks & 1023) === 0 && Date.now() > deadline) throw new LocationTimeout('deadline');
+    gov.tick();
     if (ri === reads.length) {
-      for (const ext of order.extensions()) finish(ext.map((i) => universe[i]!), [...chosen]);
+      order.extensions(gov, (ext) => finish(ext, chosen));
       return;
     }
     if (all) {
@@ -224,7 +271,8 @@ export function locationChoices(L: Layout, l: number, deadline = Infinity, all =
     }
   };
 
-  const finish = (co: number[], rfReads: Array<[number, number]>): void => {
+  const finish = (ext: readonly number[], rfReads: ReadonlyArray<[number, number]>): void => {
+    const co = ext.map((i) => universe[i]!);
     const pos = new Map(co.map((w, i) => [w, i] as const));
     // Lock-read options depend on co. Each option is a list of rf pairs.
     const lockOpts: Array<Array<Array<[number, number]>>> = [];
@@ -258,12 +306,13 @@ export function locationChoices(L: Layout, l: number, deadline = Infinity, all =
         lockOpts.push(opts);
       }
     }
-    for (const sel of product(lockOpts)) {
-      if (take && !take()) continue;
+    eachOfProduct(lockOpts, gov, (sel) => {
+      if (take && !take()) return;
       const rf = [...rfReads, ...sel.flat()];
-      if (all && out.length >= MAX_ALL_CHOICES) throw new LocationTimeout('size');
+      if (all && out.length >= MAX_ALL_CHOICES) throw new LimitStop('choices', MAX_ALL_CHOICES, `a location has more than ${MAX_ALL_CHOICES} candidate choices`);
+      if (out.length >= maxChoices) throw new LimitStop('max-executions', maxChoices, `stopped after ${maxChoices} candidate choices of a location`);
       if (all || coherent(L, l, rf, co)) out.push({ rf, co });
-    }
+    });
   };
 
   assign(0, base);

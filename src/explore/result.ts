@@ -2,6 +2,7 @@
 // Printers only print these; they never re-run anything.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Quantifier, ResultComment } from '../litmus/ast.js';
+import type { LimitKind } from '../limits/governor.js';
 
 export type Verdict = 'Never' | 'Sometimes' | 'Always';
 
@@ -120,9 +121,18 @@ export interface Explanation {
 }
 
 export interface LimitHit {
-  kind: 'timeout' | 'max-executions';
+  kind: LimitKind;
+  /** In words, with the option that sets the limit (filled in by the engine). */
   message: string;
+  /** The limit: milliseconds, candidate executions or bytes. */
+  limit?: number;
+  /** What was running: the per-location (rf, co) enumeration, the search, or a later phase. */
+  phase?: LimitPhase;
+  /** Candidate executions examined when it stopped. */
+  candidates?: number;
 }
+
+export type LimitPhase = 'reading' | 'parsing' | 'paths' | 'choices' | 'search' | 'settle' | 'explain' | 'fix';
 
 /**
  * A verdict made exact although the full search stopped at a limit: a second

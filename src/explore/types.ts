@@ -6,12 +6,16 @@ import type { Verdict } from '../model/lkmm.js';
 import type { Program } from '../events/types.js';
 import type { Layout } from './graph-build.js';
 import type { StateRecord, StateTable } from './states.js';
+import type { GovernorLimits } from '../limits/governor.js';
+import type { LimitHit } from './result.js';
 
 export interface ExploreOptions {
   /** Stop after this many candidate executions. */
   maxExecutions?: number;
   /** Stop after this many milliseconds. */
   timeoutMs?: number;
+  /** Deadline and memory budget (src/limits/governor.ts); with timeoutMs, the earlier deadline holds. */
+  limits?: GovernorLimits;
   /** Keep the first allowed execution satisfying the condition, and the first violating one. */
   keepExamples?: boolean;
   /** Keep up to this many rejected candidates whose final state satisfies the condition. */
@@ -91,7 +95,7 @@ export interface ExploreOutcome {
   /** Model evaluations: on complete executions, on partial ones (pruning) and on subtree bounds. */
   evaluations: number;
   loop: boolean;
-  limit?: { kind: 'timeout' | 'max-executions'; message: string };
+  limit?: LimitHit;
   positiveExample?: ExecutionRecord;
   negativeExample?: ExecutionRecord;
   rejected: ExecutionRecord[];

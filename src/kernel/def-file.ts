@@ -23,7 +23,7 @@
 // This file holds the entry points; the pieces are in def-lexer.ts (tokens),
 // def-parser.ts (definitions), def-builtins.ts (herd's built-ins),
 // def-args.ts (arguments) and def-inline.ts (calls of known primitives).
-import { readFileSync } from 'node:fs';
+import { readTestFile } from '../limits/read-text.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Range } from '../litmus/ast.js';
 import { LineMap } from '../litmus/positions.js';
@@ -85,15 +85,13 @@ export function parseDefFile(text: string, file: string, base: PrimitiveRegistry
 
 /** Reads a .def file; an unreadable file is one diagnostic at 1:1. */
 export function loadDefFile(path: string, base: PrimitiveRegistry = defaultRegistry()): DefFileResult & { source: string } {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    const at = { line: 1, col: 1, offset: 0 };
-    const msg = e instanceof Error ? e.message.replace(/^[A-Z]+: /, '') : String(e);
-    return { source: '', defs: [], diagnostics: [{ severity: 'error', code: 'io', message: `cannot read macro file: ${msg}`, file: path, range: { start: at, end: at } }] };
+  // Read as test files are: bounded in size, UTF-8 only (a byte-order mark is blank space).
+  const read = readTestFile(path);
+  if (!read.ok) {
+    const d = read.diagnostic;
+    return { source: '', defs: [], diagnostics: [{ ...d, message: d.code === 'io' ? d.message.replace('cannot read file', 'cannot read macro file') : d.message }] };
   }
-  return { source: text, ...parseDefFile(text, path, base) };
+  return { source: read.text, ...parseDefFile(read.text, path, base) };
 }
 
 /** The built-in registry plus the given user definitions (which win over built-ins of the same name). */

@@ -30,7 +30,7 @@ export function tokenize(text: string): { toks: Tok[]; errors: DefError[] } {
       i++;
       continue;
     }
-    if (c === ' ' || c === '\t' || c === '\r' || c === '\f' || c === '\v') {
+    if (c === ' ' || c === '\t' || c === '\r' || c === '\f' || c === '\v' || c === '\ufeff' || c === '\u00a0') {
       i++;
       continue;
     }

@@ -1,6 +1,7 @@
 // The .def parser: one definition at a time (name, parameters, a `{ ... }`
 // statement list or an expression body with an optional `== 0` / `< 0` test),
 // calls of known primitives, argument lists, and recovery after an error.
+import { SIZE_LIMITS, tooLarge } from '../limits/sizes.js';
 import { closest } from '../litmus/distance.js';
 import type { LineMap } from '../litmus/positions.js';
 import { ALU, paramIndex, type Arg, type Piece } from './def-args.js';
@@ -98,8 +99,12 @@ export class Parser {
         if (this.peek().kind === 'eof') {
           throw new DefError(`unterminated body of '${nameTok.text}': expected '}'`, this.peek().start, this.peek().start);
         }
+        const callTok = this.peek();
         const p = this.is('*') ? this.plainStore(params) : this.call(params);
-        steps.push(...p.steps);
+        if (steps.length + p.steps.length > SIZE_LIMITS.macroSteps) {
+          throw new DefError(tooLarge(`the body of '${nameTok.text}' expands to more than ${SIZE_LIMITS.macroSteps} primitive steps`, SIZE_LIMITS.macroSteps), callTok.start, Math.max(callTok.end, callTok.start + 1), 'too-large');
+        }
+        for (const s of p.steps) steps.push(s);
         this.skipNewlines();
         if (this.peek().kind === 'eof') {
           throw new DefError(`unterminated body of '${nameTok.text}': expected '}'`, this.peek().start, this.peek().start);

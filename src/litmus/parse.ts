@@ -22,6 +22,7 @@ import { litmusParser } from './parser.js';
 import { LineMap } from './positions.js';
 import { scanResultComment } from './result-comment.js';
 import { describeSyntaxError } from './syntax-errors.js';
+import { checkTokenSizes } from './size-check.js';
 import { defaultCondition, visitCondition, visitFilter, visitLocations } from './visitor-cond.js';
 import { visitInit, visitProcess, type VisitCtx } from './visitor.js';
 
@@ -97,6 +98,11 @@ function parseUnsafe(source: string, file: string, registry: PrimitiveRegistry |
       add('error', 'unterminated-comment', 'unterminated comment', lines.range(c.startOffset, c.startOffset + 2));
     }
   }
+
+  // Sizes past the limits are refused before the parser's recursion meets them.
+  const sizes = checkTokenSizes(lexed.tokens, lines);
+  for (const p of sizes) add('error', 'too-large', p.message, p.range);
+  if (sizes.length > 0) return { diagnostics: sortDiagnostics(diagnostics) };
 
   const parser = litmusParser();
   parser.input = lexed.tokens;

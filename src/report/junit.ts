@@ -25,7 +25,9 @@ export function xmlEscape(s: string): string {
     .replace(/'/g, '&apos;');
 }
 
-const attr = (name: string, value: string | number): string => ` ${name}="${xmlEscape(String(value))}"`;
+/** An attribute: also newlines, tabs and carriage returns as references (a parser would turn them into spaces). */
+const attr = (name: string, value: string | number): string =>
+  ` ${name}="${xmlEscape(String(value)).replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;')}"`;
 
 function errorType(r: RunResult, j: Judgement): string {
   if (r.status === 'error') return r.diagnostics.find((d) => d.severity === 'error')?.code === 'io' ? 'io-error' : 'parse-error';

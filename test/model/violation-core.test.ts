@@ -40,7 +40,7 @@ function* executions(src: string, all = true) {
   const program = programOf(src)!;
   const traces = program.threads.map((t) => t[0]!);
   const L = layout(program, traces);
-  const perLoc = Array.from({ length: L.nlocs }, (_v, l) => locationChoices(L, l, Infinity, all));
+  const perLoc = Array.from({ length: L.nlocs }, (_v, l) => locationChoices(L, l, { all }));
   const solver = new ValueSolver(L, traces);
   const chosen = new Array<LocChoice>(L.nlocs);
   function* go(l: number): Generator<{ n: number; rf: Rel; co: Rel; L: typeof L }> {

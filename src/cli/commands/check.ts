@@ -83,7 +83,7 @@ export const checkCommand: CommandSpec = {
     const progress = io.errIsTTY && files.length > PROGRESS_MIN_FILES ? progressBar((s) => io.err(s)) : noProgress;
     let results: RunResult[];
     try {
-      const runOpts = { ...runOptionsFrom(o), ...(macros.registry ? { registry: macros.registry } : {}) };
+      const runOpts = { ...runOptionsFrom(o, io), ...(macros.registry ? { registry: macros.registry } : {}) };
       // Files already share the CPUs across the pool: one thread per test unless asked otherwise.
       if (o.threads === undefined && jobs > 1 && files.length > 1) runOpts.threads = 1;
       results = await runFiles(files, runOpts, { jobs, onProgress: (d, t) => progress.update(d, t) });

@@ -45,7 +45,7 @@ export const explainCommand: CommandSpec = {
     const ctx = formatContext('explain', options, o, paths, io);
     const macros = loadMacrosOption(o, io);
     if (!macros.ok || !builtinModelOnly('explain', o, io)) return EXIT_USAGE;
-    const r = runFile(files[0]!, { ...runOptionsFrom(o), ...(macros.registry ? { registry: macros.registry } : {}), explain: true });
+    const r = runFile(files[0]!, { ...runOptionsFrom(o, io), ...(macros.registry ? { registry: macros.registry } : {}), explain: true });
     r.seconds = 0;
     if (r.status === 'error') {
       io.err(formatDiagnosticsFor(r.file, r.diagnostics, ctx.color));

@@ -8,7 +8,7 @@
 // Exit: 0, or 2 when a file has errors or a path is missing (or, with
 // --strict, when there are warnings).
 
-import { readFileSync } from 'node:fs';
+import { readTestFile } from '../../limits/read-text.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { formatDiagnostics } from '../../diagnostics/format.js';
 import { parseLitmus } from '../../litmus/parse.js';
@@ -45,16 +45,10 @@ export const parseCommand: CommandSpec = {
     }
     const json: unknown[] = [];
     for (const file of files) {
-      let source: string;
-      try {
-        source = readFileSync(file, 'utf8');
-      } catch (e) {
-        const msg = e instanceof Error ? e.message : String(e);
-        io.err(`litmus-check: ${file}: cannot read: ${msg}\n`);
-        errors++;
-        continue;
-      }
-      const parsed = parseLitmus(source, file, macros.registry);
+      // Bounded in size, UTF-8 only (src/limits/read-text.ts); `-` is standard input.
+      const read = readTestFile(file);
+      const source = read.ok ? read.text : '';
+      const parsed = read.ok ? parseLitmus(source, file, macros.registry) : { test: undefined, diagnostics: [read.diagnostic] };
       const test = parsed.test;
       const diagnostics = o.strict ? strictDiagnostics(parsed.diagnostics) : parsed.diagnostics;
       const errs = diagnostics.filter((d) => d.severity === 'error');

@@ -32,7 +32,11 @@ export const runCommand: CommandSpec = {
       io.err(`litmus-check: ${m}\n`);
       code = EXIT_USAGE;
     }
-    const opts = { ...runOptionsFrom(o), ...(macros.registry ? { registry: macros.registry } : {}) };
+    if (files.length === 0 && found.missing.length === 0) {
+      io.err(`litmus-check: no litmus files found in ${paths.join(' ')}\n`);
+      return EXIT_USAGE;
+    }
+    const opts = { ...runOptionsFrom(o, io), ...(macros.registry ? { registry: macros.registry } : {}) };
     const entry = getFormatter(String(o.format));
     const ctx = formatContext('run', options, o, paths, io);
     const collected: RunResult[] = [];
