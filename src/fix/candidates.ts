@@ -7,6 +7,7 @@ import type { AccessTag, FenceTag } from '../kernel/types.js';
 import { any, hasPlainAccess } from './access.js';
 import { costOf } from './kinds.js';
 import { accessStep, counterparts, reshape, rewriteCall, type Call } from './rewrite.js';
+import { isVocabulary } from '../litmus/extensions.js';
 import { fenceSlots } from './sites.js';
 import type { Change, ChangeKind, TextEdit } from './types.js';
 
@@ -61,8 +62,12 @@ function callChanges(ctx: Ctx, proc: Process, call: Call, asStatement: boolean):
     if (!ctx.kinds.has(kind)) continue;
     const best = counterparts(def, tag, ctx.reg, asStatement)[0];
     if (!best) continue;
-    const edits = rewriteCall(ctx.src, call, best);
-    if (!edits) continue;
+    const rewrite = rewriteCall(ctx.src, call, best);
+    if (!rewrite) continue;
+    // herd runs a value-returning LKMM primitive as a statement only cast to void.
+    const edits = asStatement && best.def.returns && !def.returns && !isVocabulary(best.def.name)
+      ? rewrite.map((e) => (e.start === call.range.start.offset ? { ...e, text: `(void)${e.text}` } : e))
+      : rewrite;
     const line = call.range.start.line;
     add(ctx, proc, kind, slot, line, `P${proc.id} line ${line}: ${textOf(ctx.src, call)} -> ${rewritten(ctx.src, call, edits)}`, edits);
   }

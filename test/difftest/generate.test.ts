@@ -53,7 +53,8 @@ describe('difftest generator', () => {
   });
 
   it("writes tests litmus-check's parser accepts (every profile but errors)", () => {
-    const avoid = new Set<Feature>(['errors']);
+    // A value-returning primitive as a bare statement is a user error herd7 rejects too (value-statement).
+    const avoid = new Set<Feature>(['errors', 'value-statement']);
     const bad: string[] = [];
     for (const profile of Object.keys(PROFILES).filter((p) => p !== 'errors')) {
       for (let s = 0; s < 60; s++) {

@@ -46,11 +46,11 @@ describe('access upgrades', () => {
       'P0 line 10: xchg_relaxed(y, 1) -> xchg_acquire(y, 1)',
       'P0 line 10: xchg_relaxed(y, 1) -> xchg_release(y, 1)',
       'P0 line 10: xchg_relaxed(y, 1) -> xchg(y, 1)',
-      'P0 line 11: folio_pincount_add(x, 1) -> atomic_add_return(1, x)',
+      'P0 line 11: folio_pincount_add(x, 1) -> (void)atomic_add_return(1, x)',
       'P1 line 18: ptep_get_lockless(y) -> smp_load_acquire(y)',
       'P1 line 19: set_pte_at(x, 1) -> smp_store_release(x, 1)',
       'P1 line 20: __ClearPageAnonExclusive(y) -> WRITE_ONCE(*y, 0)',
-      'P1 line 21: atomic_inc(x) -> atomic_inc_return(x)',
+      'P1 line 21: atomic_inc(x) -> (void)atomic_inc_return(x)',
     ]));
     // A void RMW has no acquire/release form; ONCE loads have no fully ordered one.
     expect(cs.filter((c) => c.includes('atomic_inc(x) ->'))).toHaveLength(1);
