@@ -5,7 +5,7 @@
 //
 // Codes: unknown-primitive, arity, void-value (errors); duplicate-process,
 // process-numbering (errors); undeclared-register, missing-parameter,
-// unknown-process, incompatible-filter, bad-access-argument, value-statement (errors); unassigned-register,
+// unknown-process, incompatible-filter, bad-access-argument, value-statement, int-range (errors); unassigned-register,
 // unknown-location, duplicate-init, value-as-pointer (warnings); no-process (error).
 
 import type { Diagnostic, Severity } from '../diagnostics/diagnostic.js';
@@ -44,6 +44,8 @@ export function checkTest(test: LitmusTest, registry: PrimitiveRegistry = defaul
     }
   }
   for (const p of test.processes) for (const q of p.params) globals.add(q.name);
+
+  for (const e of test.init) if (e.value?.kind === 'int') checkInt32(e.value.value, e.range, report);
 
   // --- processes -------------------------------------------------------------------
   const procs = new Map<number, ProcInfo>();
@@ -89,6 +91,7 @@ export function checkTest(test: LitmusTest, registry: PrimitiveRegistry = defaul
   const walkCond = (c: Cond, where: string): void => {
     switch (c.kind) {
       case 'atom':
+        if (c.value.kind === 'int') checkInt32(c.value.value, c.value.range, report);
         checkLoc(c.loc, where);
         if (c.value.kind === 'loc') checkLoc(c.value.loc, where);
         else if (c.value.kind === 'sym' && !globals.has(c.value.name)) {
@@ -162,7 +165,7 @@ function checkBody(p: Process, info: ProcInfo, initRegs: Set<string>, globals: S
   const expr = (e: Expr, valueUsed: boolean): void => {
     switch (e.kind) {
       case 'int':
-        return;
+        return checkInt32(e.value, e.range, report);
       case 'var':
         return useName(e.name, e.range, false);
       case 'deref':
@@ -289,4 +292,9 @@ function checkFilterEquations(filter: Cond, report: Report): void {
     else if (prev !== value) report('error', 'incompatible-filter', `the filter requires ${key}=${prev} and ${key}=${value} at once: no execution can pass it`, c.range);
   };
   walk(filter);
+}
+
+/** herd7's values are 32-bit: it cannot read a constant outside that range. */
+function checkInt32(v: number, range: Range, report: Report): void {
+  if (v > 2147483647 || v < -2147483648) report('error', 'int-range', `${v} does not fit in 32 bits, the size of herd7's values`, range);
 }

@@ -27,7 +27,13 @@ export function normaliseHerd(text: string): string {
 }
 
 function herd7Answer(file: string): string {
-  const out = execFileSync(herd7, [file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  let out: string;
+  try {
+    out = execFileSync(herd7, [file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (e) {
+    // herd7 gives up on the test with a fatal error (exit status 2).
+    out = String((e as { stdout?: unknown }).stdout ?? '');
+  }
   // herd7 reports a user error as a warning line and no Test block.
   return /^Test /m.test(out) ? normaliseHerd(out) : 'rejected\n';
 }

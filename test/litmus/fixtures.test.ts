@@ -45,7 +45,7 @@ describe('invalid fixtures', () => {
       'unknown-primitive', 'arity', 'void-value', 'duplicate-process', 'process-numbering', 'no-process',
       'header-text', 'bad-result', 'undeclared-register', 'missing-parameter', 'unassigned-register',
       'unknown-process', 'unknown-location', 'duplicate-init', 'bad-access-argument', 'incompatible-filter',
-      'value-as-pointer', 'value-statement',
+      'value-as-pointer', 'value-statement', 'int-range',
     ]) {
       expect(codes, c).toContain(c);
     }
