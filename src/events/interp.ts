@@ -11,7 +11,8 @@
 // in interp-common.ts.
 import type { ThreadTrace } from './types.js';
 import type { Sym } from './sym.js';
-import { PathEnd, type InterpEnv } from './interp-common.js';
+import { CodeError, PathEnd, type InterpEnv } from './interp-common.js';
+import { DivisionByZero } from './values.js';
 import { Run } from './interp-calls.js';
 
 export { domainLocationName, type InterpEnv } from './interp-common.js';
@@ -49,6 +50,7 @@ export function threadPaths(env: InterpEnv): ThreadPaths {
       keys.push(run.log.join(','));
       if (traces.length > env.maxPaths) throw new TooManyPaths(`P${env.thread} has more than ${env.maxPaths} paths`);
     } catch (err) {
+      if (err instanceof DivisionByZero) throw new CodeError('division by zero, which herd7 gives up on', run.line, run.col, 'division-by-zero');
       if (!(err instanceof PathEnd)) throw err;
       if (err.why !== 'invalid') {
         if (err.why === 'cut') loopCut = true;

@@ -8,6 +8,7 @@ import type { Program, ThreadTrace } from '../events/types.js';
 import { layout } from './graph-build.js';
 import type { LocChoice } from './locations.js';
 import { ValueSolver } from './values.js';
+import { evalSym } from '../events/sym.js';
 
 /** Reads-from candidates tried before giving up and assuming the cut is reachable. */
 const BUDGET = 200_000;
@@ -69,7 +70,7 @@ function feasible(program: Program, traces: readonly ThreadTrace[], budget: { le
     if (budget.left <= 0) return true;
     if (i === reads.length) {
       budget.left--;
-      return solver.solve(chosen);
+      return solver.solve(chosen) && filterHolds(program, traces, solver);
     }
     for (const w of sources[i]!) {
       pairs.push([w, reads[i]!]);
@@ -79,4 +80,21 @@ function feasible(program: Program, traces: readonly ThreadTrace[], budget: { le
     return false;
   };
   return assign(0);
+}
+
+/**
+ * herd checks the filter on a candidate's final state before anything else:
+ * on a cut path, its registers as they are at the cut. A filter on memory
+ * locations is not checked here (the cut candidate's final writes are not
+ * chosen), which errs towards raising Loop.
+ */
+function filterHolds(program: Program, traces: readonly ThreadTrace[], solver: ValueSolver): boolean {
+  if (!program.filter || (program.filterLocations?.length ?? 0) > 0) return true;
+  return program.filter({
+    reg: (t, name) => {
+      const s = traces[t]?.regs.get(name);
+      return s === undefined ? 0 : evalSym(s, solver.solved[t]!);
+    },
+    mem: () => 0,
+  });
 }
