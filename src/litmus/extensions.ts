@@ -34,7 +34,7 @@ export function herdExtensions(test: LitmusTest): Array<{ what: string; range: R
   };
   const type = (t: string | undefined, range: Range): void => {
     if (!t) return;
-    for (const w of t.trim().split(/\s+/)) if (!herdTypeWords.has(w)) add(`type ${w}`, range);
+    for (const w of t.replace(/\*/g, ' ').trim().split(/\s+/)) if (w && !herdTypeWords.has(w)) add(`type ${w}`, range);
   };
   const expr = (e: Expr): void => {
     switch (e.kind) {
