@@ -15,7 +15,7 @@
 //
 // bin/ uses the bundle when it exists; `npm test` tests src/ directly.
 import { build } from 'esbuild';
-import { existsSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -59,6 +59,10 @@ await build({
   // commander and chevrotain's dependencies are CommonJS and require() node: built-ins.
   banner: { js: "import { createRequire as __lcCreateRequire } from 'node:module'; const require = __lcCreateRequire(import.meta.url);" },
 });
+
+// The cat interpreter's own library (src/cat/lib), which src/cat/cat-program.ts
+// finds beside its module: in the bundle, beside the bundle.
+cpSync(join(dist, 'cat', 'lib'), join(out, 'lib'), { recursive: true });
 
 // A start-up snapshot for litmus-herd7 (one process per test): the heap after
 // loading the bundle and running one small test, so that the parser, the
