@@ -22,7 +22,8 @@ export function xmlProblem(s) {
     const attrs = m[3] ?? '';
     if (/\n|\r|\t/.test(attrs)) return `a raw newline or tab in an attribute of <${m[2]}> (it would read as a space)`;
     if (ENTITY.test(attrs)) return `a bare '&' in an attribute of <${m[2]}>`;
-    const names = [...attrs.matchAll(/([A-Za-z_][\w.-]*)\s*=/g)].map((a) => a[1]);
+    // Names only: an attribute's value may hold `a=b` itself.
+    const names = [...attrs.matchAll(/([A-Za-z_][\w.-]*)\s*=\s*"[^"<]*"/g)].map((a) => a[1]);
     if (new Set(names).size !== names.length) return `a repeated attribute in <${m[2]}>`;
     if (m[1]) {
       if (stack.pop() !== m[2]) return `</${m[2]}> does not close the open element`;

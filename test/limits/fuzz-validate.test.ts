@@ -15,6 +15,9 @@ describe('fuzz checks', () => {
     expect(xmlProblem('<a>&</a>')).toMatch(/bare '&'/);
     expect(xmlProblem('<a><b></a>')).toMatch(/does not close/);
     expect(xmlProblem('<a>\u001b</a>')).toMatch(/cannot carry/);
+    expect(xmlProblem('<a><e x="1" x="2"/></a>')).toMatch(/repeated attribute/);
+    // A value may hold `name=value` text (a condition atom): not an attribute.
+    expect(xmlProblem('<a><error message="requires 0:r0=1 and 0:r0=2" type="p">t</error></a>')).toBeUndefined();
   });
   it('flag exit codes, stack traces, internal errors, time and invalid JSON', () => {
     expect(runProblems(ok, limits)).toEqual([]);
