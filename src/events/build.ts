@@ -2,6 +2,7 @@
 // the observed locations and the compiled condition.
 import type { Cond, CondValue, Expr, LitmusTest, LocRef, Stmt } from '../litmus/ast.js';
 import { defaultRegistry, type PrimitiveRegistry } from '../kernel/primitives.js';
+import { filterEquations } from '../litmus/filter-equations.js';
 import { domainLocationName, threadPaths, type InterpEnv } from './interp.js';
 import { attachHerdSyms } from './herd-syms.js';
 import type { FinalView, LocationInfo, ObservedLoc, Program, ThreadTrace } from './types.js';
@@ -140,10 +141,10 @@ export function buildProgram(test: LitmusTest, opts: BuildOptions = {}): Program
 
   if (test.filter) {
     pushConjunctsIntoPaths(test, conjuncts(test.filter, false), paths, locIndex);
-    pinFilterValues(test, herdWanted(test.filter), paths, locIndex);
+    const eqs = filterEquations(test.filter);
+    pinFilterValues(test, eqs, paths, locIndex);
     // Stopped paths have no final state for the filter, but herd's filter
     // equations on registers still apply to their values.
-    const eqs = herdWanted(test.filter);
     pushConjunctsIntoPaths(test, eqs, cutThreads, locIndex);
     pushConjunctsIntoPaths(test, eqs, badAddressThreads, locIndex);
   }
@@ -192,22 +193,6 @@ export function conjuncts(c: Cond, negate: boolean): Cond[] {
     } else if (x.kind === 'atom') out.push(neg ? { ...x, op: x.op === '=' ? '!=' : '=' } : x);
   };
   split(c, negate);
-  return out;
-}
-
-/**
- * herd's "wanted final values": the `loc=v` atoms of a proposition's top-level
- * conjunction (no negation, disjunction or implication is looked into).
- */
-export function herdWanted(c: Cond): Array<Extract<Cond, { kind: 'atom' }>> {
-  const out: Array<Extract<Cond, { kind: 'atom' }>> = [];
-  const walk = (x: Cond): void => {
-    if (x.kind === 'and') {
-      walk(x.left);
-      walk(x.right);
-    } else if (x.kind === 'atom' && x.op === '=' && x.value.kind !== 'loc') out.push(x);
-  };
-  walk(c);
   return out;
 }
 

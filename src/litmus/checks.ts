@@ -13,6 +13,7 @@ import { defaultRegistry, type PrimitiveRegistry } from '../kernel/primitives.js
 import type { Cond, Expr, LitmusTest, LocRef, Process, Range, Stmt } from './ast.js';
 import { closest } from './distance.js';
 import { isVocabulary } from './extensions.js';
+import { filterEquations } from './filter-equations.js';
 
 interface ProcInfo {
   proc: Process;
@@ -278,20 +279,13 @@ function checkAccessArgs(e: Extract<Expr, { kind: 'call' }>, p: Process, report:
  */
 function checkFilterEquations(filter: Cond, report: Report): void {
   const seen = new Map<string, string>();
-  const walk = (c: Cond): void => {
-    if (c.kind === 'and') {
-      walk(c.left);
-      walk(c.right);
-      return;
-    }
-    if (c.kind !== 'atom' || c.op !== '=' || c.value.kind === 'loc') return;
+  for (const c of filterEquations(filter)) {
     const key = c.loc.kind === 'reg' ? `${c.loc.thread}:${c.loc.name}` : c.loc.name;
-    const value = c.value.kind === 'int' ? String(c.value.value) : c.value.name;
+    const value = c.value.kind === 'int' ? String(c.value.value) : c.value.kind === 'sym' ? c.value.name : '';
     const prev = seen.get(key);
     if (prev === undefined) seen.set(key, value);
     else if (prev !== value) report('error', 'incompatible-filter', `the filter requires ${key}=${prev} and ${key}=${value} at once: no execution can pass it`, c.range);
-  };
-  walk(filter);
+  }
 }
 
 /** herd7's values are 32-bit: it cannot read a constant outside that range. */
