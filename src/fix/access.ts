@@ -2,7 +2,7 @@
 // AST and the primitive registry. The answers over-approximate (an unknown
 // primitive counts as reading and writing), so that a place where no access
 // can be found on one side is provably useless for a fence.
-import type { Expr, Stmt } from '../litmus/ast.js';
+import type { Expr, LitmusTest, Process, Stmt } from '../litmus/ast.js';
 import type { PrimitiveDef, PrimitiveRegistry } from '../kernel/primitives.js';
 import type { Step } from '../kernel/types.js';
 
@@ -117,6 +117,19 @@ export function callsIn(e: Expr): Array<Extract<Expr, { kind: 'call' }>> {
   };
   walk(e);
   return out;
+}
+
+/** Every statement of every process, each before the statements nested in it, in source order. */
+export function forEachStatement(test: LitmusTest, f: (proc: Process, s: Stmt) => void): void {
+  const visit = (proc: Process, s: Stmt): void => {
+    f(proc, s);
+    if (s.kind === 'if') {
+      visit(proc, s.then);
+      if (s.else) visit(proc, s.else);
+    } else if (s.kind === 'while') visit(proc, s.body);
+    else if (s.kind === 'block') s.body.forEach((t) => visit(proc, t));
+  };
+  for (const p of test.processes) p.body.forEach((s) => visit(p, s));
 }
 
 /** The expressions a statement evaluates itself. */

@@ -6,7 +6,7 @@
 import type { Expr, LitmusTest, Process, Stmt } from '../litmus/ast.js';
 import type { PrimitiveRegistry } from '../kernel/primitives.js';
 import type { Step } from '../kernel/types.js';
-import { callsIn, ownExprs } from './access.js';
+import { callsIn, forEachStatement, ownExprs } from './access.js';
 import type { Call } from './rewrite.js';
 import type { TextEdit, WeakenSkip } from './types.js';
 
@@ -29,15 +29,9 @@ interface CallSite {
 
 function sites(test: LitmusTest): CallSite[] {
   const out: CallSite[] = [];
-  const visit = (proc: Process, s: Stmt): void => {
+  forEachStatement(test, (proc, s) => {
     for (const e of ownExprs(s)) for (const c of callsIn(e)) out.push({ proc, stmt: s, call: c, whole: s.kind === 'expr' && (s.expr as Expr) === c });
-    if (s.kind === 'if') {
-      visit(proc, s.then);
-      if (s.else) visit(proc, s.else);
-    } else if (s.kind === 'while') visit(proc, s.body);
-    else if (s.kind === 'block') s.body.forEach((t) => visit(proc, t));
-  };
-  for (const p of test.processes) p.body.forEach((s) => visit(p, s));
+  });
   return out;
 }
 

@@ -5,7 +5,7 @@ import type { Expr, LitmusTest, Process, Stmt } from '../litmus/ast.js';
 import { runSource, type RunOptions } from '../engine/pipeline.js';
 import { defaultRegistry, type PrimitiveRegistry } from '../kernel/primitives.js';
 import type { AccessTag, FenceTag } from '../kernel/types.js';
-import { callsIn, ownExprs } from './access.js';
+import { callsIn, forEachStatement, ownExprs } from './access.js';
 import { fenceName } from './candidates.js';
 import { unifiedDiff } from './diff.js';
 import { applyEdits } from './edits.js';
@@ -111,7 +111,7 @@ function callItem(src: string, proc: Process, call: Call, asStatement: boolean, 
 function collect(test: LitmusTest, reg: PrimitiveRegistry): Item[] {
   const src = test.source;
   const items: Item[] = [];
-  const visit = (proc: Process, s: Stmt): void => {
+  forEachStatement(test, (proc, s) => {
     const f = fenceItem(src, proc, s, reg);
     if (f) items.push(f);
     else {
@@ -122,13 +122,7 @@ function collect(test: LitmusTest, reg: PrimitiveRegistry): Item[] {
         }
       }
     }
-    if (s.kind === 'if') {
-      visit(proc, s.then);
-      if (s.else) visit(proc, s.else);
-    } else if (s.kind === 'while') visit(proc, s.body);
-    else if (s.kind === 'block') s.body.forEach((t) => visit(proc, t));
-  };
-  for (const p of test.processes) p.body.forEach((s) => visit(p, s));
+  });
   for (const pair of pairItems(test, reg, (s) => removal(src, s))) {
     items.push({ thread: pair.thread, line: pair.line, text: pair.text, what: pair.what, options: [{ to: 'removed', edits: pair.edits, level: 0 }] });
   }
