@@ -137,9 +137,11 @@ export class Run extends RunBase {
         const got = this.choose(2) === 0;
         this.decided(this.callSite, got);
         if (got) {
-          const r = this.emit({ kind: 'LKR', loc: l.loc, value: 0, addr: l.d, origin });
+          // herd7's lock events are not loads: no dependency starts at them
+          // (the LKR is an acquire, which orders what follows anyway).
+          this.emit({ kind: 'LKR', loc: l.loc, value: 0, addr: l.d, origin });
           this.emit({ kind: 'LKW', loc: l.loc, value: 1, addr: l.d, origin });
-          return { v: 1, d: [r] };
+          return { v: 1, d: [] };
         }
         const f = this.emit({ kind: 'LF', loc: l.loc, value: 1, addr: l.d, origin });
         return { v: 0, d: [f] };

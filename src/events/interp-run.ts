@@ -53,6 +53,24 @@ export abstract class RunBase {
   }
 
   /**
+   * The events a branch on a condition depends on: its value's sources, less
+   * a failed spin_trylock() (LF) or a spin_is_locked() (RL/RU) evaluated in
+   * the condition itself. herd7 derives a control dependency only from a
+   * load, or from a data flow (through a register) that starts at a read;
+   * these lock reads are not loads to it, so `if (spin_trylock(s))` orders
+   * nothing, while `r = spin_trylock(s); if (r)` does. `start` is the first
+   * event of the condition's evaluation.
+   */
+  controlling(deps: number[], start: number): number[] {
+    if (!deps.some((i) => i >= start)) return deps;
+    return deps.filter((i) => {
+      if (i < start) return true;
+      const k = this.events[i]!.kind;
+      return k !== 'LF' && k !== 'RL' && k !== 'RU';
+    });
+  }
+
+  /**
    * Runs `first` then `second` as herd runs the operands of one expression:
    * no program order between the events of one and those of the other.
    */
@@ -132,11 +150,12 @@ export abstract class RunBase {
         return;
       case 'if': {
         this.at(s.range);
+        const start = this.events.length;
         const c = this.eval(s.cond);
         // Control dependencies cover the arms of the if only, as in herd7's C
         // semantics: code after the if statement does not depend on its condition.
         const saved = this.ctrl;
-        this.ctrl = union(this.ctrl, c.d);
+        this.ctrl = union(this.ctrl, this.controlling(c.d, start));
         if (this.truth(c.v, siteOf(s))) this.exec(s.then);
         else if (s.else) this.exec(s.else);
         this.ctrl = saved;
@@ -146,8 +165,9 @@ export abstract class RunBase {
         const saved = this.ctrl;
         for (let iter = 0; ; iter++) {
           this.at(s.range);
+          const start = this.events.length;
           const c = this.eval(s.cond);
-          this.ctrl = union(this.ctrl, c.d);
+          this.ctrl = union(this.ctrl, this.controlling(c.d, start));
           if (!this.truth(c.v, siteOf(s))) {
             this.ctrl = saved;
             return;
