@@ -1,7 +1,6 @@
 // text -> AST -> events -> executions -> RunResult. The only module that
 // connects the parser to the explorer.
 import { CodeError } from '../events/interp-common.js';
-import { DivisionByZero } from '../events/values.js';
 import { strictDiagnostics } from '../litmus/extensions.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
@@ -223,9 +222,6 @@ export function runSource(source: string, file: string, opts: RunOptions = {}, g
     }
     return { result, test, program, outcome };
   } catch (e) {
-    if (e instanceof DivisionByZero) {
-      return { result: failed(file, test?.name ?? '', [{ severity: 'error', code: 'division-by-zero', message: e.message, file, range: test?.nameRange ?? zeroRange }], test) };
-    }
     if (e instanceof CodeError) {
       const at = { line: e.line, col: e.col, offset: 0 };
       return { result: failed(file, test?.name ?? '', [{ severity: 'error', code: e.code, message: e.message, file, range: { start: at, end: at } }], test) };

@@ -2,7 +2,7 @@
 // that fix the path, statements and expressions. Calls of primitives are run
 // by the subclass in interp-calls.ts.
 import type { Expr, Range, Stmt } from '../litmus/ast.js';
-import type { Constraint, ThreadEvent } from './types.js';
+import type { Constraint, Division, ThreadEvent } from './types.js';
 import { addrOf, locOfAddr } from './values.js';
 import { isConst, mkBin, mkUn, readOf, type Sym } from './sym.js';
 import { siteOf } from './herd-sites.js';
@@ -13,6 +13,8 @@ export abstract class RunBase {
   readonly events: ThreadEvent[] = [];
   readonly regs = new Map<string, Val>();
   readonly constraints: Constraint[] = [];
+  /** Divisions by zero or by a read-dependent value (ThreadTrace.divisions). */
+  readonly divisions: Division[] = [];
   /**
    * Every decision of the path (each branch, loop test, RMW or lock outcome,
    * constant ones included) as `<site><T|F>`: the key that matches the path
@@ -249,6 +251,9 @@ export abstract class RunBase {
         // herd puts no program order between the two operands' events.
         const r = this.eval(e.right);
         this.markParallel(start, mid);
+        if ((e.op === '/' || e.op === '%') && (!isConst(r.v) || r.v === 0)) {
+          this.divisions.push({ divisor: r.v, line: this.line, col: this.col });
+        }
         return { v: mkBin(e.op, l.v, r.v), d: union(l.d, r.d) };
       }
       case 'ternary': {

@@ -12,7 +12,6 @@
 import type { ThreadTrace } from './types.js';
 import type { Sym } from './sym.js';
 import { CodeError, PathEnd, type InterpEnv } from './interp-common.js';
-import { DivisionByZero } from './values.js';
 import { Run } from './interp-calls.js';
 
 export { domainLocationName, type InterpEnv } from './interp-common.js';
@@ -46,18 +45,17 @@ export function threadPaths(env: InterpEnv): ThreadPaths {
       for (const s of env.proc.body) run.exec(s);
       const regs = new Map<string, Sym>();
       for (const [k, v] of run.regs) regs.set(k, v.v);
-      traces.push({ events: run.events, regs, constraints: run.constraints });
+      traces.push({ events: run.events, regs, constraints: run.constraints, ...(run.divisions.length ? { divisions: run.divisions } : {}) });
       keys.push(run.log.join(','));
       if (traces.length > env.maxPaths) throw new TooManyPaths(`P${env.thread} has more than ${env.maxPaths} paths`);
     } catch (err) {
-      if (err instanceof DivisionByZero) throw new CodeError('division by zero, which herd7 gives up on', run.line, run.col, 'division-by-zero');
       if (!(err instanceof PathEnd)) throw err;
       if (err.why !== 'invalid') {
         if (err.why === 'cut') loopCut = true;
         const regs = new Map<string, Sym>();
         for (const [k, v] of run.regs) regs.set(k, v.v);
         const kept = err.why === 'cut' ? cut : badAddress;
-        if (kept.length < env.maxPaths) kept.push({ events: run.events, regs, constraints: run.constraints, stop: { line: err.line, col: err.col } });
+        if (kept.length < env.maxPaths) kept.push({ events: run.events, regs, constraints: run.constraints, stop: { line: err.line, col: err.col }, ...(run.divisions.length ? { divisions: run.divisions } : {}) });
       }
     }
     // Odometer over the choice points this run met.

@@ -94,6 +94,19 @@ export interface ThreadTrace {
   pins?: Array<[number, number]>;
   /** For a path that stopped early (a loop cut, a bad address): the statement where it stopped. */
   stop?: { line: number; col: number };
+  /**
+   * The path's divisions (`/` and `%`) by a divisor that is zero or depends
+   * on a read: herd7 gives up on the test when LKMM allows an execution in
+   * which one divides by zero (src/explore/explore.ts checks each).
+   */
+  divisions?: Division[];
+}
+
+/** A division on a path: its divisor and where it is. */
+export interface Division {
+  divisor: Sym;
+  line: number;
+  col: number;
 }
 
 export interface LocationInfo {

@@ -67,6 +67,9 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
     // A path that loads through a value designating no location (it stops
     // there): herd rejects the test if the model allows an execution along it.
     const badLoad = traces.find((t) => t.stop !== undefined);
+    // Divisions by zero or by a read's value: herd gives up on the test when
+    // the model allows an execution in which one of them divides by zero.
+    const divisions = traces.some((t) => t.divisions) ? traces.flatMap((t, thread) => (t.divisions ?? []).map((d) => ({ ...d, thread }))) : undefined;
     const L = layout(program, traces);
     const perLoc: LocChoice[][] = [];
     // A share (opts.shard) gets every count-th candidate of the location with
@@ -112,6 +115,11 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
     /** Counts an allowed execution and its final state. */
     const count = (sat: boolean, execFlags: readonly string[], n = 1): void => {
       if (badLoad) throw new CodeError('access through a value that is not the address of a shared location, in an execution LKMM allows', badLoad.stop!.line, badLoad.stop!.col, 'non-address');
+      if (divisions) {
+        for (const d of divisions) {
+          if (evalSym(d.divisor, readers[d.thread]!) === 0) throw new CodeError('division by zero in an execution LKMM allows, which herd7 gives up on', d.line, d.col, 'division-by-zero');
+        }
+      }
       for (let i = 0; i < execFlags.length; i++) flags.add(execFlags[i]!);
       if (sat) out.positive += n;
       else out.negative += n;
