@@ -163,10 +163,22 @@ export function cycleEdges(nodes: number[], L: Layout, rels: Map<string, Rel>, w
     const path = a !== b && isBasic(a, b, L, rels, withPoLoc) ? [a, b] : basicPath(a, b, L, rels, withPoLoc) ?? [a, b];
     for (let k = 0; k + 1 < path.length; k++) {
       const x = path[k]!, y = path[k + 1]!;
-      edges.push({ from: x, to: y, ...edgeLabel(x, y, L, rels, withPoLoc, names) });
+      const label = edgeLabel(x, y, L, rels, withPoLoc, names);
+      const via = label.relation === 'fre' || label.relation === 'fri' ? sourceOnOtherThread(x, L, rels) : undefined;
+      edges.push({ from: x, to: y, ...label, ...(via !== undefined ? { via } : {}) });
     }
   }
   return edges;
+}
+
+/** The write a read takes its value from, when it is another thread's (not the initial value). */
+function sourceOnOtherThread(r: number, L: Layout, rels: Map<string, Rel>): number | undefined {
+  const rf = rels.get('rf')!;
+  const t = L.events[r]!.thread;
+  for (let w = 0; w < L.n; w++) {
+    if (rf.has(w, r)) return L.events[w]!.thread >= 0 && L.events[w]!.thread !== t ? w : undefined;
+  }
+  return undefined;
 }
 
 /** rmw & (fre ; coe): the read of an RMW, a write from another CPU it misses, and the RMW's write after it. */

@@ -89,6 +89,18 @@ function reasons(input: ExplainSearchInput, budget: number): Explanation {
       incoherent: true, ...caps(input, left),
     });
     if (two.limit) partial = `${limitText(two, Math.round(left))} while looking at coherence and atomicity violations`;
+    const rest = budget - (Date.now() - started);
+    if (!two.limit && collector.size === 0 && rest > 0) {
+      // Nothing yet: the outcome may need a thread's own writes out of
+      // program order (CoWW), which the passes above never build.
+      const three = pass({
+        onRejected: (make, axiom) => {
+          if (axiom === 'coherence') collector.add(make());
+        },
+        incoherent: 'any-order', ...caps(input, rest),
+      });
+      if (three.limit) partial = `${limitText(three, Math.round(rest))} while looking at writes out of program order`;
+    }
   } else if (!one.limit) {
     partial = 'no time was left to look at coherence and atomicity violations';
   }

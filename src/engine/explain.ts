@@ -144,6 +144,6 @@ export function rejectionOf(rec: ExecutionRecord, test: LitmusTest, names: reado
     const nodes = v.violated.relation!.findCycle() ?? firstEdge(v.violated.relation!);
     cycle = cycleEdges(nodes, rec.layout, v.rels, v.violated.name === 'coherence', names);
   }
-  const ids = new Set(cycle.flatMap((e) => [e.from, e.to]));
+  const ids = new Set(cycle.flatMap((e) => (e.via !== undefined ? [e.from, e.to, e.via] : [e.from, e.to])));
   return { axiom: v.violated.name, cycle, events: eventRefs(rec.layout, ids, test, names) };
 }

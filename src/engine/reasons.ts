@@ -24,6 +24,8 @@ interface Group {
   rejection: Rejection;
   count: number;
   single: boolean;
+  /** The cycle's own events (its edges' ends, not a from-reads edge's `via` write) are on more than one thread. */
+  strict: boolean;
   /** Through an internal location (`__irq-off`, the IRQ-off flavour's domain): never listed. */
   internal: boolean;
 }
@@ -38,7 +40,7 @@ function where(e: EventRef | undefined): string {
 /** The cycle as `axiom|P0:15>smp_wmb|P0:17>rfe|...`, rotated to start at its smallest step. */
 export function shapeKey(r: Rejection): string {
   const ev = new Map(r.events.map((e) => [e.id, e]));
-  const steps = r.cycle.map((e) => `${where(ev.get(e.from))}>${e.relation}>${where(ev.get(e.to))}`);
+  const steps = r.cycle.map((e) => `${where(ev.get(e.from))}>${e.relation}${e.via !== undefined ? `@${where(ev.get(e.via))}` : ''}>${where(ev.get(e.to))}`);
   let best = 0;
   for (let i = 1; i < steps.length; i++) {
     const a = [...steps.slice(i), ...steps.slice(0, i)].join('|');
@@ -96,11 +98,16 @@ export class ReasonCollector {
       return;
     }
     const threads = new Set(r.events.filter((e) => e.thread >= 0).map((e) => e.thread));
+    const own = new Set(r.cycle.flatMap((e) => [e.from, e.to]));
+    const strict = new Set(r.events.filter((e) => e.thread >= 0 && own.has(e.id)).map((e) => e.thread)).size > 1;
     r.crossThread = threads.size > 1;
     r.throughCondition = r.events.some((e) => readByCondition(e, this.cond));
-    const single = !r.crossThread && (r.axiom === 'coherence' || r.axiom === 'atomic');
+    // A coherence cycle on one thread is noise, unless it reads another
+    // thread's write (CoWR: the outcome's read sees P1's write, which
+    // coherence puts before P0's own) and passes through what the condition reads.
+    const single = !strict && (r.axiom === 'coherence' || r.axiom === 'atomic') && !(r.crossThread && r.throughCondition);
     const internal = r.events.some((e) => INTERNAL.test(e.label));
-    this.groups.set(key, { key, rejection: r, count: 1, single: single || internal, internal });
+    this.groups.set(key, { key, rejection: r, count: 1, single: single || internal, internal, strict });
   }
 
   get size(): number {
@@ -116,6 +123,7 @@ export class ReasonCollector {
     const listed = crossing ? all.filter((g) => !g.single) : all.filter((g) => !g.internal);
     const single = crossing ? all.filter((g) => g.single) : all.filter((g) => g.internal);
     const rank = (g: Group): number[] => [
+      g.strict ? 0 : 1,
       g.rejection.crossThread ? 0 : 1,
       g.rejection.throughCondition ? 0 : 1,
       // An ordering axiom (happens-before, propagation, rcu, ...) is the argument the

@@ -55,7 +55,8 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
   const finalMem = new Array<number>(program.locations.length).fill(0);
   /** Rejected candidates are wanted (explanations): no pruning. */
   const keeping = Boolean(opts.keepRejected || opts.onRejected);
-  const incoherent = opts.incoherent ?? Boolean(opts.keepRejected);
+  const incoherent = Boolean(opts.incoherent ?? opts.keepRejected);
+  const anyOrder = opts.incoherent === 'any-order';
   /** Counts `n` candidate executions (a group of interchangeable ones at once), within the limits. */
   const tick = (n = 1): void => {
     out.candidates += n;
@@ -82,7 +83,7 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
     phase = 'choices';
     gov.check();
     for (let l = 0; l < L.nlocs; l++) {
-      const c = locationChoices(L, l, { gov, all: incoherent || opts.model?.coherent === false, maxChoices: maxExec, ...(l === dealLoc && take ? { take } : {}) });
+      const c = locationChoices(L, l, { gov, all: incoherent || opts.model?.coherent === false, ...(anyOrder ? { anyOrder } : {}), maxChoices: maxExec, ...(l === dealLoc && take ? { take } : {}) });
       if (c.length === 0) return;
       perLoc.push(c);
     }

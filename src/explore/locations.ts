@@ -142,6 +142,12 @@ export interface ChoiceOptions {
    */
   all?: boolean;
   /**
+   * With `all`: one thread's writes in any coherence order too, not only in
+   * program order (the CoWW violations, for explanations of a test such as
+   * CoWW whose outcome needs them).
+   */
+  anyOrder?: boolean;
+  /**
    * Asked about each candidate in enumeration order before it is checked or
    * built; only those it accepts are kept (ExploreOptions.shard deals them
    * this way).
@@ -208,7 +214,7 @@ export function locationChoices(L: Layout, l: number, opts: ChoiceOptions = {}):
     if (list) list.push(w);
     else byThread.set(t, [w]);
   }
-  for (const ws of byThread.values()) {
+  for (const ws of all && opts.anyOrder ? [] : byThread.values()) {
     ws.sort((a, b) => (po.has(a, b) ? -1 : po.has(b, a) ? 1 : a - b));
     for (let i = 1; i < ws.length; i++) {
       gov.tick();

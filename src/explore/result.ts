@@ -59,6 +59,12 @@ export interface EdgeRef {
    * `grace period synchronize_rcu() P0:12`, `spin_unlock() P0:9 + spin_lock() P1:14`.
    */
   construct?: string;
+  /**
+   * For a from-reads edge whose read takes its value from another thread's
+   * write: that write (the edge is rf^-1 ; co through it), so that a
+   * coherence cycle on one thread shows the other thread's part in it.
+   */
+  via?: number;
 }
 
 /** A witness execution: reads-from, coherence and final values. */

@@ -31,8 +31,10 @@ export interface ExploreOptions {
    * to one location too (default: with keepRejected). Without it, those are
    * cut as the normal search cuts them, and onRejected sees only candidates
    * rejected for other reasons (happens-before, propagation, RCU, ...).
+   * 'any-order': also the coherence orders that put one thread's writes out
+   * of program order (CoWW), which the enumeration otherwise never builds.
    */
-  incoherent?: boolean;
+  incoherent?: boolean | 'any-order';
   /**
    * Count whole subtrees whose most permissive completion passes the model
    * without evaluating the model per execution (default true; false is for

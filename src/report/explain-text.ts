@@ -29,7 +29,8 @@ export function cycleText(cycle: readonly EdgeRef[], events: readonly EventRef[]
   const name = lookup(events);
   const rel = (r: string): string => (c ? c.cyan(`--${r}-->`) : `--${r}-->`);
   // An ordering edge shows its construct on its line: `--smp_wmb() P0:16-->`.
-  const label = (e: EdgeRef): string => e.construct ?? e.relation;
+  // A from-reads edge through another thread's write names it: `--fri, reads P1:24 WRITE_ONCE(*x, 2)-->`.
+  const label = (e: EdgeRef): string => (e.via !== undefined ? `${e.relation}, reads ${name(e.via)}` : e.construct ?? e.relation);
   let out = name(cycle[0]!.from);
   for (let i = 0; i < cycle.length; i++) {
     const e = cycle[i]!;

@@ -67,7 +67,7 @@ function diagnostic(d: Diagnostic): JsonDiagnostic {
 // Explanations are copied field by field so that the output keeps to the
 // schema even when the explorer's records grow new fields.
 const event = (e: EventRef): EventRef => ({ id: e.id, thread: e.thread, line: e.line, label: e.label, source: e.source });
-const edge = (e: EdgeRef): EdgeRef => ({ from: e.from, to: e.to, relation: e.relation, words: e.words, ...(e.construct ? { construct: e.construct } : {}) });
+const edge = (e: EdgeRef): EdgeRef => ({ from: e.from, to: e.to, relation: e.relation, words: e.words, ...(e.construct ? { construct: e.construct } : {}), ...(e.via !== undefined ? { via: e.via } : {}) });
 const entry = (e: StateEntry): StateEntry => ({ loc: e.loc, kind: e.kind, value: e.value });
 
 export function jsonExplanation(x: Explanation): Explanation {

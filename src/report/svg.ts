@@ -131,6 +131,11 @@ function edgesOf(x: Explanation, boxes: Map<number, Box>): { drawn: Drawn[]; tit
     for (const e of r.cycle) {
       inCycle.add(`${e.from}>${e.to}`);
       drawn.push({ from: e.from, to: e.to, label: edgeText(e), color: colorOf(e.relation, e.construct), cycle: true });
+      // A from-reads edge through another thread's write: that write's rf and co.
+      if (e.via !== undefined) {
+        drawn.push({ from: e.via, to: e.from, label: 'rf', color: SVG_COLORS.rf, cycle: false });
+        drawn.push({ from: e.via, to: e.to, label: 'co', color: SVG_COLORS.co, cycle: false });
+      }
     }
   }
   // Program order down each column, where no other edge joins the two events.

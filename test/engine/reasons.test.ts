@@ -133,3 +133,73 @@ describe('reasons: --dot draws the top-ranked reason', () => {
     expect(text).not.toContain('po-loc');
   });
 });
+
+describe('reasons: coherence through another thread, and writes out of program order', () => {
+  const run = (src: string): RunResult => runSource(src, 'coh.litmus', { explain: true }).result;
+
+  it('a read of another thread\'s write that coherence puts first: the from-reads edge names that write, and the reason crosses threads', () => {
+    const r = run(`C cowr-other
+{}
+P0(int *y)
+{
+	int r0;
+	WRITE_ONCE(*y, 1);
+	r0 = READ_ONCE(*y);
+}
+P1(int *y)
+{
+	WRITE_ONCE(*y, 2);
+}
+exists (y=1 /\\ 0:r0=2)
+`);
+    expect(r.verdict).toBe('Never');
+    const top = r.explanation!.rejections![0]!;
+    expect(top.axiom).toBe('coherence');
+    const fr = top.cycle.find((e) => e.relation === 'fri')!;
+    expect(fr.via).toBeDefined();
+    const via = top.events.find((e) => e.id === fr.via)!;
+    expect(via.thread).toBe(1);
+    expect(via.line).toBe(11);
+    expect(top.crossThread).toBe(true);
+    expect(r.explanation!.reasons!.singleThread).toBe(0);
+  });
+
+  it('a read of its own thread\'s po-later write names no other write: a one-thread reason', () => {
+    const r = run(`C corw-own
+{}
+P0(int *y)
+{
+	int r0;
+	r0 = READ_ONCE(*y);
+	WRITE_ONCE(*y, 1);
+}
+P1(int *y)
+{
+	int r1;
+	r1 = READ_ONCE(*y);
+}
+exists (0:r0=1)
+`);
+    expect(r.verdict).toBe('Never');
+    const top = r.explanation!.rejections![0]!;
+    expect(top.cycle.map((e) => e.relation)).toEqual(['po-loc', 'rfi']);
+    expect(top.cycle.some((e) => e.via !== undefined)).toBe(false);
+    expect(top.crossThread).toBe(false);
+  });
+
+  it('two writes of one thread whose outcome needs them out of program order: the coherence cycle, not "forbidden by the program itself"', () => {
+    const r = run(`C coww-one
+{}
+P0(int *y)
+{
+	WRITE_ONCE(*y, 1);
+	WRITE_ONCE(*y, 2);
+}
+exists (y=1)
+`);
+    expect(r.verdict).toBe('Never');
+    const top = r.explanation!.rejections?.[0];
+    expect(top?.axiom).toBe('coherence');
+    expect(top!.cycle.map((e) => e.relation).sort()).toEqual(['coi', 'po-loc']);
+  });
+});
