@@ -9,6 +9,7 @@ import { observedName } from '../events/build.js';
 import { evalSym } from '../events/sym.js';
 import type { ExecutionRecord, ExploreOutcome } from '../explore/explore.js';
 import { execGraph, type Layout } from '../explore/graph-build.js';
+import { finalStore } from '../explore/locations.js';
 import type { EdgeRef, EventRef, Explanation, RaceReport, Rejection, Witness } from '../explore/result.js';
 import { evaluate } from '../model/lkmm.js';
 import type { ExecGraph } from '../model/graph.js';
@@ -70,8 +71,7 @@ export function witnessOf(rec: ExecutionRecord, values: number[], test: LitmusTe
       const sym = rec.traces[o.thread]?.regs.get(o.name);
       v = sym === undefined ? 0 : evalSym(sym, (e) => values[L.base[o.thread]! + e]!);
     } else {
-      const ws = rec.coOrders[o.loc]!;
-      v = values[ws[ws.length - 1]!]!;
+      v = values[finalStore(L, rec.coOrders[o.loc]!)]!;
     }
     return { loc: observedName(o), kind: o.kind, value: formatValue(v, names) };
   });

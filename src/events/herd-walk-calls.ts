@@ -177,10 +177,15 @@ export class Walk extends ThreadWalk {
         return [free, held];
       }
       case 'srcu-lock':
-        // herd's srcu_read_lock returns a constant cookie: no variable.
+        // `__load{srcu-lock}(*X)` is one of herd's loads (a variable);
+        // `__srcu{srcu-lock}(X)` returns a constant cookie (none).
         this.locArg(s.loc, e, c);
-        this.emit(st, 'R', 0);
-        c.result = K(0);
+        if (s.cookie) {
+          this.emit(st, 'R', 0);
+          c.result = K(0);
+        } else {
+          c.result = this.load(st);
+        }
         return [c];
       case 'srcu-unlock': {
         this.locArg(s.loc, e, c);

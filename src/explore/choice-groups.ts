@@ -14,7 +14,7 @@ export interface Group {
  * constant (`values` then holds every write's value).
  */
 export function valueSignature(values: ArrayLike<number>, ch: LocChoice): string {
-  let key = String(values[ch.co[ch.co.length - 1]!]);
+  let key = String(values[ch.final]!);
   for (const [w, r] of ch.rf) key += `,${r}:${values[w]!}`;
   return key;
 }

@@ -105,8 +105,7 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
     /** Final memory, filter and condition of the execution just solved: undefined when filtered out. */
     const outcome = (chosen: readonly LocChoice[]): boolean | undefined => {
       for (let l = 0; l < chosen.length; l++) {
-        const co = chosen[l]!.co;
-        finalMem[l] = L.values[co[co.length - 1]!]!;
+        finalMem[l] = L.values[chosen[l]!.final]!;
       }
       if (program.filter && !program.filter(view)) return undefined;
       return program.condition(view);
@@ -231,10 +230,12 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
     const memo = grouping && opts.memo !== false ? new CompletionMemo(L, program.observed.length) : undefined;
     const completeAll = (depth: number, lists: readonly (readonly LocChoice[])[]): void => {
       if (!memo || !memo.useful) return everyCompletion(depth, lists);
-      for (let i = 0; i < bulkFlags.length; i++) flags.add(bulkFlags[i]!);
       const key = memo.key(depth, order, chosen, lists);
       const hit = memo.get(key);
       if (hit) {
+        // The subtree's flags, as count() would raise them: only when some
+        // execution in it passes the filter (herd flags only those).
+        if (hit.positive + hit.negative > 0) for (let i = 0; i < bulkFlags.length; i++) flags.add(bulkFlags[i]!);
         tick(hit.total);
         out.positive += hit.positive;
         out.negative += hit.negative;

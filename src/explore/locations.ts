@@ -19,6 +19,24 @@ export interface LocChoice {
   rf: Array<[number, number]>;
   /** Writes of this location in coherence order (initial write first). */
   co: number[];
+  /** The write whose value the location holds at the end (finalStore). */
+  final: number;
+}
+
+/**
+ * The write whose value a location holds at the end: the coherence-last
+ * store. Lock and unlock events are in coherence order but store no value
+ * (herd7's final state takes only stores), so a lock word held at the end
+ * holds what the last store or the initial value gave it.
+ */
+export function finalStore(L: Layout, co: readonly number[]): number {
+  let i = co.length - 1;
+  while (i > 0) {
+    const k = L.events[co[i]!]!.ev.kind;
+    if (k !== 'LKW' && k !== 'UL') break;
+    i--;
+  }
+  return co[i]!;
 }
 
 /** Calls `visit` with each selection of the Cartesian product of option lists, one at a time (the array is reused). */
@@ -279,6 +297,7 @@ export function locationChoices(L: Layout, l: number, opts: ChoiceOptions = {}):
 
   const finish = (ext: readonly number[], rfReads: ReadonlyArray<[number, number]>): void => {
     const co = ext.map((i) => universe[i]!);
+    const final = finalStore(L, co);
     const pos = new Map(co.map((w, i) => [w, i] as const));
     // Lock-read options depend on co. Each option is a list of rf pairs.
     const lockOpts: Array<Array<Array<[number, number]>>> = [];
@@ -317,7 +336,7 @@ export function locationChoices(L: Layout, l: number, opts: ChoiceOptions = {}):
       const rf = [...rfReads, ...sel.flat()];
       if (all && out.length >= MAX_ALL_CHOICES) throw new LimitStop('choices', MAX_ALL_CHOICES, `a location has more than ${MAX_ALL_CHOICES} candidate choices`);
       if (out.length >= maxChoices) throw new LimitStop('max-executions', maxChoices, `stopped after ${maxChoices} candidate choices of a location`);
-      if (all || coherent(L, l, rf, co)) out.push({ rf, co });
+      if (all || coherent(L, l, rf, co)) out.push({ rf, co, final });
     });
   };
 

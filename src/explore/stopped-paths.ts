@@ -65,7 +65,7 @@ function feasible(program: Program, traces: readonly ThreadTrace[], budget: { le
     sources.push(ws);
   }
   const pairs: Array<[number, number]> = [];
-  const chosen: LocChoice[] = [{ rf: pairs, co: [] }];
+  const chosen: LocChoice[] = [{ rf: pairs, co: [], final: -1 }];
   const assign = (i: number): boolean => {
     if (budget.left <= 0) return true;
     if (i === reads.length) {

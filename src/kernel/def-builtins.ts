@@ -133,7 +133,7 @@ export function builtin(parser: Parser, nameTok: Tok, params: string[]): Piece {
         return { steps: [{ op: 'srcu-unlock', loc: pointer(p!), value: value(v!) }], returns: false };
       }
       const [p] = need(1);
-      if (word === 'srcu-lock') return { steps: [{ op: 'srcu-lock', loc: pointer(p!) }], returns: true };
+      if (word === 'srcu-lock') return { steps: [{ op: 'srcu-lock', loc: pointer(p!), cookie: true }], returns: true };
       return { steps: [{ op: 'srcu-sync', loc: pointer(p!) }], returns: false };
     }
   }

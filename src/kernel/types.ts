@@ -46,7 +46,11 @@ export type Step =
   | { op: 'trylock'; loc: LocArg }
   | { op: 'islocked'; loc: LocArg }
   /** srcu_read_lock / srcu_down_read: a read of the srcu_struct that returns the cookie. */
-  | { op: 'srcu-lock'; loc: LocArg }
+  /**
+   * `cookie`: herd's `__srcu{srcu-lock}` form, whose result is a constant
+   * cookie; otherwise (`__load{srcu-lock}`, the current defs) a load.
+   */
+  | { op: 'srcu-lock'; loc: LocArg; cookie?: boolean }
   /** srcu_read_unlock / srcu_up_read: a write of the cookie to the srcu_struct. */
   | { op: 'srcu-unlock'; loc: LocArg; value: ValArg }
   | { op: 'srcu-sync'; loc: LocArg }
