@@ -3,6 +3,7 @@
 // (src/report/herd.ts) with its Hash= line (src/litmus/herd-hash.ts); user
 // errors are herd's `Warning: File "...": ... (User error)` lines on stderr,
 // with herd's wording where the kernel's scripts grep for it.
+import { isatty } from 'node:tty';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
@@ -95,7 +96,7 @@ function runOne(file: string, o: Herd7Options, opts: RunOptions, io: Io): void {
 }
 
 /** Runs herd7's command line (argv without the program name); returns the exit code. */
-export async function herd7Main(argv: readonly string[], io: Io, toolVersion: string, stdinIsTTY = Boolean(process.stdin.isTTY)): Promise<number> {
+export async function herd7Main(argv: readonly string[], io: Io, toolVersion: string, stdinIsTTY?: boolean): Promise<number> {
   let parsed;
   try {
     parsed = parseHerd7Args(argv, loadConf);
@@ -129,7 +130,8 @@ export async function herd7Main(argv: readonly string[], io: Io, toolVersion: st
     }
     throw e;
   }
-  if (o.files.length === 0 && !stdinIsTTY) o.files.push(...readStdinNames());
+  // isatty(0), not process.stdin: creating the stream costs a few ms per process.
+  if (o.files.length === 0 && !(stdinIsTTY ?? isatty(0))) o.files.push(...readStdinNames());
   if (model.kind === 'cat') {
     const runner = catModelRunner();
     if (runner) return runner({ options: o, files: model.files, reasons: model.reasons }, io);

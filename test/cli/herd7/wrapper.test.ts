@@ -1,0 +1,55 @@
+// bin/litmus-herd7, the shell wrapper the kernel's scripts start once per test
+// (through a link named herd7 first on PATH): it must find its files through
+// a link, pick the start-up snapshot only when the node on PATH made it, and
+// give the same output either way. Runs the built bins (npm install builds).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const root = resolve(__dirname, '../../..');
+const bin = join(root, 'bin', 'litmus-herd7');
+const built = existsSync(join(root, 'dist', 'bundle', 'litmus-check.cjs'));
+const tmp = mkdtempSync(join(tmpdir(), 'herd7-wrapper-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+const test = join(tmp, 'SB.litmus');
+writeFileSync(test, 'C SB\n{}\nP0(int *x, int *y)\n{\n\tint r0;\n\tWRITE_ONCE(*x, 1);\n\tr0 = READ_ONCE(*y);\n}\nP1(int *x, int *y)\n{\n\tint r0;\n\tWRITE_ONCE(*y, 1);\n\tr0 = READ_ONCE(*x);\n}\nexists (0:r0=0 /\\ 1:r0=0)\n');
+
+function run(cmd: string, args: string[], env: Record<string, string> = {}): { code: number | null; out: string; err: string } {
+  const path = `${dirname(process.execPath)}:${process.env.PATH ?? ''}`;
+  const r = spawnSync(cmd, args, { encoding: 'utf8', env: { ...process.env, PATH: path, ...env } });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe.skipIf(!built)('bin/litmus-herd7', () => {
+  it('answers -version directly and through a link named herd7 on PATH', () => {
+    const direct = run(bin, ['-version']);
+    expect(direct.code).toBe(0);
+    expect(direct.out).toMatch(/herd7 7\.58 compatible/);
+    const dir = join(tmp, 'path');
+    rmSync(dir, { recursive: true, force: true });
+    spawnSync('mkdir', ['-p', dir]);
+    symlinkSync(bin, join(dir, 'herd7'));
+    const linked = run('herd7', ['-version'], { PATH: `${dir}:${dirname(process.execPath)}:${process.env.PATH ?? ''}` });
+    expect(linked.code).toBe(0);
+    expect(linked.out).toBe(direct.out);
+  });
+
+  it('gives the same bytes with the snapshot and without it (Time apart)', () => {
+    const strip = (s: string): string => s.replace(/^Time .*$/m, '');
+    const a = run(bin, ['-cat', 'nonexistent.cat', test]);
+    const b = run(bin, ['-cat', 'nonexistent.cat', test], { LITMUS_CHECK_NO_SNAPSHOT: '1' });
+    expect(a.code).toBe(b.code);
+    expect(strip(a.out)).toBe(strip(b.out));
+    expect(a.err).toBe(b.err);
+    expect(a.err).toMatch(/nonexistent\.cat/);
+  });
+
+  it('says so when no node is on PATH', () => {
+    const r = spawnSync('/bin/sh', [bin, '-version'], { encoding: 'utf8', env: { PATH: join(tmp, 'nothing-here') } });
+    expect(r.status).toBe(127);
+    expect(r.stderr).toMatch(/node not found on PATH/);
+  });
+});
