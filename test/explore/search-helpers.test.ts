@@ -9,9 +9,9 @@ import type { LocChoice } from '../../src/explore/locations.js';
 // Events: 0 initial write, 1-2 an RMW (read 1, write 2), 3-4 another (read 3, write 4), 5 a plain write elsewhere.
 const n = 6;
 const rmw = Rel.fromPairs(n, [[1, 2], [3, 4]]);
-const chainA: LocChoice = { rf: [[0, 1], [2, 3]], co: [0, 2, 4] };
-const chainB: LocChoice = { rf: [[0, 3], [4, 1]], co: [0, 4, 2] };
-const other: LocChoice = { rf: [], co: [5] };
+const chainA: LocChoice = { rf: [[0, 1], [2, 3]], co: [0, 2, 4], final: 4 };
+const chainB: LocChoice = { rf: [[0, 3], [4, 1]], co: [0, 4, 2], final: 2 };
+const other: LocChoice = { rf: [], co: [5], final: 5 };
 
 function expected(rf: Rel): Rel {
   return new Rel(n).composeInto(rf, rmw).reflexiveTransitiveClosure();
