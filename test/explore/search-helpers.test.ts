@@ -59,10 +59,10 @@ describe('RmwSeqCache', () => {
 
 describe('choice groupings', () => {
   const list: LocChoice[] = [
-    { rf: [[1, 9]], co: [0, 1, 2] },
-    { rf: [[2, 9]], co: [0, 1, 2] },
-    { rf: [[0, 9]], co: [0, 2, 1] },
-    { rf: [[1, 9]], co: [0, 2, 1] },
+    { rf: [[1, 9]], co: [0, 1, 2], final: 2 },
+    { rf: [[2, 9]], co: [0, 1, 2], final: 2 },
+    { rf: [[0, 9]], co: [0, 2, 1], final: 1 },
+    { rf: [[1, 9]], co: [0, 2, 1], final: 1 },
   ];
   it('coOrderGroups puts choices together exactly when their coherence orders are equal', () => {
     const gs = coOrderGroups(list);
