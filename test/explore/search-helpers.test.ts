@@ -80,12 +80,12 @@ describe('choice groupings', () => {
 
 describe('coBoxes', () => {
   const a: LocChoice[] = [
-    { rf: [[1, 9]], co: [0, 1, 2] },
-    { rf: [[2, 9]], co: [0, 1, 2] },
-    { rf: [[1, 9]], co: [0, 2, 1] },
+    { rf: [[1, 9]], co: [0, 1, 2], final: 2 },
+    { rf: [[2, 9]], co: [0, 1, 2], final: 2 },
+    { rf: [[1, 9]], co: [0, 2, 1], final: 1 },
   ];
-  const b: LocChoice[] = [{ rf: [[4, 8]], co: [3, 4] }, { rf: [[3, 8]], co: [3, 4] }];
-  const c: LocChoice[] = [{ rf: [], co: [5, 6] }, { rf: [], co: [5, 7, 6] }, { rf: [], co: [5, 6, 7] }];
+  const b: LocChoice[] = [{ rf: [[4, 8]], co: [3, 4], final: 4 }, { rf: [[3, 8]], co: [3, 4], final: 4 }];
+  const c: LocChoice[] = [{ rf: [], co: [5, 6], final: 6 }, { rf: [], co: [5, 7, 6], final: 6 }, { rf: [], co: [5, 6, 7], final: 7 }];
   const lists = [a, b, c];
 
   it('splits every remaining location by coherence order: the boxes partition the product', () => {
