@@ -94,6 +94,8 @@ async function buildSnapshot() {
     'var __lcMain = module.exports.main;',
     'var __lcQuiet = { out() {}, err() {}, isTTY: false, errIsTTY: false };',
     `__lcMain(['run', '--format', 'herd', ${JSON.stringify(warm)}], __lcQuiet).then(function () {`,
+    `  return module.exports.snapshotWarmUp(['-conf', 'linux-kernel.cfg', ${JSON.stringify(warm)}], __lcQuiet);`,
+    '}).then(function () {',
     "  require('node:v8').startupSnapshot.setDeserializeMainFunction(function () {",
     '    for (const s of [process.stdout, process.stderr]) s.on("error", function (e) { if (e && e.code === "EPIPE") process.exit(process.exitCode || 0); throw e; });',
     '    __lcMain(process.argv.slice(1)).then(function (code) { process.exitCode = code; });',

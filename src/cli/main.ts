@@ -51,6 +51,11 @@ function addCommand(program: Command, spec: CommandSpec, io: Io, setCode: (c: nu
   });
 }
 
+/** The start-up snapshot's warm-up of the herd7 path (src/cli/herd7/run.ts herd7WarmUp). */
+export async function snapshotWarmUp(argv: string[], io: Io): Promise<void> {
+  (await import('./herd7/index.js')).herd7WarmUp(argv, io);
+}
+
 /** Runs the CLI and returns the process exit code. Never throws. */
 export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
   // herd7's command line is not commander's (single-dash options): src/cli/herd7/.

@@ -95,6 +95,20 @@ function runOne(file: string, o: Herd7Options, opts: RunOptions, io: Io): void {
   }
 }
 
+/**
+ * The build's start-up snapshot (scripts/bundle.mjs) runs this once on a small
+ * test so that the herd7 path's code is compiled in the snapshot: the
+ * command-line parser, the built-in model's run, the Hash= digest and the
+ * output. It parses `argv` as herd7 would and runs each file under the
+ * built-in LKMM without looking for model files (the project ships none).
+ */
+export function herd7WarmUp(argv: readonly string[], io: Io): void {
+  const parsed = parseHerd7Args(argv, (name, o) => void o.confs.push(name));
+  if (parsed.kind !== 'run') return;
+  const o = parsed.options;
+  for (const f of o.files) runOne(f, o, runOptionsOf(o), io);
+}
+
 /** Runs herd7's command line (argv without the program name); returns the exit code. */
 export async function herd7Main(argv: readonly string[], io: Io, toolVersion: string, stdinIsTTY?: boolean): Promise<number> {
   let parsed;
