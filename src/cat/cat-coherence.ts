@@ -38,7 +38,8 @@ function mentions(e: Expr, defs: ReadonlyMap<string, Expr>, out: Set<string>, de
   }
 }
 
-export function requiresCoherence(steps: readonly Step[]): boolean {
+/** What a model's checks require: SC per location (`sc`) and RMW atomicity (`atomic`). */
+export function coherenceChecks(steps: readonly Step[]): { sc: boolean; atomic: boolean } {
   const defs = new Map<string, Expr>();
   let sc = false, atomic = false;
   for (const s of steps) {
@@ -56,5 +57,10 @@ export function requiresCoherence(steps: readonly Step[]): boolean {
       if (names.has('rmw') && (names.has('fre') || names.has('fr')) && (names.has('coe') || names.has('co'))) atomic = true;
     }
   }
-  return sc && atomic;
+  return { sc, atomic };
+}
+
+export function requiresCoherence(steps: readonly Step[]): boolean {
+  const c = coherenceChecks(steps);
+  return c.sc && c.atomic;
 }

@@ -31,6 +31,21 @@ function located(message: string, file: string, text: string, at: number): CatRu
 
 const NO_RELS = new Map<string, Rel>();
 
+/**
+ * herd7's -skipcheck/-skipchecks, -strictskip and -through: which checks a
+ * run leaves out. A skipped check is not applied; with `strict` it is
+ * evaluated, and an execution is kept only when every skipped check fails
+ * (herd: "retain outcomes allowed by ALL skipped checks"). `through` other
+ * than 'none' lets every execution through the checks (flags still apply).
+ */
+export interface CheckPolicy {
+  skip: ReadonlySet<string>;
+  strict: boolean;
+  through: 'none' | 'all' | 'invalid';
+}
+
+export const APPLY_ALL_CHECKS: CheckPolicy = { skip: new Set(), strict: false, through: 'none' };
+
 export class CatLayoutRunner {
   private readonly ev: CatEval;
   private readonly base: CatEnv;
@@ -41,7 +56,13 @@ export class CatLayoutRunner {
   private readonly top = new TopEnv();
   private readonly pool: RelPool;
 
-  constructor(private readonly prog: CatProgram, private readonly L: Layout, variants: ReadonlySet<string>, private readonly observedLocs: readonly number[]) {
+  constructor(
+    private readonly prog: CatProgram,
+    private readonly L: Layout,
+    variants: ReadonlySet<string>,
+    private readonly observedLocs: readonly number[],
+    private readonly policy: CheckPolicy = APPLY_ALL_CHECKS,
+  ) {
     this.ev = new CatEval(L.n, variants);
     this.valuesRef = { values: L.values };
     this.envRef = { env: new CatEnv() };
@@ -68,6 +89,21 @@ export class CatLayoutRunner {
     top.set('FW', -1, { t: 'set', s: finalWrites(this.L, g.co, this.observedLocs) });
     const candidate = copyRel(g.rf).unionWith(g.co);
     const flags = new Set<string>();
+    /** Skipped checks that failed (strict skipping). */
+    const failedSkips = new Set<string>();
+    const policy = this.policy;
+    /** A check (not a flag) named `name`: whether the execution stays, evaluating it only when needed. */
+    const check = (name: string, evaluate: () => boolean): boolean => {
+      const skipped = policy.skip.has(name);
+      if (skipped && !policy.strict) return true;
+      const ok = policy.through !== 'none' || evaluate();
+      if (ok) return true;
+      if (skipped) {
+        failedSkips.add(name);
+        return true;
+      }
+      return false;
+    };
     const steps = this.prog.steps;
     for (let i = 0; i < steps.length; i++) {
       const s = steps[i]!;
@@ -86,16 +122,16 @@ export class CatLayoutRunner {
             break;
           }
           case 'test': {
-            let ok: boolean;
-            const hit = s.static ? this.cache.get(i) : undefined;
-            if (typeof hit === 'boolean') ok = hit;
-            else {
-              ok = runTest(s.test, this.ev.eval(s.e, env), n) !== s.neg;
+            const evaluate = (): boolean => {
+              const hit = s.static ? this.cache.get(i) : undefined;
+              if (typeof hit === 'boolean') return hit;
+              const ok = runTest(s.test, this.ev.eval(s.e, env), n) !== s.neg;
               if (s.static) this.cache.set(i, ok);
-            }
+              return ok;
+            };
             if (s.mode === 'flag') {
-              if (ok) flags.add(s.name);
-            } else if (!ok) {
+              if (evaluate()) flags.add(s.name);
+            } else if (!check(s.name, evaluate)) {
               return { allowed: false, violated: { name: s.name, kind: s.test }, flags: [], rels: NO_RELS };
             }
             break;
@@ -122,10 +158,11 @@ export class CatLayoutRunner {
             this.ev.bindPat(p.pat, this.ev.eval(s.arg, env), inner, s.at);
             for (const ins of p.body) {
               if (ins.k !== 'test') throw new CatError('a procedure may only contain checks here', ins.at);
-              const ok = runTest(ins.test, this.ev.eval(ins.e, inner), n) !== ins.neg;
+              const evaluate = (): boolean => runTest(ins.test, this.ev.eval(ins.e, inner), n) !== ins.neg;
+              const name = ins.name ?? s.name;
               if (ins.mode === 'flag') {
-                if (ok) flags.add(ins.name ?? s.name);
-              } else if (!ok) return { allowed: false, violated: { name: ins.name ?? s.name, kind: ins.test }, flags: [], rels: NO_RELS };
+                if (evaluate()) flags.add(name);
+              } else if (!check(name, evaluate)) return { allowed: false, violated: { name, kind: ins.test }, flags: [], rels: NO_RELS };
             }
             break;
           }
@@ -134,6 +171,9 @@ export class CatLayoutRunner {
         if (e instanceof CatError) throw located(e.message, s.file, this.prog.texts.get(s.file) ?? '', e.at ?? s.at);
         throw e;
       }
+    }
+    if (policy.strict && policy.skip.size > 0 && (failedSkips.size !== policy.skip.size || [...policy.skip].some((x) => !failedSkips.has(x)))) {
+      return { allowed: false, violated: { name: 'strictskip', kind: 'empty' }, flags: [], rels: NO_RELS };
     }
     return { allowed: true, flags: [...flags].sort(), rels: NO_RELS };
   }

@@ -13,8 +13,8 @@ import { lkmmPrimitives } from '../kernel/lkmm-table.js';
 import type { ModelHook } from '../explore/types.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { CatLoadError, loadCatProgram, type CatProgram } from './cat-program.js';
-import { CatLayoutRunner } from './cat-run.js';
-import { requiresCoherence } from './cat-coherence.js';
+import { CatLayoutRunner, type CheckPolicy } from './cat-run.js';
+import { coherenceChecks } from './cat-coherence.js';
 
 /** What the user asked for (plain data: it travels to worker threads). */
 export interface ModelSpec {
@@ -25,6 +25,12 @@ export interface ModelSpec {
   def?: string;
   variants?: string[];
   interpret?: boolean;
+  /** herd7's -skipcheck/-skipchecks (any of these three means the interpreter). */
+  skipchecks?: string[];
+  /** herd7's -strictskip true. */
+  strictskip?: boolean;
+  /** herd7's -through. */
+  through?: 'all' | 'invalid' | 'none';
 }
 
 export const BUILTIN_LABEL = BUILTIN_MODEL;
@@ -134,22 +140,31 @@ export function loadModel(spec: ModelSpec): LoadedModel {
   }
   const files = [...prog.texts.entries()].filter(([f]) => !f.includes('/cat/lib/')).map(([f, t]) => `${f}\n${t}`).sort();
   const digest = sha([p.cfg ? safeRead(p.cfg) ?? '' : '', defText, ...files.map((f) => f.slice(f.indexOf('\n') + 1))].join('\0')).slice(0, 12);
-  const builtin = !spec.interpret && isLkmmv2(p, prog);
+  const policy: CheckPolicy = { skip: new Set(spec.skipchecks ?? []), strict: spec.strictskip === true, through: spec.through ?? 'none' };
+  const leavesChecks = policy.skip.size > 0 || policy.through !== 'none';
+  const builtin = !spec.interpret && !leavesChecks && isLkmmv2(p, prog);
   const label = builtin ? BUILTIN_LABEL : `${p.cfg ?? p.cat} (sha256 ${digest})`;
   const lkmmv1 = !variants.has('lkmmv2');
   const model: LoadedModel = builtin
     ? { label, builtin, lkmmv1: false }
-    : { label, builtin, lkmmv1, ...(registry ? { registry } : {}), hook: catHook(prog, variants) };
+    : { label, builtin, lkmmv1, ...(registry ? { registry } : {}), hook: catHook(prog, variants, policy) };
   cache.set(key, model);
   return model;
 }
 
-function catHook(prog: CatProgram, variants: ReadonlySet<string>): ModelHook {
+function catHook(prog: CatProgram, variants: ReadonlySet<string>, policy: CheckPolicy): ModelHook {
+  // Which candidates the model needs. herd7 leaves out the coherence
+  // violations of a model that checks SC per location even when the check
+  // is skipped or let through (measured on the LKMM), and keeps them for a
+  // model without such a check; atomicity violations are candidates unless
+  // an applied check rejects them.
+  const written = coherenceChecks(prog.steps);
+  const applied = policy.through === 'none' ? coherenceChecks(prog.steps.filter((s) => !(s.k === 'test' && policy.skip.has(s.name)))) : { sc: false, atomic: false };
   return {
-    coherent: requiresCoherence(prog.steps),
+    candidates: applied.sc && applied.atomic ? 'coherent' : written.sc ? 'uniproc' : 'all',
     forLayout(L, program) {
       const observed = program.observed.flatMap((o) => (o.kind === 'global' ? [o.loc] : []));
-      const runner = new CatLayoutRunner(prog, L, variants, observed);
+      const runner = new CatLayoutRunner(prog, L, variants, observed, policy);
       return (g) => runner.evaluate(g);
     },
   };

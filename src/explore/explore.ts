@@ -83,7 +83,7 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
     phase = 'choices';
     gov.check();
     for (let l = 0; l < L.nlocs; l++) {
-      const c = locationChoices(L, l, { gov, all: incoherent || opts.model?.coherent === false, ...(anyOrder ? { anyOrder } : {}), maxChoices: maxExec, ...(l === dealLoc && take ? { take } : {}) });
+      const c = locationChoices(L, l, { gov, all: incoherent || opts.model?.candidates === 'all', ...(opts.model?.candidates === 'uniproc' ? { atomic: false } : {}), ...(anyOrder ? { anyOrder } : {}), maxChoices: maxExec, ...(l === dealLoc && take ? { take } : {}) });
       if (c.length === 0) return;
       perLoc.push(c);
     }

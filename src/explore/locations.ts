@@ -166,6 +166,12 @@ export interface ChoiceOptions {
    */
   anyOrder?: boolean;
   /**
+   * Keep only atomic choices too (default): an RMW's write immediately
+   * after the write its read reads from. False for a model that does not
+   * require atomicity (herd7 itself prunes only coherence violations).
+   */
+  atomic?: boolean;
+  /**
    * Asked about each candidate in enumeration order before it is checked or
    * built; only those it accepts are kept (ExploreOptions.shard deals them
    * this way).
@@ -190,6 +196,7 @@ export interface ChoiceOptions {
 export function locationChoices(L: Layout, l: number, opts: ChoiceOptions = {}): LocChoice[] {
   const gov = opts.gov ?? new Governor();
   const all = opts.all === true, take = opts.take, maxChoices = opts.maxChoices ?? Infinity;
+  const atomic = opts.atomic !== false;
   const ids = L.byLoc[l]!;
   const ev = (i: number) => L.events[i]!;
   const po = L.stat.po;
@@ -287,7 +294,7 @@ export function locationChoices(L: Layout, l: number, opts: ChoiceOptions = {}):
         if (po.has(r1, r)) ok = o.edge(ix.get(w1)!, wi); // CoRR
         else if (po.has(r, r1)) ok = o.edge(wi, ix.get(w1)!);
       }
-      if (ok && rmwW >= 0) ok = o.immediate(wi, ix.get(rmwW)!);
+      if (ok && atomic && rmwW >= 0) ok = o.immediate(wi, ix.get(rmwW)!);
       if (!ok) continue;
       chosen.push([w, r]);
       assign(ri + 1, o);
@@ -336,7 +343,7 @@ export function locationChoices(L: Layout, l: number, opts: ChoiceOptions = {}):
       const rf = [...rfReads, ...sel.flat()];
       if (all && out.length >= MAX_ALL_CHOICES) throw new LimitStop('choices', MAX_ALL_CHOICES, `a location has more than ${MAX_ALL_CHOICES} candidate choices`);
       if (out.length >= maxChoices) throw new LimitStop('max-executions', maxChoices, `stopped after ${maxChoices} candidate choices of a location`);
-      if (all || coherent(L, l, rf, co)) out.push({ rf, co, final });
+      if (all || coherent(L, l, rf, co, atomic)) out.push({ rf, co, final });
     });
   };
 
@@ -363,7 +370,7 @@ function polocOf(L: Layout, l: number): Rel {
   return r;
 }
 
-function coherent(L: Layout, l: number, rfPairs: Array<[number, number]>, co: number[]): boolean {
+function coherent(L: Layout, l: number, rfPairs: Array<[number, number]>, co: number[], atomic: boolean): boolean {
   const n = L.n;
   let rels = scratch.get(n);
   if (!rels) scratch.set(n, (rels = Array.from({ length: 5 }, () => new Rel(n))));
@@ -376,6 +383,7 @@ function coherent(L: Layout, l: number, rfPairs: Array<[number, number]>, co: nu
   fr.composeInverseInto(rf, coRel);
   g.unionWith(rf).unionWith(coRel).unionWith(fr);
   if (!g.isAcyclic()) return false;
+  if (!atomic) return true;
   // atomic: rmw & (fre ; coe) is empty.
   const ext = L.stat.ext;
   const fre = fr.intersectWith(ext);

@@ -66,11 +66,12 @@ export interface ExploreOptions {
 export interface ModelHook {
   forLayout(layout: Layout, program: Program): (g: ExecGraph) => Verdict;
   /**
-   * Whether the model requires per-location coherence and RMW atomicity, so
-   * that only coherent (rf, co) choices need be enumerated; false: every
-   * choice, coherent or not, is a candidate.
+   * Which (rf, co) choices are candidates: 'coherent' (the model requires
+   * per-location coherence and RMW atomicity: only those choices need be
+   * enumerated), 'uniproc' (coherent ones, atomicity violations included),
+   * 'all' (every choice).
    */
-  coherent: boolean;
+  candidates: 'coherent' | 'uniproc' | 'all';
 }
 
 /** One concrete execution, kept for explanations. */

@@ -3,7 +3,7 @@
 // then in $HERDLIB. When the model files (cat, its included files, bell,
 // macros) are byte-identical to the LKMM that litmus-check has built in, the
 // built-in model answers. Anything else is another model: the cat interpreter
-// answers it (model-hook.ts), or, while there is none, a clear error does.
+// answers it (src/cat, through run.ts).
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, isAbsolute, join } from 'node:path';

@@ -13,8 +13,8 @@ import { formatHerd } from '../../report/herd.js';
 import { explanationDot } from '../../report/dot.js';
 import { DEFAULT_THREADS } from '../report-options.js';
 import type { Io } from '../spec.js';
-import { chooseModel, FileNotFound, findFile } from './model-files.js';
-import { catModelRunner } from './model-hook.js';
+import { chooseModel, FileNotFound, findFile, type ModelFile } from './model-files.js';
+import { loadModel, ModelLoadError, type ModelSpec } from '../../cat/model-load.js';
 import { applyOption, confPairs, HERD7_USAGE, Herd7UsageError, parseHerd7Args, type Herd7Options } from './options.js';
 import { speedcheckResult } from './speedcheck.js';
 
@@ -55,6 +55,25 @@ function runOptionsOf(o: Herd7Options): RunOptions {
     ...(o.speedcheck !== 'false' ? { targetOnly: true, forward: false } : {}),
     ...(o.outDir !== undefined && o.show !== 'none' ? { explain: true } : {}),
     threads: DEFAULT_THREADS,
+  };
+}
+
+/** The cat interpreter's model for a command line's files and check options; undefined without a cat file. */
+function catSpecOf(o: Herd7Options, files: readonly ModelFile[]): ModelSpec | undefined {
+  const path = (role: ModelFile['role']): string | undefined => files.find((f) => f.role === role)?.path;
+  const cat = path('cat');
+  if (cat === undefined) return undefined;
+  const bell = path('bell'), def = path('macros');
+  const through = o.through === 'all' || o.through === 'invalid' ? o.through : undefined;
+  return {
+    cat,
+    ...(bell !== undefined ? { bell } : {}),
+    ...(def !== undefined ? { def } : {}),
+    variants: [...o.variants],
+    interpret: true,
+    ...(o.skipchecks.length ? { skipchecks: [...o.skipchecks] } : {}),
+    ...(o.strictskip ? { strictskip: true } : {}),
+    ...(through ? { through } : {}),
   };
 }
 
@@ -146,17 +165,27 @@ export async function herd7Main(argv: readonly string[], io: Io, toolVersion: st
   }
   // isatty(0), not process.stdin: creating the stream costs a few ms per process.
   if (o.files.length === 0 && !(stdinIsTTY ?? isatty(0))) o.files.push(...readStdinNames());
-  if (model.kind === 'cat') {
-    const runner = catModelRunner();
-    if (runner) return runner({ options: o, files: model.files, reasons: model.reasons }, io);
-    io.err(
-      `herd7: this model is not the LKMM built into litmus-check, and running another model needs the cat interpreter, which this build does not have:\n` +
-        model.reasons.map((r) => `  - ${r}\n`).join(''),
-    );
-    return 2;
-  }
-  if (o.verbose > 0) io.err(`herd7 (litmus-check): model: the built-in LKMM (lkmmv2), from ${o.confs.join(', ') || o.cat}\n`);
   const opts = runOptionsOf(o);
+  if (model.kind === 'cat') {
+    // Another model than the built-in one: the cat interpreter runs it.
+    const spec = catSpecOf(o, model.files);
+    if (!spec) {
+      io.err(`herd7: litmus-check cannot run this model:\n${model.reasons.map((r) => `  - ${r}\n`).join('')}`);
+      return 2;
+    }
+    let label: string;
+    try {
+      label = loadModel(spec).label;
+    } catch (e) {
+      if (!(e instanceof ModelLoadError)) throw e;
+      io.err(`herd7: ${e.message}\n`);
+      return 2;
+    }
+    if (o.verbose > 0) io.err(`herd7 (litmus-check): model: ${label}, by the cat interpreter (${model.reasons.join('; ')})\n`);
+    opts.model = spec;
+  } else if (o.verbose > 0) {
+    io.err(`herd7 (litmus-check): model: the built-in LKMM (lkmmv2), from ${o.confs.join(', ') || o.cat}\n`);
+  }
   for (const f of o.files) runOne(f, o, opts, io);
   return 0;
 }
