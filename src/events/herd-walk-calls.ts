@@ -122,8 +122,11 @@ export class Walk extends ThreadWalk {
         }, (b) => {
           b.cache.clear();
           this.locArg(s.loc, e, b);
-          this.valArg(s.expect, e, b);
+          const old = this.valArg(s.expect, e, b);
           const m = this.load(b.st);
+          // herd's neqT: the comparison old == m is a value of its own (a
+          // variable unless both are known), constrained to 0.
+          this.op('==', old, m);
           b.result = s.returnsSuccess ? K(0) : m;
         });
       case 'add-unless':
