@@ -94,6 +94,8 @@ export interface ThreadTrace {
   pins?: Array<[number, number]>;
   /** For a path that stopped early (a loop cut, a bad address): the statement where it stopped. */
   stop?: { line: number; col: number };
+  /** The path was cut by loop unrolling (`stop` is where). */
+  cut?: boolean;
   /**
    * The path's divisions (`/` and `%`) by a divisor that is zero or depends
    * on a read: herd7 gives up on the test when LKMM allows an execution in

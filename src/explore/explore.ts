@@ -67,7 +67,9 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
   const visit = (traces: ThreadTrace[]): void => {
     // A path that loads through a value designating no location (it stops
     // there): herd rejects the test if the model allows an execution along it.
-    const badLoad = traces.find((t) => t.stop !== undefined);
+    const badLoad = traces.find((t) => t.stop !== undefined && !t.cut);
+    /** A path cut by loop unrolling: its executions are not counted (herd's Loop), but they can divide by zero. */
+    const cutPath = traces.some((t) => t.cut);
     // Divisions by zero or by a read's value: herd gives up on the test when
     // the model allows an execution in which one of them divides by zero.
     const divisions = traces.some((t) => t.divisions) ? traces.flatMap((t, thread) => (t.divisions ?? []).map((d) => ({ ...d, thread }))) : undefined;
@@ -114,12 +116,13 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
     let recording: MemoEntry | undefined, recordingKey = '';
     /** Counts an allowed execution and its final state. */
     const count = (sat: boolean, execFlags: readonly string[], n = 1): void => {
-      if (badLoad) throw new CodeError('access through a value that is not the address of a shared location, in an execution LKMM allows', badLoad.stop!.line, badLoad.stop!.col, 'non-address');
       if (divisions) {
         for (const d of divisions) {
           if (evalSym(d.divisor, readers[d.thread]!) === 0) throw new CodeError('division by zero in an execution LKMM allows, which herd7 gives up on', d.line, d.col, 'division-by-zero');
         }
       }
+      if (cutPath) return;
+      if (badLoad) throw new CodeError('access through a value that is not the address of a shared location, in an execution LKMM allows', badLoad.stop!.line, badLoad.stop!.col, 'non-address');
       for (let i = 0; i < execFlags.length; i++) flags.add(execFlags[i]!);
       if (sat) out.positive += n;
       else out.negative += n;
@@ -137,6 +140,11 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
       if (sat === undefined) return;
       out.evaluations++;
       const v = other ? other(graphOf(rf, co)) : evaluate(graphOf(rf, co, keeping ? undefined : seqFor()), true, false, !keeping);
+      if (cutPath) {
+        // Along a cut path: only whether an allowed execution divides by zero (count).
+        if (v.allowed) count(sat, v.flags);
+        return;
+      }
       const record = (axiom?: string): ExecutionRecord => ({
         layout: L, traces, rf: rf.clone(), co: co.clone(), coOrders: chosen.map((c) => c.co), values: [...L.values],
         ...(axiom ? { axiom } : {}), flags: axiom ? [] : v.flags,
@@ -364,8 +372,13 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
   let dealt = 0;
 
   try {
-    // Paths stopped at a load through a non-address are explored with the others (see visit).
-    const threads = program.badAddressThreads ? program.threads.map((t, i) => [...t, ...(program.badAddressThreads![i] ?? [])]) : program.threads;
+    // Paths stopped at a load through a non-address are explored with the
+    // others (see visit); so are paths cut by loop unrolling when some path
+    // divides: herd gives up on the test when an execution the model allows
+    // divides by zero, even one along a cut path.
+    const divides = [...program.threads, ...(program.cutThreads ?? [])].some((ts) => ts.some((t) => t.divisions));
+    const extra = (i: number): ThreadTrace[] => [...(program.badAddressThreads?.[i] ?? []), ...(divides ? program.cutThreads?.[i] ?? [] : [])];
+    const threads = program.badAddressThreads || divides ? program.threads.map((t, i) => [...t, ...extra(i)]) : program.threads;
     if (threads.every((t) => t.length > 0)) {
       const idx = new Array<number>(threads.length).fill(0);
       for (;;) {
