@@ -2,7 +2,7 @@
 // report registry (run, check), and the pieces of a FormatContext they give.
 import { readTestFile } from '../limits/read-text.js';
 import { availableParallelism } from 'node:os';
-import { DEFAULT_MAX_MEMORY, formatBytes, parseBytes } from '../limits/governor.js';
+import { defaultMaxMemory, formatBytes, parseBytes } from '../limits/governor.js';
 import { SIZE_LIMITS } from '../limits/sizes.js';
 import type { RunOptions } from '../engine/pipeline.js';
 import { useColor } from '../report/color.js';
@@ -59,7 +59,7 @@ export function byteSize(name: string) {
 export const runOptionSpecs: OptionSpec[] = [
   { flags: '--timeout <seconds>', description: 'time limit per test (past it a verdict may still be settled exactly; counts are then partial)', parse: positiveNumber('--timeout') },
   { flags: '--max-executions <n>', description: 'limit on candidate executions per test', parse: positiveInt('--max-executions') },
-  { flags: '--max-memory <size>', description: `memory budget per run, e.g. 512M or 2G (default ${formatBytes(DEFAULT_MAX_MEMORY)}: half of physical memory, at most 4 GiB)`, parse: byteSize('--max-memory') },
+  { flags: '--max-memory <size>', description: `memory budget per run, e.g. 512M or 2G (default ${formatBytes(defaultMaxMemory())}: half of physical memory, at most 4 GiB)`, parse: byteSize('--max-memory') },
   { flags: '--unroll <n>', description: `loop unrolling bound (herd -unroll; at most ${SIZE_LIMITS.unroll})`, parse: boundedInt('--unroll', SIZE_LIMITS.unroll) },
   { flags: '--strict', description: 'a test that uses extensions herd7 cannot run (the mm vocabulary, shifts, ...) is an error' },
   { flags: '--no-settle', description: 'at a limit, do not settle the verdict with the search restricted to the outcome (no verdict, as herd)' },

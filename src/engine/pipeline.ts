@@ -63,7 +63,7 @@ export interface RunOptions {
   strict?: boolean;
   /** Another model than the built-in lkmmv2 (src/cat/model-load.ts); plain data, for worker threads. */
   model?: ModelSpec;
-  /** Memory budget in bytes (default DEFAULT_MAX_MEMORY, src/limits/governor.ts). */
+  /** Memory budget in bytes (default defaultMaxMemory(), src/limits/governor.ts). */
   maxMemory?: number;
   /**
    * Limits over more than this test (e.g. the whole of `fix`): an earlier

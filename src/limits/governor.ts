@@ -24,7 +24,7 @@ export interface GovernorLimits {
   deadline?: number;
   /** The time limit the deadline came from, in milliseconds (for messages). */
   timeoutMs?: number;
-  /** Memory budget in bytes (default DEFAULT_MAX_MEMORY). */
+  /** Memory budget in bytes (default defaultMaxMemory()). */
   maxMemory?: number;
 }
 
@@ -38,8 +38,14 @@ export interface GovernorLimits {
 const RSS_INTERVAL_MS = 50;
 let rssReadAt = -Infinity;
 
-/** The default memory budget: half of physical memory, at most 4 GiB. */
-export const DEFAULT_MAX_MEMORY = Math.min(4 * 2 ** 30, Math.floor(totalmem() / 2));
+/**
+ * The default memory budget: half of physical memory, at most 4 GiB. Read
+ * when asked, not when the module loads: litmus-herd7's start-up snapshot
+ * holds the heap of the machine that built it.
+ */
+export function defaultMaxMemory(): number {
+  return Math.min(4 * 2 ** 30, Math.floor(totalmem() / 2));
+}
 
 /**
  * V8 aborts the process past its heap limit: the governor stops a test when
@@ -70,7 +76,7 @@ export class Governor {
   constructor(limits: GovernorLimits = {}) {
     this.deadline = limits.deadline ?? Infinity;
     this.timeoutMs = limits.timeoutMs;
-    this.maxMemory = limits.maxMemory ?? DEFAULT_MAX_MEMORY;
+    this.maxMemory = limits.maxMemory ?? defaultMaxMemory();
     this.heapCap = Math.floor(getHeapStatistics().heap_size_limit * HEAP_SHARE);
     this.stopAt = Math.floor(this.maxMemory * BUDGET_SHARE);
   }
