@@ -10,19 +10,9 @@
 // Tarjan-only closure, Warshall closure, acyclicity as closure + irreflexive).
 import { Rel } from '../dist/relations/matrix.js';
 import { tarjanClose, warshall } from '../dist/relations/graph.js';
+import { prng } from './prng.mjs';
 
 const ITERS = Number(process.argv[2] ?? 100_000);
-
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Shapes resembling LKMM relations of a 4-thread test with n events:

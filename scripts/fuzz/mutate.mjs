@@ -4,17 +4,10 @@
 // duplicated, deleted, swapped or inserted, processes duplicated, brackets
 // nested, the quantifier and condition changed). All driven by a seeded PRNG.
 
-/** mulberry32: a small deterministic PRNG returning floats in [0, 1). */
-export function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../prng.mjs';
+
+/** The seeded PRNG the mutations draw from (scripts/prng.mjs). */
+export { prng };
 
 const pick = (r, xs) => xs[Math.floor(r() * xs.length)];
 const int = (r, n) => Math.floor(r() * n);

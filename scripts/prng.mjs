@@ -1,0 +1,12 @@
+// mulberry32: a small deterministic PRNG returning floats in [0, 1), shared by
+// the scripts that need a seeded sequence (the relation benchmark, the fuzzer).
+export function prng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
