@@ -154,7 +154,7 @@ function checkBody(p: Process, info: ProcInfo, initRegs: Set<string>, globals: S
     if (known(name) || warned.has(name)) return;
     if (globals.has(name)) {
       warned.add(name);
-      report('warning', 'missing-parameter', `'${name}' is a shared location but not a parameter of P${p.id}: herd treats it as a local register here`, range);
+      report('warning', 'missing-parameter', `'${name}' is a shared location but not a parameter of P${p.id}: herd treats it as a local register here (add it to P${p.id}'s parameters to share it)`, range);
       return;
     }
     if (isWrite || info.assigned.has(name)) return; // herd's implicit declaration by assignment
