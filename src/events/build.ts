@@ -162,6 +162,7 @@ export function buildProgram(test: LitmusTest, opts: BuildOptions = {}): Program
     ...(badAddressThreads.some((b) => b.length > 0) ? { badAddressThreads } : {}),
     observed,
     filterLocations: filterLocations(test, locIndex),
+    filterRegisters: filterRegisters(test),
     quantifier: test.condition.quantifier,
     condition: compile(test.condition.expr),
     ...(test.filter ? { filter: compile(test.filter) } : {}),
@@ -228,6 +229,9 @@ function pushConjunctsIntoPaths(test: LitmusTest, atoms: readonly Cond[], paths:
     if (Number.isNaN(want)) continue;
     const name = c.loc.name;
     paths[t] = paths[t]!.filter((tr) => {
+      // A register loaded through a non-address has no value to test: herd
+      // stops at it (src/explore/explore.ts), so the path stays.
+      if (tr.stop?.register === name) return true;
       const v = tr.regs.get(name) ?? 0;
       const test = mkBin('==', v, want);
       if (isConst(test)) return (test !== 0) === (c.op === '=');
@@ -240,6 +244,26 @@ function pushConjunctsIntoPaths(test: LitmusTest, atoms: readonly Cond[], paths:
 /** How an observed location is named in a final state: `0:r1` or `x`. */
 export function observedName(o: ObservedLoc): string {
   return o.kind === 'reg' ? o.label : o.label.slice(1, -1);
+}
+
+/** Registers the filter tests, by thread index (herd needs their values before the model). */
+function filterRegisters(test: LitmusTest): Array<{ thread: number; name: string }> {
+  const out: Array<{ thread: number; name: string }> = [];
+  const visit = (c: Cond): void => {
+    if (c.kind === 'atom') {
+      for (const l of [c.loc, c.value.kind === 'loc' ? c.value.loc : undefined]) {
+        if (l?.kind !== 'reg') continue;
+        const thread = test.processes.findIndex((p) => p.id === l.thread);
+        if (thread >= 0 && !out.some((r) => r.thread === thread && r.name === l.name)) out.push({ thread, name: l.name });
+      }
+    } else if (c.kind === 'not') visit(c.arg);
+    else if (c.kind === 'and' || c.kind === 'or' || c.kind === 'implies') {
+      visit(c.left);
+      visit(c.right);
+    }
+  };
+  if (test.filter) visit(test.filter);
+  return out;
 }
 
 /** Memory locations the filter tests: herd observes them too (its FW covers them). */

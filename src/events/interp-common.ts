@@ -38,6 +38,9 @@ export class PathEnd extends Error {
    * A cut or bad-address path is kept, up to that point, with `line`/`col` of
    * the statement.
    */
+  /** For a bad-address load: the register the statement was assigning, whose value herd cannot know. */
+  register?: string;
+
   constructor(readonly why: 'cut' | 'invalid' | 'bad-address', detail: string, readonly line = 0, readonly col = 0) {
     super(detail);
   }

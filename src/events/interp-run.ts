@@ -129,7 +129,7 @@ export abstract class RunBase {
       case 'decl':
         this.at(s.range);
         // A declaration without initialiser keeps a value given in the init block (`0:r2=a`).
-        if (s.init) this.regs.set(s.name, this.eval(s.init));
+        if (s.init) this.regs.set(s.name, this.evalInto(s.name, s.init));
         else if (!this.env.initRegs.has(s.name)) this.regs.set(s.name, { v: 0, d: [] });
         return;
       case 'assign': {
@@ -140,7 +140,7 @@ export abstract class RunBase {
           const loc = this.locOf(a.v, 'write');
           if (loc >= 0) this.emit({ kind: 'W', loc, value: val.v, addr: a.d, data: val.d, origin: 'plain store' });
         } else if (s.target.kind === 'var') {
-          this.regs.set(s.target.name, this.eval(s.value));
+          this.regs.set(s.target.name, this.evalInto(s.target.name, s.value));
         } else {
           throw new PathEnd('invalid', 'unsupported assignment target');
         }
@@ -183,6 +183,16 @@ export abstract class RunBase {
         return;
       case 'empty':
         return;
+    }
+  }
+
+  /** Evaluates the value assigned to register `name`; a load through a non-address on the way names it. */
+  private evalInto(name: string, e: Expr): Val {
+    try {
+      return this.eval(e);
+    } catch (err) {
+      if (err instanceof PathEnd && err.why === 'bad-address' && err.register === undefined) err.register = name;
+      throw err;
     }
   }
 

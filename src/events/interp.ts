@@ -55,7 +55,7 @@ export function threadPaths(env: InterpEnv): ThreadPaths {
         const regs = new Map<string, Sym>();
         for (const [k, v] of run.regs) regs.set(k, v.v);
         const kept = err.why === 'cut' ? cut : badAddress;
-        if (kept.length < env.maxPaths) kept.push({ events: run.events, regs, constraints: run.constraints, stop: { line: err.line, col: err.col }, ...(err.why === 'cut' ? { cut: true } : {}), ...(run.divisions.length ? { divisions: run.divisions } : {}) });
+        if (kept.length < env.maxPaths) kept.push({ events: run.events, regs, constraints: run.constraints, stop: { line: err.line, col: err.col, ...(err.register !== undefined ? { register: err.register } : {}) }, ...(err.why === 'cut' ? { cut: true } : {}), ...(run.divisions.length ? { divisions: run.divisions } : {}) });
       }
     }
     // Odometer over the choice points this run met.

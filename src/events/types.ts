@@ -92,8 +92,12 @@ export interface ThreadTrace {
    * that would otherwise justify themselves.
    */
   pins?: Array<[number, number]>;
-  /** For a path that stopped early (a loop cut, a bad address): the statement where it stopped. */
-  stop?: { line: number; col: number };
+  /**
+   * For a path that stopped early (a loop cut, a bad address): the statement
+   * where it stopped, and for a bad address the register that statement was
+   * assigning (its value is the unknowable load's).
+   */
+  stop?: { line: number; col: number; register?: string };
   /** The path was cut by loop unrolling (`stop` is where). */
   cut?: boolean;
   /**
@@ -140,6 +144,8 @@ export interface Program {
   observed: ObservedLoc[];
   /** Memory locations the filter tests (observed by herd, not shown in states). */
   filterLocations?: number[];
+  /** Registers the filter tests, by thread index. */
+  filterRegisters?: Array<{ thread: number; name: string }>;
   quantifier: 'exists' | '~exists' | 'forall';
   /** Evaluates the condition's proposition on a final state. */
   condition: (s: FinalView) => boolean;
