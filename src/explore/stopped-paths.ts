@@ -8,7 +8,7 @@ import type { Program, ThreadTrace } from '../events/types.js';
 import { layout } from './graph-build.js';
 import type { LocChoice } from './locations.js';
 import { ValueSolver } from './values.js';
-import { evalSym } from '../events/sym.js';
+import { evalSym, isConst } from '../events/sym.js';
 
 /** Reads-from candidates tried before giving up and assuming the cut is reachable. */
 const BUDGET = 200_000;
@@ -57,10 +57,16 @@ function feasible(program: Program, traces: readonly ThreadTrace[], budget: { le
   for (const g of L.events) {
     if (g.thread < 0 || g.ev.kind !== 'R') continue;
     const own = g.ev.rmwWrite >= 0 ? L.base[g.thread]! + g.ev.rmwWrite : -1;
+    // A write of a known constant that contradicts the read's path
+    // conditions (the filter's equations among them) cannot be its source.
+    const checks = L.readChecks.get(g.id);
     const ws = L.byLoc[g.ev.loc]!.filter((w) => {
       const e = L.events[w]!;
-      return e.ev.kind === 'W' && w !== own && !(e.thread === g.thread && L.stat.po.has(g.id, w));
+      if (e.ev.kind !== 'W' || w === own || (e.thread === g.thread && L.stat.po.has(g.id, w))) return false;
+      const v = e.ev.value;
+      return !(checks && isConst(v) && checks.some((c) => (evalSym(c.value, () => v) !== 0) !== c.truthy));
     });
+    if (ws.length === 0) return false;
     reads.push(g.id);
     sources.push(ws);
   }
