@@ -110,9 +110,17 @@ export abstract class ThreadWalk {
     });
   }
 
-  /** An if condition: a comparison as it is, anything else as `e != 0`. */
+  /**
+   * An if condition: a comparison as it is, anything else as `e != 0`. A call
+   * of a macro whose body is a comparison (`atomic_dec_and_test(X)` is
+   * `__atomic_op_return{MB}(X,-,1) == 0`) is one too once herd expands it.
+   */
   private cond(e: Expr, st: St): Out[] {
     if (e.kind === 'binary' && COMPARISONS.has(e.op)) return this.expr(e, st);
+    if (e.kind === 'call') {
+      const t = this.env.registry.lookup(e.name)?.test;
+      if (t === 'eq0' || t === 'lt0' || (t !== undefined && typeof t === 'object' && ('neArg' in t || 'geConst' in t))) return this.expr(e, st);
+    }
     return this.binop('!=', (x) => this.expr(e, x), (x) => [{ st: x, v: K(0) }], st);
   }
 
