@@ -148,7 +148,7 @@ export function buildProgram(test: LitmusTest, opts: BuildOptions = {}): Program
     pushConjunctsIntoPaths(test, eqs, cutThreads, locIndex);
     pushConjunctsIntoPaths(test, eqs, badAddressThreads, locIndex);
   }
-  if (opts.settle) pushConjunctsIntoPaths(test, targetConjuncts(test), paths, locIndex);
+  if (opts.settle) pushConjunctsIntoPaths(test, targetConjuncts(test), paths, locIndex, { checkOnly: true });
 
   const observed = observedLocations(test, locIndex);
   const threadIndex = new Map(test.processes.map((p, i) => [p.id, i] as const));
@@ -220,7 +220,7 @@ function pinFilterValues(test: LitmusTest, atoms: ReadonlyArray<Extract<Cond, { 
  * the filter, or misses the settled outcome), and as path constraints they
  * prune reads-from early.
  */
-function pushConjunctsIntoPaths(test: LitmusTest, atoms: readonly Cond[], paths: ThreadTrace[][], locIndex: ReadonlyMap<string, number>): void {
+function pushConjunctsIntoPaths(test: LitmusTest, atoms: readonly Cond[], paths: ThreadTrace[][], locIndex: ReadonlyMap<string, number>, opts: { checkOnly?: boolean } = {}): void {
   for (const c of atoms) {
     if (c.kind !== 'atom' || c.loc.kind !== 'reg' || c.value.kind === 'loc') continue;
     const t = test.processes.findIndex((p) => p.id === (c.loc as { thread: number }).thread);
@@ -235,7 +235,7 @@ function pushConjunctsIntoPaths(test: LitmusTest, atoms: readonly Cond[], paths:
       const v = tr.regs.get(name) ?? 0;
       const test = mkBin('==', v, want);
       if (isConst(test)) return (test !== 0) === (c.op === '=');
-      tr.constraints.push({ value: test, truthy: c.op === '=' });
+      tr.constraints.push({ value: test, truthy: c.op === '=', ...(opts.checkOnly ? { checkOnly: true } : {}) });
       return true;
     });
   }

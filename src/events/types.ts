@@ -60,6 +60,12 @@ export interface Constraint {
   value: Sym;
   /** Whether `value` must be non-zero (true) or zero (false). */
   truthy: boolean;
+  /**
+   * Only a check, not one of herd's equations: it never decides a value
+   * that would otherwise justify itself (the condition's atoms pushed into
+   * the paths of a restricted search; herd does not solve with them).
+   */
+  checkOnly?: boolean;
 }
 
 /**

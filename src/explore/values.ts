@@ -216,7 +216,7 @@ export class ValueSolver {
     for (let t = 0; t < traces.length; t++) {
       for (const c of traces[t]!.constraints) {
         const v = c.value;
-        if (!c.truthy || typeof v === 'number' || v.k !== 'b' || v.op !== '==') continue;
+        if (!c.truthy || c.checkOnly || typeof v === 'number' || v.k !== 'b' || v.op !== '==') continue;
         const read = (x: Sym): number | undefined => (typeof x !== 'number' && x.k === 'r' ? L.values[L.base[t]! + x.e] : undefined);
         const [sym, k] = typeof v.b === 'number' ? [read(v.a), v.b] : typeof v.a === 'number' ? [read(v.b), v.a] : [undefined, 0];
         if (sym === undefined || !isSymToken(sym)) continue;
