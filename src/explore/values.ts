@@ -171,30 +171,95 @@ export class ValueSolver {
   private symbolic(): boolean {
     const { L, state } = this;
     const n = L.n, vals = L.values;
-    const comp = sccs(n, (g) => this.deps(g)).filter((members) => members.length > 1 || this.deps(members[0]!).includes(members[0]!));
-    for (const members of comp) {
-      for (const g of members) {
-        const ge = L.events[g]!;
-        const copy = ge.ev.kind === 'R' || (ge.thread >= 0 && typeof ge.ev.value !== 'number' && ge.ev.value.k === 'r');
-        if (!copy) return false;
+    const all = sccs(n, (g) => this.deps(g)).filter((members) => members.length > 1 || this.deps(members[0]!).includes(members[0]!));
+    const isCopy = (g: number): boolean => {
+      const ge = L.events[g]!;
+      return ge.ev.kind === 'R' || (ge.thread >= 0 && typeof ge.ev.value !== 'number' && ge.ev.value.k === 'r');
+    };
+    // A cycle through arithmetic is solved only when a path assumes one of
+    // its values (herd's equations then give that member a number, and the
+    // rest follow from it): it is anchored there and checked afterwards.
+    const comp: number[][] = [];
+    const anchors: Array<[number, number]> = [];
+    for (const members of all) {
+      if (members.every(isCopy)) {
+        comp.push(members);
+        continue;
+      }
+      const anchor = this.assumedMember(members);
+      if (!anchor) return false;
+      anchors.push(anchor);
+    }
+    if (anchors.length > 0) {
+      state.fill(0);
+      for (const [g, v] of anchors) {
+        L.values[g] = v;
+        state[g] = 2;
+      }
+      for (const members of comp) for (const g of members) state[g] = 0;
+      if (comp.length === 0) {
+        this.cyclic = false;
+        for (let g = 0; g < n; g++) this.value(g);
+        if (this.cyclic || !this.anchorsHold(anchors)) return false;
+        return true;
       }
     }
     // A provisional name per cycle, kept only when herd's names are unknown (see herdNames).
     const tokens = comp.map((members) => SYM_BASE + Math.min(...members));
-    if (!this.fill(comp, tokens)) return false;
+    if (!this.fill(comp, tokens, anchors)) return false;
     // herd solves an equation its paths assume on such a value (a cmpxchg's
     // `old == expected` taken as true): the cycle then has that value.
     const pins = this.assumedValues();
     if (pins === undefined) return false;
-    if (pins.size > 0 && !this.fill(comp, tokens.map((t) => pins.get(t) ?? t))) return false;
+    if (pins.size > 0 && !this.fill(comp, tokens.map((t) => pins.get(t) ?? t), anchors)) return false;
+    if (!this.anchorsHold(anchors)) return false;
     this.herdNames();
     return true;
   }
 
-  /** Every value, each cycle's members holding the given value. */
-  private fill(comp: readonly number[][], values: readonly number[]): boolean {
+  /**
+   * A member of a cycle whose value a path assumes (`read == c` taken as
+   * true, or `read != c` as false, on a read in the cycle or reading from
+   * it), with that value; undefined when none does.
+   */
+  private assumedMember(members: readonly number[]): [number, number] | undefined {
+    const { L, traces } = this;
+    const inCycle = new Set(members);
+    for (let t = 0; t < traces.length; t++) {
+      for (const c of traces[t]!.constraints) {
+        const v = c.value;
+        if (c.checkOnly || typeof v === 'number' || v.k !== 'b' || !((v.op === '==' && c.truthy) || (v.op === '!=' && !c.truthy))) continue;
+        const side = typeof v.b === 'number' ? v.a : typeof v.a === 'number' ? v.b : undefined;
+        const k = typeof v.b === 'number' ? v.b : v.a;
+        if (side === undefined || typeof side === 'number' || side.k !== 'r' || typeof k !== 'number') continue;
+        const g = L.base[t]! + side.e;
+        if (inCycle.has(g)) return [g, k];
+        const s = this.src[g]!;
+        if (s >= 0 && inCycle.has(s)) return [s, k];
+      }
+    }
+    return undefined;
+  }
+
+  /** Each anchored member's own equation holds with the values that followed from it. */
+  private anchorsHold(anchors: ReadonlyArray<[number, number]>): boolean {
+    const { L } = this;
+    for (const [g, v] of anchors) {
+      const ge = L.events[g]!;
+      const own = ge.ev.kind === 'R' ? L.values[this.src[g]!] : evalSym(ge.ev.value, this.solved[ge.thread]!);
+      if (own !== v) return false;
+    }
+    return true;
+  }
+
+  /** Every value, each cycle's members holding the given value (and each anchor its own). */
+  private fill(comp: readonly number[][], values: readonly number[], anchors: ReadonlyArray<[number, number]> = []): boolean {
     const { L, state } = this;
     state.fill(0);
+    for (const [g, v] of anchors) {
+      L.values[g] = v;
+      state[g] = 2;
+    }
     comp.forEach((members, i) => {
       for (const g of members) {
         L.values[g] = values[i]!;
