@@ -12,10 +12,11 @@
 // Exit 0 when they agree on every test, 1 when they do not, 0 with a note
 // when ../shared is absent.
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { litmusFilesUnder } from './litmus-files.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const shared = resolve(root, '..', 'shared');
@@ -35,18 +36,9 @@ if (!existsSync(join(shared, 'corpus')) || !existsSync(join(shared, 'oracle')) |
   process.exit(0);
 }
 
-function walk(dir, out) {
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) walk(p, out);
-    else if (e.name.endsWith('.litmus')) out.push(p);
-  }
-  return out;
-}
-
 const corpus = join(shared, 'corpus');
 const tops = subdirs.length ? subdirs.map((s) => join(corpus, s)) : [corpus];
-const tests = tops.flatMap((d) => (statSync(d).isDirectory() ? walk(d, []) : [d])).sort();
+const tests = tops.flatMap((d) => (statSync(d).isDirectory() ? litmusFilesUnder(d, []) : [d])).sort();
 
 /** Runs a command; resolves to its exit code and stdout. */
 function run(cmd, argv, opts) {

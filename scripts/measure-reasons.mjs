@@ -12,9 +12,10 @@
 //
 // Prints one line per test that misses, and the figure per directory.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { litmusFilesUnder } from './litmus-files.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -30,15 +31,6 @@ if (dirs.length === 0) {
   if (existsSync(kernel)) dirs.push(kernel);
 }
 
-function walk(dir, out) {
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) walk(p, out);
-    else if (e.name.endsWith('.litmus')) out.push(p);
-  }
-  return out;
-}
-
 const cli = join(root, 'bin', 'litmus-check.js');
 let allGood = 0, allNever = 0, oneThread = 0, oneThreadGood = 0;
 
@@ -48,7 +40,7 @@ function oneProcess(file) {
 }
 for (const dir of dirs) {
   let never = 0, good = 0;
-  for (const file of walk(dir, []).sort()) {
+  for (const file of litmusFilesUnder(dir, []).sort()) {
     const r = spawnSync(process.execPath, [cli, 'explain', '--format', 'json', '--timeout', String(timeout), file], { encoding: 'utf8', maxBuffer: 1 << 28 });
     let t;
     try {
