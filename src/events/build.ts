@@ -162,7 +162,7 @@ export function buildProgram(test: LitmusTest, opts: BuildOptions = {}): Program
     ...(badAddressThreads.some((b) => b.length > 0) ? { badAddressThreads } : {}),
     observed,
     filterLocations: filterLocations(test, locIndex),
-    filterRegisters: filterRegisters(test),
+    filterEquals: filterEquals(test, locIndex),
     quantifier: test.condition.quantifier,
     condition: compile(test.condition.expr),
     ...(test.filter ? { filter: compile(test.filter) } : {}),
@@ -246,23 +246,17 @@ export function observedName(o: ObservedLoc): string {
   return o.kind === 'reg' ? o.label : o.label.slice(1, -1);
 }
 
-/** Registers the filter tests, by thread index (herd needs their values before the model). */
-function filterRegisters(test: LitmusTest): Array<{ thread: number; name: string }> {
-  const out: Array<{ thread: number; name: string }> = [];
-  const visit = (c: Cond): void => {
-    if (c.kind === 'atom') {
-      for (const l of [c.loc, c.value.kind === 'loc' ? c.value.loc : undefined]) {
-        if (l?.kind !== 'reg') continue;
-        const thread = test.processes.findIndex((p) => p.id === l.thread);
-        if (thread >= 0 && !out.some((r) => r.thread === thread && r.name === l.name)) out.push({ thread, name: l.name });
-      }
-    } else if (c.kind === 'not') visit(c.arg);
-    else if (c.kind === 'and' || c.kind === 'or' || c.kind === 'implies') {
-      visit(c.left);
-      visit(c.right);
-    }
-  };
-  if (test.filter) visit(test.filter);
+/** The filter's equations on registers, by thread index, with the value each wants. */
+function filterEquals(test: LitmusTest, locIndex: ReadonlyMap<string, number>): Array<{ thread: number; name: string; value: number }> {
+  if (!test.filter) return [];
+  const out: Array<{ thread: number; name: string; value: number }> = [];
+  for (const c of filterEquations(test.filter)) {
+    if (c.loc.kind !== 'reg') continue;
+    const regThread = c.loc.thread;
+    const thread = test.processes.findIndex((p) => p.id === regThread);
+    const value = c.value.kind === 'int' ? c.value.value : c.value.kind === 'sym' && locIndex.has(c.value.name) ? addrOf(locIndex.get(c.value.name)!) : NaN;
+    if (thread >= 0 && !Number.isNaN(value)) out.push({ thread, name: c.loc.name, value });
+  }
   return out;
 }
 

@@ -150,8 +150,12 @@ export interface Program {
   observed: ObservedLoc[];
   /** Memory locations the filter tests (observed by herd, not shown in states). */
   filterLocations?: number[];
-  /** Registers the filter tests, by thread index. */
-  filterRegisters?: Array<{ thread: number; name: string }>;
+  /**
+   * The filter's equations on registers (its top-level `t:r=v` conjuncts),
+   * by thread index: herd solves with them, so they give a value even to a
+   * register loaded through a non-address.
+   */
+  filterEquals?: Array<{ thread: number; name: string; value: number }>;
   quantifier: 'exists' | '~exists' | 'forall';
   /** Evaluates the condition's proposition on a final state. */
   condition: (s: FinalView) => boolean;

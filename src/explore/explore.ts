@@ -68,9 +68,12 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
     // A path that loads through a value designating no location (it stops
     // there): herd rejects the test if the model allows an execution along it.
     const badLoad = traces.find((t) => t.stop !== undefined && !t.cut);
-    // herd needs the filter's registers before the model: one whose value is
-    // the bad load's stops the test at the filter, whatever the model says.
-    const badFilterRead = badLoad?.stop?.register !== undefined && (program.filterRegisters ?? []).some((r) => traces[r.thread] === badLoad && r.name === badLoad.stop!.register);
+    // The register the bad load was to fill has no value: herd's filter finds
+    // it equal to nothing (unless one of the filter's equations gives it its
+    // value, as herd solves with them), and the model decides the rest.
+    const badThread = badLoad ? traces.indexOf(badLoad) : -1;
+    const badReg = badLoad?.stop?.register;
+    const badRegValue = badReg === undefined ? NaN : program.filterEquals?.find((e) => e.thread === badThread && e.name === badReg)?.value ?? NaN;
     /** A path cut by loop unrolling: its executions are not counted (herd's Loop), but they can divide by zero. */
     const cutPath = traces.some((t) => t.cut);
     // Divisions by zero or by a read's value: herd gives up on the test when
@@ -98,6 +101,7 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
     const readers = solver.solved;
     const view = {
       reg: (t: number, name: string): number => {
+        if (t === badThread && name === badReg) return badRegValue;
         const s = traces[t]?.regs.get(name);
         return s === undefined ? 0 : evalSym(s, readers[t]!);
       },
@@ -109,7 +113,6 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
     const obsLocs = program.observed.map((o) => (o.kind === 'global' ? o.loc : 0));
     /** Final memory, filter and condition of the execution just solved: undefined when filtered out. */
     const outcome = (chosen: readonly LocChoice[]): boolean | undefined => {
-      if (badFilterRead) throw new CodeError(`the filter reads ${badLoad!.stop!.register}, loaded through a value that is not the address of a shared location`, badLoad!.stop!.line, badLoad!.stop!.col, 'non-address');
       for (let l = 0; l < chosen.length; l++) {
         finalMem[l] = L.values[chosen[l]!.final]!;
       }
