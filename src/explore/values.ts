@@ -190,30 +190,18 @@ export class ValueSolver {
       if (!anchor) return false;
       anchors.push(anchor);
     }
-    if (anchors.length > 0) {
-      state.fill(0);
-      for (const [g, v] of anchors) {
-        L.values[g] = v;
-        state[g] = 2;
-      }
-      for (const members of comp) for (const g of members) state[g] = 0;
-      if (comp.length === 0) {
-        this.cyclic = false;
-        for (let g = 0; g < n; g++) this.value(g);
-        if (this.cyclic || !this.anchorsHold(anchors)) return false;
-        return true;
-      }
-    }
     // A provisional name per cycle, kept only when herd's names are unknown (see herdNames).
     const tokens = comp.map((members) => SYM_BASE + Math.min(...members));
     if (!this.fill(comp, tokens, anchors)) return false;
-    // herd solves an equation its paths assume on such a value (a cmpxchg's
-    // `old == expected` taken as true): the cycle then has that value.
-    const pins = this.assumedValues();
-    if (pins === undefined) return false;
-    if (pins.size > 0 && !this.fill(comp, tokens.map((t) => pins.get(t) ?? t), anchors)) return false;
+    if (comp.length > 0) {
+      // herd solves an equation its paths assume on such a value (a cmpxchg's
+      // `old == expected` taken as true): the cycle then has that value.
+      const pins = this.assumedValues();
+      if (pins === undefined) return false;
+      if (pins.size > 0 && !this.fill(comp, tokens.map((t) => pins.get(t) ?? t), anchors)) return false;
+    }
     if (!this.anchorsHold(anchors)) return false;
-    this.herdNames();
+    if (comp.length > 0) this.herdNames();
     return true;
   }
 
