@@ -47,9 +47,41 @@ describe.skipIf(!built)('bin/litmus-herd7', () => {
     expect(a.err).toMatch(/nonexistent\.cat/);
   });
 
+  it('starts node without NODE_EXTRA_CA_CERTS (Node would parse the certificates it names first)', () => {
+    // Node warns on stderr when it cannot read the file the variable names: the warning shows whether node saw it.
+    const bare = spawnSync(process.execPath, ['-e', '0'], { encoding: 'utf8', env: { ...process.env, NODE_EXTRA_CA_CERTS: join(tmp, 'no-such.pem') } });
+    expect(bare.stderr).toMatch(/extra certs/);
+    const r = run(bin, ['-version'], { NODE_EXTRA_CA_CERTS: join(tmp, 'no-such.pem') });
+    expect(r.code).toBe(0);
+    expect(r.err).toBe('');
+  });
+
   it('says so when no node is on PATH', () => {
     const r = spawnSync('/bin/sh', [bin, '-version'], { encoding: 'utf8', env: { PATH: join(tmp, 'nothing-here') } });
     expect(r.status).toBe(127);
     expect(r.stderr).toMatch(/node not found on PATH/);
+  });
+});
+
+describe.skipIf(!built)('bin/litmus-check', () => {
+  const main = join(root, 'bin', 'litmus-check');
+
+  it('runs the CLI directly and through a link (npm links its bins)', () => {
+    const direct = run(main, ['--version']);
+    expect(direct.code).toBe(0);
+    expect(direct.out).toMatch(/^\d+\.\d+\.\d+\n$/);
+    const dir = join(tmp, 'npm-bin');
+    rmSync(dir, { recursive: true, force: true });
+    spawnSync('mkdir', ['-p', dir]);
+    symlinkSync(main, join(dir, 'litmus-check'));
+    const linked = run(join(dir, 'litmus-check'), ['--version']);
+    expect(linked).toEqual(direct);
+  });
+
+  it('passes its arguments through and starts node without NODE_EXTRA_CA_CERTS', () => {
+    const r = run(main, ['run', '--format', 'herd', test], { NODE_EXTRA_CA_CERTS: join(tmp, 'no-such.pem') });
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^Test SB Allowed$/m);
+    expect(r.err).toBe('');
   });
 });
