@@ -32,18 +32,19 @@ export class TopEnv {
 }
 
 export class CatEnv {
-  private readonly vars = new Map<string, Value>();
+  /** This scope's own names (made on the first binding: a view of the top level has none). */
+  private vars: Map<string, Value> | undefined;
   /** A view of `top` at step `limit` (then `parent` is what lies below the top level). */
   constructor(readonly parent?: CatEnv, private readonly top?: TopEnv, private readonly limit = 0) {}
 
   set(name: string, v: Value): this {
-    this.vars.set(name, v);
+    (this.vars ??= new Map()).set(name, v);
     return this;
   }
 
   get(name: string): Value | undefined {
     for (let e: CatEnv | undefined = this; e; e = e.parent) {
-      const v = e.vars.get(name);
+      const v = e.vars?.get(name);
       if (v !== undefined) return v;
       if (e.top) {
         const t = e.top.get(name, e.limit);

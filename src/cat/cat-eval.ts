@@ -1,6 +1,7 @@
 // Expression evaluation of the cat interpreter over one candidate execution
 // (the universe of n events). Instructions are run by cat-run.ts.
-import { copyRel, copySet } from './cat-alloc.js';
+import { copyRel, copySet, withPool } from './cat-alloc.js';
+import type { HoistableExpr } from './cat-hoist.js';
 import type { Bind, Cond, Expr, Pat, VariantCond } from './cat-ast.js';
 import { CatEnv } from './cat-env.js';
 import { materialise } from './cat-lazy.js';
@@ -11,9 +12,25 @@ import { asRel, asSet, CatError, EMPTY, keyOf, typeName, UNIV, vsetElems, type V
 const MAX_ROUNDS = 10_000;
 
 export class CatEval {
+  /** Values of the layout-constant subexpressions (cat-hoist.ts), by slot, once computed. */
+  private readonly hoisted: (Value | undefined)[] = [];
+
   constructor(readonly n: number, readonly variants: ReadonlySet<string>) {}
 
   eval(e: Expr, env: CatEnv): Value {
+    const slot = (e as HoistableExpr).slot;
+    if (slot !== undefined) {
+      const kept = this.hoisted[slot];
+      if (kept !== undefined) return kept;
+      // Kept across executions: plain objects, not the execution's pool.
+      const v = withPool(null, () => this.eval1(e, env));
+      this.hoisted[slot] = v;
+      return v;
+    }
+    return this.eval1(e, env);
+  }
+
+  private eval1(e: Expr, env: CatEnv): Value {
     try {
       return this.evalInner(e, env);
     } catch (err) {
@@ -39,7 +56,11 @@ export class CatEval {
       case 'explicit': return explicitSet(e.elems.map((x) => this.eval(x, env)), n);
       case 'tuple': return { t: 'tuple', elems: e.elems.map((x) => this.eval(x, env)) };
       case 'op1': return unop(e.op, this.eval(e.e, env), n);
-      case 'op': return binop(e.op, e.args.map((x) => this.eval(x, env)), n);
+      case 'op': {
+        const args = new Array<Value>(e.args.length);
+        for (let i = 0; i < args.length; i++) args[i] = this.eval(e.args[i]!, env);
+        return binop(e.op, args, n);
+      }
       case 'app': return this.apply(this.eval(e.fn, env), this.eval(e.arg, env), e.at);
       case 'fun': return { t: 'clo', pat: e.pat, body: e.body, env, name: e.name };
       case 'let': return this.eval(e.body, this.bindAll(e.rec, e.binds, env));
@@ -122,6 +143,11 @@ export class CatEval {
   /** `let [rec] binds`: a new layer over `env` with the bound names. */
   bindAll(rec: boolean, binds: readonly Bind[], env: CatEnv): CatEnv {
     const out = new CatEnv(env);
+    if (!rec && binds.length === 1) {
+      const b = binds[0]!;
+      this.bindPat(b.pat, this.eval(b.e, env), out, b.at);
+      return out;
+    }
     if (!rec) {
       const vals = binds.map((b) => this.eval(b.e, env));
       binds.forEach((b, i) => this.bindPat(b.pat, vals[i]!, out, b.at));

@@ -11,11 +11,12 @@ import type { Bind, Expr, Instr, Pat, TestKind } from './cat-ast.js';
 import { CatSyntaxError } from './cat-lexer.js';
 import { parseCat } from './cat-parser.js';
 import { CatError } from './cat-values.js';
+import { markHoisted } from './cat-hoist.js';
 
 export const LIB_DIR = join(dirname(fileURLToPath(import.meta.url)), 'lib');
 
 export type Step =
-  | { k: 'let'; rec: boolean; binds: Bind[]; static: boolean; file: string; at: number }
+  | { k: 'let'; rec: boolean; binds: Bind[]; names: string[]; static: boolean; file: string; at: number }
   | { k: 'test'; mode: 'check' | 'flag' | 'assert' | 'undefined'; neg: boolean; test: TestKind; e: Expr; name: string; static: boolean; file: string; at: number }
   | { k: 'with'; name: string; e: Expr; file: string; at: number }
   | { k: 'enum'; name: string; tags: string[]; file: string; at: number }
@@ -29,11 +30,13 @@ export class CatLoadError extends Error {
   }
 }
 
-/** Names that change from one candidate execution to the next. */
-export const DYNAMIC_NATIVES = ['rf', 'FW'];
+/** Names that change from one candidate execution to the next (different-values reads the execution's values). */
+export const DYNAMIC_NATIVES = ['rf', 'FW', 'different-values'];
 
 export interface CatProgram {
   steps: Step[];
+  /** Slots of the layout-constant subexpressions of the other steps (cat-hoist.ts). */
+  slots: number;
   /** Texts of every file read, by path (for error positions). */
   texts: Map<string, string>;
   /** Every tag declared by an enum (bell and model), in order. */
@@ -85,7 +88,11 @@ export class CatLoader {
   private instrs(list: readonly Instr[], file: string, text: string): void {
     for (const ins of list) {
       switch (ins.k) {
-        case 'let': this.steps.push({ k: 'let', rec: ins.rec, binds: ins.binds, static: false, file, at: ins.at }); break;
+        case 'let': {
+          const names = ins.binds.flatMap((b) => b.pat.names.filter((x): x is string => x !== null));
+          this.steps.push({ k: 'let', rec: ins.rec, binds: ins.binds, names, static: false, file, at: ins.at });
+          break;
+        }
         case 'test':
           this.steps.push({ k: 'test', mode: ins.mode, neg: ins.neg, test: ins.test, e: ins.e, name: ins.name ?? ins.test, static: false, file, at: ins.at });
           break;
@@ -189,7 +196,8 @@ export function loadCatProgram(files: { bell?: string; cat: string }, variants: 
   if (files.bell) L.file(files.bell);
   const title = L.file(files.cat);
   markStatic(L.steps);
-  return { steps: L.steps, texts: L.texts, tags: L.tags, title };
+  const slots = markHoisted(L.steps, DYNAMIC_NATIVES);
+  return { steps: L.steps, slots, texts: L.texts, tags: L.tags, title };
 }
 
 export { CatError };

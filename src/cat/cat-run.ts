@@ -6,7 +6,7 @@ import type { Rel } from '../relations/matrix.js';
 import type { Layout } from '../explore/graph-build.js';
 import type { ExecGraph } from '../model/graph.js';
 import type { Verdict } from '../model/lkmm.js';
-import type { TestKind } from './cat-ast.js';
+import type { Expr, TestKind } from './cat-ast.js';
 import { CatEnv, TopEnv } from './cat-env.js';
 import { copyRel, withPool } from './cat-alloc.js';
 import { RelPool } from '../relations/pool.js';
@@ -46,15 +46,30 @@ export interface CheckPolicy {
 
 export const APPLY_ALL_CHECKS: CheckPolicy = { skip: new Set(), strict: false, through: 'none' };
 
+type TestMode = Extract<Step, { k: 'test' }>['mode'];
+
+/** A check's answer under the policy: 'keep' the execution, or reject it. */
+type CheckAnswer = 'keep' | 'reject';
+
 export class CatLayoutRunner {
   private readonly ev: CatEval;
   private readonly base: CatEnv;
   private readonly plainReads;
-  private readonly cache = new Map<number, Value[] | boolean>();
+  /** Answers of the static tests, by step. */
+  private readonly answers = new Map<number, boolean>();
   private readonly valuesRef: { values: ArrayLike<number> };
   private readonly envRef: { env: CatEnv };
   private readonly top = new TopEnv();
   private readonly pool: RelPool;
+  /** Each step's view of the top level (the names bound before it), made once. */
+  private readonly views: CatEnv[];
+  /** The steps to run: all of them until the static ones have their values. */
+  private todo: readonly number[];
+  /** Steps whose values are kept (see isOnce) and computed already. */
+  private readonly done: Uint8Array;
+  /** Per execution: flags raised, and the skipped checks that failed (strict skipping). */
+  private readonly flags = new Set<string>();
+  private readonly failedSkips = new Set<string>();
 
   constructor(
     private readonly prog: CatProgram,
@@ -70,6 +85,9 @@ export class CatLayoutRunner {
     this.base = nb.env;
     this.plainReads = nb.plainReads;
     this.pool = new RelPool(L.n);
+    this.views = prog.steps.map((_s, i) => new CatEnv(this.base, this.top, i - 1));
+    this.todo = prog.steps.map((_s, i) => i);
+    this.done = new Uint8Array(prog.steps.length);
   }
 
   evaluate(g: ExecGraph): Verdict {
@@ -82,101 +100,148 @@ export class CatLayoutRunner {
   }
 
   private run(g: ExecGraph): Verdict {
-    const n = this.L.n;
     const top = this.top;
     this.valuesRef.values = g.values;
     top.set('rf', -1, { t: 'rel', r: copyRel(g.rf).restrictRange(this.plainReads) });
     top.set('FW', -1, { t: 'set', s: finalWrites(this.L, g.co, this.observedLocs) });
     const candidate = copyRel(g.rf).unionWith(g.co);
-    const flags = new Set<string>();
-    /** Skipped checks that failed (strict skipping). */
-    const failedSkips = new Set<string>();
-    const policy = this.policy;
-    /** A check (not a flag) named `name`: whether the execution stays, evaluating it only when needed. */
-    const check = (name: string, evaluate: () => boolean): boolean => {
-      const skipped = policy.skip.has(name);
-      if (skipped && !policy.strict) return true;
-      const ok = policy.through !== 'none' || evaluate();
-      if (ok) return true;
-      if (skipped) {
-        failedSkips.add(name);
-        return true;
-      }
-      return false;
-    };
+    this.flags.clear();
+    this.failedSkips.clear();
     const steps = this.prog.steps;
-    for (let i = 0; i < steps.length; i++) {
-      const s = steps[i]!;
-      // A static definition keeps the values of the first execution in `top`.
-      if (s.k === 'let' && s.static && this.cache.has(i)) continue;
-      const env = new CatEnv(this.base, top, i - 1);
-      this.envRef.env = env;
-      try {
-        switch (s.k) {
-          case 'let': {
-            const names = s.binds.flatMap((b) => b.pat.names.filter((x): x is string => x !== null));
-            const out = s.static ? withPool(null, () => this.ev.bindAll(s.rec, s.binds, env)) : this.ev.bindAll(s.rec, s.binds, env);
-            const vals = names.map((x) => out.get(x)!);
-            names.forEach((x, j) => top.set(x, i, vals[j]!));
-            if (s.static) this.cache.set(i, vals);
-            break;
-          }
-          case 'test': {
-            const evaluate = (): boolean => {
-              const hit = s.static ? this.cache.get(i) : undefined;
-              if (typeof hit === 'boolean') return hit;
-              const ok = runTest(s.test, this.ev.eval(s.e, env), n) !== s.neg;
-              if (s.static) this.cache.set(i, ok);
-              return ok;
-            };
-            if (s.mode === 'flag') {
-              if (evaluate()) flags.add(s.name);
-            } else if (!check(s.name, evaluate)) {
-              return { allowed: false, violated: { name: s.name, kind: s.test }, flags: [], rels: NO_RELS };
-            }
-            break;
-          }
-          case 'with': {
-            const c = standIn(this.ev.eval(s.e, env), candidate);
-            if (c === null) return { allowed: false, violated: { name: `with ${s.name}`, kind: 'empty' }, flags: [], rels: NO_RELS };
-            top.set(s.name, i, c);
-            break;
-          }
-          case 'enum': {
-            const tags: Value[] = s.tags.map((t) => ({ t: 'tag', enumName: s.name, name: t }));
-            for (const t of tags) top.set(`'${(t as { name: string }).name}`, i, t);
-            top.set(s.name, i, vsetOf(tags));
-            break;
-          }
-          case 'procedure':
-            top.set(s.name, i, { t: 'proc', pat: s.pat, body: s.body, env });
-            break;
-          case 'call': {
-            const p = env.get(s.name);
-            if (!p || p.t !== 'proc') throw new CatError(`'${s.name}' is not a procedure`, s.at);
-            const inner = new CatEnv(p.env);
-            this.ev.bindPat(p.pat, this.ev.eval(s.arg, env), inner, s.at);
-            for (const ins of p.body) {
-              if (ins.k !== 'test') throw new CatError('a procedure may only contain checks here', ins.at);
-              const evaluate = (): boolean => runTest(ins.test, this.ev.eval(ins.e, inner), n) !== ins.neg;
-              const name = ins.name ?? s.name;
-              if (ins.mode === 'flag') {
-                if (evaluate()) flags.add(name);
-              } else if (!check(name, evaluate)) return { allowed: false, violated: { name, kind: ins.test }, flags: [], rels: NO_RELS };
-            }
-            break;
-          }
+    const todo = this.todo;
+    let computed = false;
+    try {
+      for (let k = 0; k < todo.length; k++) {
+        const i = todo[k]!;
+        const s = steps[i]!;
+        const env = this.views[i]!;
+        this.envRef.env = env;
+        try {
+          const rejected = this.step(s, i, env, candidate);
+          if (rejected) return rejected;
+        } catch (e) {
+          if (e instanceof CatError) throw located(e.message, s.file, this.prog.texts.get(s.file) ?? '', e.at ?? s.at);
+          throw e;
         }
-      } catch (e) {
-        if (e instanceof CatError) throw located(e.message, s.file, this.prog.texts.get(s.file) ?? '', e.at ?? s.at);
-        throw e;
+        if (isOnce(s)) {
+          this.done[i] = 1;
+          computed = true;
+        }
       }
+    } finally {
+      // Static lets, enums and procedures keep their first values in `top`
+      // (a function's free names are looked up when it runs, so it sees the
+      // current execution's values): later executions skip them.
+      if (computed) this.todo = todo.filter((i) => this.done[i] === 0);
     }
-    if (policy.strict && policy.skip.size > 0 && (failedSkips.size !== policy.skip.size || [...policy.skip].some((x) => !failedSkips.has(x)))) {
+    const policy = this.policy;
+    const failed = this.failedSkips;
+    if (policy.strict && policy.skip.size > 0 && (failed.size !== policy.skip.size || [...policy.skip].some((x) => !failed.has(x)))) {
       return { allowed: false, violated: { name: 'strictskip', kind: 'empty' }, flags: [], rels: NO_RELS };
     }
-    return { allowed: true, flags: [...flags].sort(), rels: NO_RELS };
+    return { allowed: true, flags: [...this.flags].sort(), rels: NO_RELS };
   }
+
+  /** Runs one step on the current execution: a verdict when it rejects the execution, else null. */
+  private step(s: Step, i: number, env: CatEnv, candidate: Rel): Verdict | null {
+    const top = this.top;
+    switch (s.k) {
+      case 'let': {
+        const b = s.binds[0]!;
+        if (!s.rec && s.binds.length === 1 && !b.pat.tuple) {
+          // `let x = e`, the usual step: no scope of its own.
+          const name = b.pat.names[0];
+          const v = s.static ? withPool(null, () => this.ev.eval(b.e, env)) : this.ev.eval(b.e, env);
+          if (name !== null && name !== undefined) top.set(name, i, v);
+          return null;
+        }
+        const out = s.static ? withPool(null, () => this.ev.bindAll(s.rec, s.binds, env)) : this.ev.bindAll(s.rec, s.binds, env);
+        const names = s.names;
+        for (let j = 0; j < names.length; j++) top.set(names[j]!, i, out.get(names[j]!)!);
+        return null;
+      }
+      case 'test': {
+        // A static test keeps its answer; it still raises its flag or rejects every execution.
+        let ok = true;
+        if (s.mode === 'flag' || this.checkNeeded(s.name)) {
+          const hit = s.static ? this.answers.get(i) : undefined;
+          if (hit !== undefined) ok = hit;
+          else {
+            ok = this.testHolds(s.test, s.e, s.neg, env);
+            if (s.static) this.answers.set(i, ok);
+          }
+        }
+        return this.outcome(s.mode, s.name, ok, s.test);
+      }
+      case 'with': {
+        const c = standIn(this.ev.eval(s.e, env), candidate);
+        if (c === null) return { allowed: false, violated: { name: `with ${s.name}`, kind: 'empty' }, flags: [], rels: NO_RELS };
+        top.set(s.name, i, c);
+        return null;
+      }
+      case 'enum': {
+        const tags: Value[] = s.tags.map((t) => ({ t: 'tag', enumName: s.name, name: t }));
+        for (const t of tags) top.set(`'${(t as { name: string }).name}`, i, t);
+        top.set(s.name, i, vsetOf(tags));
+        return null;
+      }
+      case 'procedure':
+        top.set(s.name, i, { t: 'proc', pat: s.pat, body: s.body, env });
+        return null;
+      case 'call': {
+        const p = env.get(s.name);
+        if (!p || p.t !== 'proc') throw new CatError(`'${s.name}' is not a procedure`, s.at);
+        const inner = new CatEnv(p.env);
+        this.ev.bindPat(p.pat, this.ev.eval(s.arg, env), inner, s.at);
+        for (const ins of p.body) {
+          if (ins.k !== 'test') throw new CatError('a procedure may only contain checks here', ins.at);
+          const name = ins.name ?? s.name;
+          const ok = ins.mode === 'flag' || this.checkNeeded(name) ? this.testHolds(ins.test, ins.e, ins.neg, inner) : true;
+          const rejected = this.outcome(ins.mode, name, ok, ins.test);
+          if (rejected) return rejected;
+        }
+        return null;
+      }
+    }
+  }
+
+  private testHolds(kind: TestKind, e: Expr, neg: boolean, env: CatEnv): boolean {
+    return runTest(kind, this.ev.eval(e, env), this.L.n) !== neg;
+  }
+
+  /** Whether a check must be evaluated under the policy (a skipped one only for strict skipping; none when let through). */
+  private checkNeeded(name: string): boolean {
+    const policy = this.policy;
+    if (policy.through !== 'none') return false;
+    return !policy.skip.has(name) || policy.strict;
+  }
+
+  /** What a test's answer does: a flag is raised, a check keeps or rejects the execution. */
+  private outcome(mode: TestMode, name: string, ok: boolean, kind: TestKind): Verdict | null {
+    if (mode === 'flag') {
+      if (ok) this.flags.add(name);
+      return null;
+    }
+    if (this.answer(name, ok) === 'keep') return null;
+    return { allowed: false, violated: { name, kind }, flags: [], rels: NO_RELS };
+  }
+
+  private answer(name: string, ok: boolean): CheckAnswer {
+    const policy = this.policy;
+    const skipped = policy.skip.has(name);
+    if (skipped && !policy.strict) return 'keep';
+    if (policy.through !== 'none' || ok) return 'keep';
+    if (skipped) {
+      this.failedSkips.add(name);
+      return 'keep';
+    }
+    return 'reject';
+  }
+}
+
+/** Steps that bind the same values for every execution of a layout (static tests still run, from their kept answers). */
+function isOnce(s: Step): boolean {
+  return (s.k === 'let' && s.static) || s.k === 'enum' || s.k === 'procedure';
 }
 
 function runTest(kind: TestKind, v: Value, n: number): boolean {
