@@ -16,7 +16,7 @@ import { markHoisted } from './cat-hoist.js';
 export const LIB_DIR = join(dirname(fileURLToPath(import.meta.url)), 'lib');
 
 export type Step =
-  | { k: 'let'; rec: boolean; binds: Bind[]; names: string[]; static: boolean; file: string; at: number }
+  | { k: 'let'; rec: boolean; binds: Bind[]; names: string[]; static: boolean; dead: boolean; file: string; at: number }
   | { k: 'test'; mode: 'check' | 'flag' | 'assert' | 'undefined'; neg: boolean; test: TestKind; e: Expr; name: string; static: boolean; file: string; at: number }
   | { k: 'with'; name: string; e: Expr; file: string; at: number }
   | { k: 'enum'; name: string; tags: string[]; file: string; at: number }
@@ -90,7 +90,7 @@ export class CatLoader {
       switch (ins.k) {
         case 'let': {
           const names = ins.binds.flatMap((b) => b.pat.names.filter((x): x is string => x !== null));
-          this.steps.push({ k: 'let', rec: ins.rec, binds: ins.binds, names, static: false, file, at: ins.at });
+          this.steps.push({ k: 'let', rec: ins.rec, binds: ins.binds, names, static: false, dead: false, file, at: ins.at });
           break;
         }
         case 'test':
@@ -156,6 +156,41 @@ export function markStatic(steps: Step[]): void {
   }
 }
 
+/**
+ * Marks the `let` steps no check, flag or `with` reads: every name they bind
+ * is bound again before any later step reads it (cos-opt's coi, coe and fr,
+ * which lock.cat redefines). A run still evaluates them in a layout's first
+ * execution, for the errors herd would report, and skips them afterwards.
+ * Nothing is dead when the model calls tag2events, which finds event sets by
+ * name as it runs.
+ */
+export function markDead(steps: Step[]): void {
+  const read = new Set<string>();
+  const reads = (s: Step): Set<string> => {
+    const fv = new Set<string>();
+    switch (s.k) {
+      case 'let': for (const b of s.binds) freeVars(b.e, new Set(s.rec ? s.names : []), fv); break;
+      case 'test': case 'with': freeVars(s.e, new Set(), fv); break;
+      case 'call': freeVars(s.arg, new Set(), fv); fv.add(s.name); break;
+      case 'procedure': for (const ins of s.body) if (ins.k === 'test') freeVars(ins.e, new Set(patNames(s.pat)), fv); break;
+      case 'enum': break;
+    }
+    return fv;
+  };
+  const all = steps.map(reads);
+  if (all.some((fv) => fv.has('tag2events'))) return;
+  for (let i = steps.length - 1; i >= 0; i--) {
+    const s = steps[i]!;
+    const binds = s.k === 'let' ? s.names : s.k === 'procedure' || s.k === 'with' ? [s.name] : [];
+    if (s.k === 'let' && !s.names.some((x) => read.has(x))) {
+      s.dead = true;
+      continue;
+    }
+    for (const x of binds) read.delete(x);
+    for (const x of all[i]!) read.add(x);
+  }
+}
+
 function patNames(p: Pat): string[] {
   return p.names.filter((x): x is string => x !== null);
 }
@@ -196,6 +231,7 @@ export function loadCatProgram(files: { bell?: string; cat: string }, variants: 
   if (files.bell) L.file(files.bell);
   const title = L.file(files.cat);
   markStatic(L.steps);
+  markDead(L.steps);
   const slots = markHoisted(L.steps, DYNAMIC_NATIVES);
   return { steps: L.steps, slots, texts: L.texts, tags: L.tags, title };
 }

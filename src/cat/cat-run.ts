@@ -239,9 +239,13 @@ export class CatLayoutRunner {
   }
 }
 
-/** Steps that bind the same values for every execution of a layout (static tests still run, from their kept answers). */
+/**
+ * Steps run once per layout: those that bind the same values for every
+ * execution (static tests still run, from their kept answers), and the
+ * lets nothing reads (run once for the model's errors).
+ */
 function isOnce(s: Step): boolean {
-  return (s.k === 'let' && s.static) || s.k === 'enum' || s.k === 'procedure';
+  return (s.k === 'let' && (s.static || s.dead)) || s.k === 'enum' || s.k === 'procedure';
 }
 
 function runTest(kind: TestKind, v: Value, n: number): boolean {
