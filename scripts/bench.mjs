@@ -5,7 +5,8 @@
 // (scripts/bench-latency.mjs: litmus-check and, where installed, herd7).
 // Usage: npm run bench [-- DIR ...] [--timeout S] [--threads N]
 // (threads one large test may use; default 2, as the CLI); npm run bench -- --latency
-// for the latency part alone.
+// for the latency part alone; npm run bench -- --vs-herd7 for herd7 serially against
+// one process under the cat interpreter and the built-in model.
 import { readdirSync, statSync, existsSync } from 'node:fs';
 import { join, resolve, relative } from 'node:path';
 import { runFile } from '../dist/engine/pipeline.js';
@@ -15,6 +16,12 @@ const args = process.argv.slice(2);
 if (args[0] === '--latency') {
   const { spawnSync } = await import('node:child_process');
   const r = spawnSync(process.execPath, [new URL('./bench-latency.mjs', import.meta.url).pathname, ...args.slice(1)], { stdio: 'inherit' });
+  process.exit(r.status ?? 1);
+}
+// `npm run bench -- --vs-herd7`: herd7 serially against one litmus-check process (scripts/bench-vs-herd7.mjs).
+if (args[0] === '--vs-herd7') {
+  const { spawnSync } = await import('node:child_process');
+  const r = spawnSync(process.execPath, [new URL('./bench-vs-herd7.mjs', import.meta.url).pathname, ...args.slice(1)], { stdio: 'inherit' });
   process.exit(r.status ?? 1);
 }
 let timeout = 20;

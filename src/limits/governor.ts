@@ -44,7 +44,21 @@ let rssReadAt = -Infinity;
  * holds the heap of the machine that built it.
  */
 export function defaultMaxMemory(): number {
-  return Math.min(4 * 2 ** 30, Math.floor(totalmem() / 2));
+  return Math.min(4 * 2 ** 30, Math.floor(machine().totalmem / 2));
+}
+
+/**
+ * Physical memory and V8's heap limit, read once per process (each read
+ * costs tens of microseconds, and a run makes one governor per test). A
+ * process started from the snapshot has another pid than the one that made
+ * it, so it reads its own.
+ */
+let machineFacts: { pid: number; totalmem: number; heapLimit: number } | undefined;
+function machine(): { totalmem: number; heapLimit: number } {
+  if (machineFacts?.pid !== process.pid) {
+    machineFacts = { pid: process.pid, totalmem: totalmem(), heapLimit: getHeapStatistics().heap_size_limit };
+  }
+  return machineFacts;
 }
 
 /**
@@ -77,7 +91,7 @@ export class Governor {
     this.deadline = limits.deadline ?? Infinity;
     this.timeoutMs = limits.timeoutMs;
     this.maxMemory = limits.maxMemory ?? defaultMaxMemory();
-    this.heapCap = Math.floor(getHeapStatistics().heap_size_limit * HEAP_SHARE);
+    this.heapCap = Math.floor(machine().heapLimit * HEAP_SHARE);
     this.stopAt = Math.floor(this.maxMemory * BUDGET_SHARE);
   }
 
