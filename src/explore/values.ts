@@ -4,7 +4,7 @@
 // themselves (a rare cycle of reads-from and data flow).
 import type { ThreadTrace } from '../events/types.js';
 import { isSymToken, SYM_BASE } from '../events/values.js';
-import { evalSym, readsOf, type Sym } from '../events/sym.js';
+import { evalSym, readsOf } from '../events/sym.js';
 import { HerdUnionFind } from '../events/herd-uf.js';
 import type { Layout } from './graph-build.js';
 import type { LocChoice } from './locations.js';
@@ -211,22 +211,34 @@ export class ValueSolver {
    * it), with that value; undefined when none does.
    */
   private assumedMember(members: readonly number[]): [number, number] | undefined {
-    const { L, traces } = this;
     const inCycle = new Set(members);
+    for (const [g, k] of this.assumedEqualities({ alsoNotEqualTakenFalse: true })) {
+      if (inCycle.has(g)) return [g, k];
+      const s = this.src[g]!;
+      if (s >= 0 && inCycle.has(s)) return [s, k];
+    }
+    return undefined;
+  }
+
+  /**
+   * The paths' assumptions that a read equals a constant, as (the read's
+   * event, the constant): `read == c` taken as true, and with
+   * alsoNotEqualTakenFalse `read != c` taken as false. Check-only
+   * constraints (the condition's atoms) assume nothing.
+   */
+  private *assumedEqualities(opts: { alsoNotEqualTakenFalse: boolean }): Generator<[number, number]> {
+    const { L, traces } = this;
     for (let t = 0; t < traces.length; t++) {
       for (const c of traces[t]!.constraints) {
         const v = c.value;
-        if (c.checkOnly || typeof v === 'number' || v.k !== 'b' || !((v.op === '==' && c.truthy) || (v.op === '!=' && !c.truthy))) continue;
+        if (c.checkOnly || typeof v === 'number' || v.k !== 'b') continue;
+        if (!((v.op === '==' && c.truthy) || (opts.alsoNotEqualTakenFalse && v.op === '!=' && !c.truthy))) continue;
         const side = typeof v.b === 'number' ? v.a : typeof v.a === 'number' ? v.b : undefined;
         const k = typeof v.b === 'number' ? v.b : v.a;
         if (side === undefined || typeof side === 'number' || side.k !== 'r' || typeof k !== 'number') continue;
-        const g = L.base[t]! + side.e;
-        if (inCycle.has(g)) return [g, k];
-        const s = this.src[g]!;
-        if (s >= 0 && inCycle.has(s)) return [s, k];
+        yield [L.base[t]! + side.e, k];
       }
     }
-    return undefined;
   }
 
   /** Each anchored member's own equation holds with the values that followed from it. */
@@ -261,22 +273,18 @@ export class ValueSolver {
 
   /**
    * The constants the paths' `read == c` assumptions give symbolic values:
-   * token to constant (undefined when two assumptions disagree).
+   * token to constant (undefined when two assumptions disagree). Only the
+   * `==` form: whether herd7 also pins a value on `read != c` taken as false
+   * has not been measured.
    */
   private assumedValues(): Map<number, number> | undefined {
-    const { L, traces } = this;
     const out = new Map<number, number>();
-    for (let t = 0; t < traces.length; t++) {
-      for (const c of traces[t]!.constraints) {
-        const v = c.value;
-        if (!c.truthy || c.checkOnly || typeof v === 'number' || v.k !== 'b' || v.op !== '==') continue;
-        const read = (x: Sym): number | undefined => (typeof x !== 'number' && x.k === 'r' ? L.values[L.base[t]! + x.e] : undefined);
-        const [sym, k] = typeof v.b === 'number' ? [read(v.a), v.b] : typeof v.a === 'number' ? [read(v.b), v.a] : [undefined, 0];
-        if (sym === undefined || !isSymToken(sym)) continue;
-        const prev = out.get(sym);
-        if (prev !== undefined && prev !== k) return undefined;
-        out.set(sym, k);
-      }
+    for (const [g, k] of this.assumedEqualities({ alsoNotEqualTakenFalse: false })) {
+      const sym = this.L.values[g]!;
+      if (!isSymToken(sym)) continue;
+      const prev = out.get(sym);
+      if (prev !== undefined && prev !== k) return undefined;
+      out.set(sym, k);
     }
     return out;
   }
