@@ -9,17 +9,8 @@ import { Rel } from '../../src/relations/matrix.js';
 export type M = boolean[][];
 export type S = boolean[];
 
-/** mulberry32: small, fast, deterministic PRNG returning floats in [0,1). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32, the scripts' seeded PRNG (floats in [0,1)), shared with them. */
+export { prng } from '../../scripts/prng.mjs';
 
 /** Sizes crossing the 32-bit word boundaries, plus small and odd ones. */
 export const SIZES = [1, 2, 3, 5, 17, 31, 32, 33, 47, 63, 64, 65, 70];
