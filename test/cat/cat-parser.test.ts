@@ -1,30 +1,10 @@
 // The cat parser: herd's operator precedences, the `*` ambiguity, application,
 // bindings, match and located syntax errors.
 import { describe, expect, it } from 'vitest';
-import type { Expr, Instr } from '../../src/cat/cat-ast.js';
+import type { Instr } from '../../src/cat/cat-ast.js';
 import { CatSyntaxError } from '../../src/cat/cat-lexer.js';
 import { parseCat } from '../../src/cat/cat-parser.js';
-
-/** A compact rendering of an expression: (op a b ...). */
-function show(e: Expr): string {
-  switch (e.k) {
-    case 'var': return e.name;
-    case 'empty': return '0';
-    case 'univ': return '_';
-    case 'tag': return `'${e.name}`;
-    case 'explicit': return `{${e.elems.map(show).join(',')}}`;
-    case 'tuple': return `(tuple ${e.elems.map(show).join(' ')})`;
-    case 'op1': return `(${e.op} ${show(e.e)})`;
-    case 'op': return `(${e.op} ${e.args.map(show).join(' ')})`;
-    case 'app': return `(app ${show(e.fn)} ${show(e.arg)})`;
-    case 'fun': return `(fun ${e.pat.names.join(',')} ${show(e.body)})`;
-    case 'let': return `(let${e.rec ? ' rec' : ''} ${e.binds.map((b) => `${b.pat.names.join(',')}=${show(b.e)}`).join(' and ')} in ${show(e.body)})`;
-    case 'try': return `(try ${show(e.e)} ${show(e.alt)})`;
-    case 'if': return `(if ${show(e.then)} ${show(e.else)})`;
-    case 'matchset': return `(matchset ${show(e.e)} ${show(e.empty)} ${e.elt}++${e.rest} ${show(e.body)})`;
-    case 'matchtag': return `(matchtag ${show(e.e)})`;
-  }
-}
+import { show } from './show-expr.js';
 
 function expr(text: string): string {
   const f = parseCat(`let x = ${text}`, 't.cat');
