@@ -102,7 +102,8 @@ export class Run extends RunBase {
         const nv = valOf(s.value);
         const r = this.read(l.loc, { kind: 'R', tag: s.tag, addr: l.d, rmwClass: true, origin });
         const old = readOf(r);
-        const ok = this.truth(mkBin('==', old, expect.v), this.callSite);
+        // Success is herd's `read := expected`; failure a condition (neqT).
+        const ok = this.truth(mkBin('==', old, expect.v), this.callSite, true);
         if (ok) {
           const w = this.emit({ kind: 'W', tag: s.tag, loc: l.loc, value: nv.v, addr: l.d, data: nv.d, rmwClass: true, origin });
           this.events[r]!.rmwWrite = w;

@@ -101,13 +101,17 @@ export abstract class RunBase {
     return this.emit({ ...fields, loc, value: readOf(i) });
   }
 
-  /** Decides the truth of a value: directly when constant, else by a recorded choice. */
-  truth(v: Sym, site: number): boolean {
+  /**
+   * Decides the truth of a value: directly when constant, else by a recorded
+   * choice. `equation`: taken as true, it is one of herd's equations (see
+   * Constraint.equation).
+   */
+  truth(v: Sym, site: number, equation = false): boolean {
     let t: boolean;
     if (isConst(v)) t = v !== 0;
     else {
       t = this.choose(2) === 0;
-      this.constraints.push({ value: v, truthy: t });
+      this.constraints.push({ value: v, truthy: t, ...(equation && t ? { equation: true as const } : {}) });
     }
     this.decided(site, t);
     return t;

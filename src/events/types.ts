@@ -66,6 +66,14 @@ export interface Constraint {
    * the paths of a restricted search; herd does not solve with them).
    */
   checkOnly?: boolean;
+  /**
+   * One of herd's equations, not a branch condition: a cmpxchg that
+   * succeeds assigns its read the expected value (herd's `assign`), which
+   * herd's solver uses to decide a value that would otherwise justify
+   * itself. A branch on `r == c` is a condition on a computed value, which
+   * herd's solver does not invert.
+   */
+  equation?: true;
 }
 
 /**

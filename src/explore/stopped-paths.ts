@@ -1,9 +1,12 @@
 // herd's `Loop`: loop unrolling cut a path off, and some candidate execution
 // runs along that cut path. herd decides it on the executions its equation
 // solving accepts, before the model is consulted (incoherent ones included):
-// every read reads some write of its location that is not after it in its own
-// thread, and the values meet every path's conditions. A spin loop on a value
-// nobody stores raises nothing.
+// every read reads some write of its location (one after it in its own
+// thread too, but not its own RMW's write), and the values meet every path's
+// conditions. A value that justifies itself (`r0 = READ_ONCE(*x);
+// WRITE_ONCE(*x, r0);`, r0 reading the write after it) is decided only by
+// herd's equations, a cmpxchg that succeeds, not by a branch condition. A
+// spin loop on a value nobody stores raises nothing.
 import type { Program, ThreadTrace } from '../events/types.js';
 import { layout } from './graph-build.js';
 import type { LocChoice } from './locations.js';
@@ -51,7 +54,7 @@ function reachableCut(program: Program): ThreadTrace | 'budget' | undefined {
 
 function feasible(program: Program, traces: readonly ThreadTrace[], budget: { left: number }): boolean {
   const L = layout(program, traces);
-  const solver = new ValueSolver(L, traces);
+  const solver = new ValueSolver(L, traces, { pins: 'equations' });
   const reads: number[] = [];
   const sources: number[][] = [];
   for (const g of L.events) {
@@ -62,7 +65,7 @@ function feasible(program: Program, traces: readonly ThreadTrace[], budget: { le
     const checks = L.readChecks.get(g.id);
     const ws = L.byLoc[g.ev.loc]!.filter((w) => {
       const e = L.events[w]!;
-      if (e.ev.kind !== 'W' || w === own || (e.thread === g.thread && L.stat.po.has(g.id, w))) return false;
+      if (e.ev.kind !== 'W' || w === own) return false;
       const v = e.ev.value;
       return !(checks && isConst(v) && checks.some((c) => (evalSym(c.value, () => v) !== 0) !== c.truthy));
     });

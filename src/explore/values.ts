@@ -33,7 +33,13 @@ export class ValueSolver {
   private readonly pinValue: Float64Array;
   private readonly pins: number[] = [];
 
-  constructor(private readonly L: Layout, private readonly traces: readonly ThreadTrace[]) {
+  /**
+   * `pins`: which of the paths' `read == c` assumptions decide a value that
+   * would otherwise justify itself: every one taken as true (the explorer),
+   * or only herd's equations (Constraint.equation: herd's own solving of
+   * the candidates, for Loop).
+   */
+  constructor(private readonly L: Layout, private readonly traces: readonly ThreadTrace[], private readonly opts: { pins: 'assumptions' | 'equations' } = { pins: 'assumptions' }) {
     this.src = new Int32Array(L.n);
     this.state = new Uint8Array(L.n);
     this.isRead = new Uint8Array(L.n);
@@ -231,7 +237,7 @@ export class ValueSolver {
     for (let t = 0; t < traces.length; t++) {
       for (const c of traces[t]!.constraints) {
         const v = c.value;
-        if (c.checkOnly || typeof v === 'number' || v.k !== 'b') continue;
+        if (c.checkOnly || typeof v === 'number' || v.k !== 'b' || (this.opts.pins === 'equations' && !c.equation)) continue;
         if (!((v.op === '==' && c.truthy) || (opts.alsoNotEqualTakenFalse && v.op === '!=' && !c.truthy))) continue;
         const side = typeof v.b === 'number' ? v.a : typeof v.a === 'number' ? v.b : undefined;
         const k = typeof v.b === 'number' ? v.b : v.a;
