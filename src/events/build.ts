@@ -232,6 +232,10 @@ function pushConjunctsIntoPaths(test: LitmusTest, atoms: readonly Cond[], paths:
       // A register loaded through a non-address has no value to test: herd
       // stops at it (src/explore/explore.ts), so the path stays.
       if (tr.stop?.register === name) return true;
+      // A register a division computes: herd gives up when solving this
+      // equation divides by zero (src/explore/explore.ts), so the explorer
+      // must reach the candidate; the filter still applies there.
+      if (tr.divisions?.some((d) => d.register === name)) return true;
       const v = tr.regs.get(name) ?? 0;
       const test = mkBin('==', v, want);
       if (isConst(test)) return (test !== 0) === (c.op === '=');

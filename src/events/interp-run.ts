@@ -192,11 +192,14 @@ export abstract class RunBase {
 
   /** Evaluates the value assigned to register `name`; a load through a non-address on the way names it. */
   private evalInto(name: string, e: Expr): Val {
+    const before = this.divisions.length;
     try {
       return this.eval(e);
     } catch (err) {
       if (err instanceof PathEnd && err.why === 'bad-address' && err.register === undefined) err.register = name;
       throw err;
+    } finally {
+      for (let i = before; i < this.divisions.length; i++) this.divisions[i]!.register ??= name;
     }
   }
 

@@ -127,6 +127,13 @@ export interface Division {
   divisor: Sym;
   line: number;
   col: number;
+  /**
+   * The register whose assignment computes it (`r1 = 5 / r0`): a filter
+   * equation on that register makes herd's solving compute the quotient, so
+   * herd gives up on a candidate that divides by zero there before the
+   * filter or the model rule it out.
+   */
+  register?: string;
 }
 
 export interface LocationInfo {

@@ -4,7 +4,7 @@
 import type { Program, ThreadTrace } from '../events/types.js';
 import { evalSym } from '../events/sym.js';
 import { Rel } from '../relations/matrix.js';
-import { evaluate } from '../model/lkmm.js';
+import { evaluate, type Verdict } from '../model/lkmm.js';
 import type { ExecGraph } from '../model/graph.js';
 import { execGraph, layout } from './graph-build.js';
 import { locationChoices, type LocChoice } from './locations.js';
@@ -111,6 +111,22 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
     const obsSyms = program.observed.map((o) => (o.kind === 'reg' ? traces[o.thread]?.regs.get(o.name) : null));
     const obsThreads = program.observed.map((o) => (o.kind === 'reg' ? o.thread : 0));
     const obsLocs = program.observed.map((o) => (o.kind === 'global' ? o.loc : 0));
+    // A filter equation on a register that a division computes (`r1 = 5 / r0`
+    // with `filter (0:r1=1)`): to rule out an execution the model allows,
+    // herd's filter computes the quotient, and gives up when its divisor is
+    // zero there, unless another of the filter's equations fails first. (An
+    // execution the filter keeps divides in count(), as before.)
+    const equations = program.filterEquals ?? [];
+    const solvedDivisions = divisions?.filter((d) => d.register !== undefined && equations.some((f) => f.thread === d.thread && f.name === d.register)) ?? [];
+    /** The division by zero herd's filter would compute on the execution just solved, if any. */
+    const filterDivision = (): { line: number; col: number } | undefined => {
+      const zero = solvedDivisions.filter((d) => evalSym(d.divisor, readers[d.thread]!) === 0);
+      if (zero.length === 0) return undefined;
+      const others = equations.filter((f) => !zero.some((d) => d.thread === f.thread && d.register === f.name));
+      return others.every((f) => view.reg(f.thread, f.name) === f.value) ? zero[0] : undefined;
+    };
+    const filterDivides = (at: { line: number; col: number }): CodeError =>
+      new CodeError('division by zero in an execution LKMM allows, whose quotient the filter asks for, which herd7 gives up on', at.line, at.col, 'division-by-zero');
     /** Final memory, filter and condition of the execution just solved: undefined when filtered out. */
     const outcome = (chosen: readonly LocChoice[]): boolean | undefined => {
       for (let l = 0; l < chosen.length; l++) {
@@ -142,11 +158,16 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
     };
     const graphOf = (rf: Rel, co: Rel, rmwSeq?: Rel): ExecGraph => execGraph(L, rf, co, rmwSeq);
     const other = opts.model?.forLayout(L, program);
+    const modelOn = (rf: Rel, co: Rel): Verdict => (other ? other(graphOf(rf, co)) : evaluate(graphOf(rf, co, keeping ? undefined : seqFor()), true, false, !keeping));
     const judge = (chosen: readonly LocChoice[], rf: Rel, co: Rel): void => {
       const sat = outcome(chosen);
-      if (sat === undefined) return;
+      if (sat === undefined) {
+        const d = solvedDivisions.length > 0 && !cutPath ? filterDivision() : undefined;
+        if (d && modelOn(rf, co).allowed) throw filterDivides(d);
+        return;
+      }
       out.evaluations++;
-      const v = other ? other(graphOf(rf, co)) : evaluate(graphOf(rf, co, keeping ? undefined : seqFor()), true, false, !keeping);
+      const v = modelOn(rf, co);
       if (cutPath) {
         // Along a cut path: only whether an allowed execution divides by zero (count).
         if (v.allowed) count(sat, v.flags);
@@ -225,6 +246,10 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
         }
         const sat = outcome(chosen);
         if (sat !== undefined) count(sat, bulkFlags, weight);
+        else if (solvedDivisions.length > 0 && !cutPath) {
+          const d = filterDivision();
+          if (d) throw filterDivides(d);
+        }
         return;
       }
       const l = order[depth]!;
