@@ -1,24 +1,25 @@
-// worker_threads entry for the pool: runs one file per message and posts the
-// RunResult back. Results are plain data, so structured cloning carries them.
+// worker_threads entry for the pool (pool.ts): takes files from the shared
+// counter until none is left and posts each RunResult back. Results are
+// plain data, so structured cloning carries them.
 import { parentPort } from 'node:worker_threads';
-import { runFile, type RunOptions } from './pipeline.js';
-import { internalErrorResult } from './pool.js';
-
-export interface WorkRequest {
-  index: number;
-  file: string;
-  opts: RunOptions;
-}
+import { runFile } from './pipeline.js';
+import { internalErrorResult, type PoolWork } from './pool.js';
 
 const port = parentPort;
 if (port) {
-  port.on('message', (m: WorkRequest) => {
-    let result;
-    try {
-      result = runFile(m.file, m.opts);
-    } catch (e) {
-      result = internalErrorResult(m.file, `internal error: ${e instanceof Error ? e.message : String(e)}`);
+  port.once('message', (w: PoolWork) => {
+    const { files, opts, claims, slot } = w;
+    for (let i = Atomics.add(claims, 0, 1); i < files.length; i = Atomics.add(claims, 0, 1)) {
+      // The file this thread runs, for the pool to report if the thread dies.
+      Atomics.store(claims, slot, i + 1);
+      let result;
+      try {
+        result = runFile(files[i]!, opts);
+      } catch (e) {
+        result = internalErrorResult(files[i]!, `internal error: ${e instanceof Error ? e.message : String(e)}`);
+      }
+      port.postMessage({ index: i, result });
+      Atomics.store(claims, slot, 0);
     }
-    port.postMessage({ index: m.index, result });
   });
 }

@@ -75,23 +75,41 @@ describe.skipIf(!built)('worker pool (compiled worker)', () => {
   ];
   const workerUrl = new URL('../../dist/engine/worker.js', import.meta.url);
 
-  it('returns results in input order, equal to inline runs', async () => {
+  const strip = (r: { seconds: number }) => ({ ...r, seconds: 0 });
+
+  it.each([
+    ['this thread alone (the helpers start only on a long run)', {}],
+    ['this thread and helpers from the start', { helpersAfterMs: 0 }],
+    ['the helpers alone', { mainTakesFiles: false }],
+  ])('returns results in input order, equal to inline runs: %s', async (_what, how) => {
     const seen: number[] = [];
-    const pooled = await runFiles(files, {}, { jobs: 3, workerUrl, onProgress: (d) => seen.push(d) });
+    const pooled = await runFiles(files, {}, { jobs: 3, workerUrl, onProgress: (d) => seen.push(d), ...how });
     const inline = files.map((f) => runFile(f));
-    const strip = (r: { seconds: number }) => ({ ...r, seconds: 0 });
     expect(pooled.map(strip)).toEqual(inline.map(strip));
     expect(seen).toEqual([1, 2, 3, 4, 5]);
   });
 
-  it('turns a crashing worker into an error result and carries on', async () => {
+  it('turns a crashing worker into an error result for the file it took, and carries on', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'lc-crash-'));
+    // Takes one file as the pool's worker does, says so, then dies.
     const crashing = join(dir, 'crash.mjs');
-    writeFileSync(crashing, 'throw new Error("boom");\n');
-    const rs = await runFiles(files.slice(0, 3), {}, { jobs: 2, workerUrl: pathToFileURL(crashing) });
+    writeFileSync(crashing, [
+      "import { parentPort } from 'node:worker_threads';",
+      'parentPort.once("message", (w) => {',
+      '  const i = Atomics.add(w.claims, 0, 1);',
+      '  if (i < w.files.length) Atomics.store(w.claims, w.slot, i + 1);',
+      '  throw new Error("boom");',
+      '});',
+      '',
+    ].join('\n'));
+    const rs = await runFiles(files.slice(0, 3), {}, { jobs: 2, workerUrl: pathToFileURL(crashing), mainTakesFiles: false });
     rmSync(dir, { recursive: true });
     expect(rs).toHaveLength(3);
-    expect(rs.every((r) => r.status === 'error' && r.diagnostics[0]!.message.includes('worker failed'))).toBe(true);
+    // Each of the two helpers takes one file and dies: those two are errors; with no helper left, this thread runs the third.
+    const failed = rs.filter((r) => r.status === 'error' && r.diagnostics[0]!.message.includes('worker failed'));
+    expect(failed).toHaveLength(2);
+    const ran = rs.find((r) => !failed.includes(r))!;
+    expect(strip(ran)).toEqual(strip(runFile(ran.file)));
   });
 
   it('the built CLI gives the same output with one job and with several', () => {
