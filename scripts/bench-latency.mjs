@@ -9,18 +9,19 @@
 // ../shared/kernel-tree/tools/memory-model).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findHerd7 } from './find-herd7.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 let runs = 10;
-let herd7 = process.env.HERD7;
+let herdGiven;
 const files = [];
 for (let i = 0; i < args.length; i++) {
   if (args[i] === '--runs') runs = Number(args[++i]);
-  else if (args[i] === '--herd7') herd7 = args[++i];
+  else if (args[i] === '--herd7') herdGiven = args[++i];
   else files.push(resolve(args[i]));
 }
 const tmp = mkdtempSync(join(tmpdir(), 'latency-'));
@@ -30,15 +31,7 @@ if (files.length === 0) {
   files.push(f);
 }
 
-function which(cmd) {
-  for (const d of (process.env.PATH ?? '').split(':')) if (d && existsSync(join(d, cmd))) return join(d, cmd);
-  return undefined;
-}
-herd7 ??= which('herd7') ?? (existsSync(join(homedir(), '.cache/herd7/bin/herd7')) ? join(homedir(), '.cache/herd7/bin/herd7') : undefined);
-// herd7 itself must be the OCaml binary, not a link to litmus-herd7.
-const herdIsOurs = herd7 && spawnSync(herd7, ['-version'], { encoding: 'utf8' }).stdout.includes('litmus-check');
-const confDirs = [herd7 && join(dirname(dirname(herd7)), 'lkmm'), resolve(root, '..', 'shared', 'kernel-tree', 'tools', 'memory-model')];
-const confDir = confDirs.find((d) => d && existsSync(join(d, 'linux-kernel.cfg')));
+const { herd7, confDir } = findHerd7(herdGiven, root);
 
 const mid = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -83,7 +76,7 @@ row('litmus-check --version', median(lc, ['--version']));
 for (const f of files) {
   row(`litmus-check run --format herd ${f.split('/').pop()}`, median(lc, ['run', '--format', 'herd', f]));
   if (confDir) row(`litmus-herd7 -conf linux-kernel.cfg ${f.split('/').pop()}`, median(lh, ['-conf', 'linux-kernel.cfg', f], confDir));
-  if (herd7 && !herdIsOurs && confDir) row(`herd7 -conf linux-kernel.cfg ${f.split('/').pop()}`, median(herd7, ['-conf', 'linux-kernel.cfg', f], confDir));
+  if (herd7 && confDir) row(`herd7 -conf linux-kernel.cfg ${f.split('/').pop()}`, median(herd7, ['-conf', 'linux-kernel.cfg', f], confDir));
 }
 rmSync(tmp, { recursive: true, force: true });
 console.log(`start-up latency: median of ${runs} runs per process (${process.version}, ${(await import('node:os')).cpus().length} CPUs, load ${(await import('node:os')).loadavg()[0].toFixed(2)})`);
@@ -94,4 +87,4 @@ const theirs = rows.find(([l]) => l.startsWith('herd7 '));
 if (ours && theirs) {
   console.log(`  litmus-herd7 / herd7: ${(ours[1].wall / theirs[1].wall).toFixed(1)}x wall${ours[1].cpu !== undefined && theirs[1].cpu ? `, ${(ours[1].cpu / theirs[1].cpu).toFixed(1)}x cpu` : ''}`);
 }
-else if (!herd7 || herdIsOurs) console.log('  (herd7 not installed: no comparison)');
+else if (!herd7) console.log('  (herd7 not installed: no comparison)');

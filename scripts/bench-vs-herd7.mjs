@@ -9,46 +9,41 @@
 // Usage: node scripts/bench-vs-herd7.mjs [--rounds N] [--model DIR] [--herd7 PATH] [DIR|FILE ...]
 // (also `npm run bench -- --vs-herd7 ...`). Default tests: the kernel and
 // herdtools corpora of ../shared/corpus; default model ../shared/models/lkmmv2.
-// herd7 is found as in scripts/bench-latency.mjs; without it the script says
-// so and exits 0.
+// herd7 is found by scripts/find-herd7.mjs; without it the script says so
+// and exits 0.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { cpus, homedir, loadavg } from 'node:os';
+import { existsSync, statSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findHerd7 } from './find-herd7.mjs';
+import { litmusFilesUnder } from './litmus-files.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const shared = resolve(root, '..', 'shared');
 const args = process.argv.slice(2);
 let rounds = 3;
 let model = join(shared, 'models', 'lkmmv2');
-let herd7 = process.env.HERD7;
+let herdGiven;
 const inputs = [];
 for (let i = 0; i < args.length; i++) {
   if (args[i] === '--rounds') rounds = Number(args[++i]);
   else if (args[i] === '--model') model = resolve(args[++i]);
-  else if (args[i] === '--herd7') herd7 = args[++i];
+  else if (args[i] === '--herd7') herdGiven = args[++i];
   else inputs.push(resolve(args[i]));
 }
 if (inputs.length === 0) inputs.push(join(shared, 'corpus', 'kernel'), join(shared, 'corpus', 'herdtools'));
 
-const walk = (d) => readdirSync(d).sort().flatMap((n) => {
-  const p = join(d, n);
-  return statSync(p).isDirectory() ? walk(p) : n.endsWith('.litmus') ? [p] : [];
-});
 const files = [];
 for (const p of inputs) {
   if (!existsSync(p)) {
     console.log(`bench-vs-herd7: ${p} does not exist (it needs ../shared): nothing measured`);
     process.exit(0);
   }
-  files.push(...(statSync(p).isDirectory() ? walk(p) : [p]));
+  files.push(...(statSync(p).isDirectory() ? litmusFilesUnder(p).sort() : [p]));
 }
 
-const which = (cmd) => (process.env.PATH ?? '').split(':').map((d) => join(d, cmd)).find((p) => existsSync(p));
-herd7 ??= which('herd7') ?? (existsSync(join(homedir(), '.cache/herd7/bin/herd7')) ? join(homedir(), '.cache/herd7/bin/herd7') : undefined);
-if (herd7 && spawnSync(herd7, ['-version'], { encoding: 'utf8' }).stdout?.includes('litmus-check')) herd7 = undefined;
-const confDir = herd7 && [join(dirname(dirname(herd7)), 'lkmm'), join(shared, 'kernel-tree', 'tools', 'memory-model')].find((d) => existsSync(join(d, 'linux-kernel.cfg')));
+const { herd7, confDir } = findHerd7(herdGiven, root);
 if (!herd7 || !confDir) {
   console.log('bench-vs-herd7: herd7 7.58 is not installed (../shared/herd7/build.sh): nothing to compare with');
   process.exit(0);
