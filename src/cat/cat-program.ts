@@ -132,23 +132,16 @@ export function markStatic(steps: Step[]): void {
   const isStatic = (names: Set<string>): boolean => ![...names].some((x) => dynamic.has(x));
   for (const s of steps) {
     switch (s.k) {
-      case 'let': {
-        const fv = new Set<string>();
-        const bound = s.binds.flatMap((b) => b.pat.names.filter((x): x is string => x !== null));
-        for (const b of s.binds) freeVars(b.e, new Set(s.rec ? bound : []), fv);
-        s.static = isStatic(fv);
-        for (const x of bound) {
+      case 'let':
+        s.static = isStatic(stepReads(s));
+        for (const x of s.names) {
           if (s.static) dynamic.delete(x);
           else dynamic.add(x);
         }
         break;
-      }
-      case 'test': {
-        const fv = new Set<string>();
-        freeVars(s.e, new Set(), fv);
-        s.static = isStatic(fv);
+      case 'test':
+        s.static = isStatic(stepReads(s));
         break;
-      }
       case 'with': dynamic.add(s.name); break;
       case 'procedure': dynamic.add(s.name); break;
       default: break;
@@ -166,18 +159,7 @@ export function markStatic(steps: Step[]): void {
  */
 export function markDead(steps: Step[]): void {
   const read = new Set<string>();
-  const reads = (s: Step): Set<string> => {
-    const fv = new Set<string>();
-    switch (s.k) {
-      case 'let': for (const b of s.binds) freeVars(b.e, new Set(s.rec ? s.names : []), fv); break;
-      case 'test': case 'with': freeVars(s.e, new Set(), fv); break;
-      case 'call': freeVars(s.arg, new Set(), fv); fv.add(s.name); break;
-      case 'procedure': for (const ins of s.body) if (ins.k === 'test') freeVars(ins.e, new Set(patNames(s.pat)), fv); break;
-      case 'enum': break;
-    }
-    return fv;
-  };
-  const all = steps.map(reads);
+  const all = steps.map(stepReads);
   if (all.some((fv) => fv.has('tag2events'))) return;
   for (let i = steps.length - 1; i >= 0; i--) {
     const s = steps[i]!;
@@ -189,6 +171,19 @@ export function markDead(steps: Step[]): void {
     for (const x of binds) read.delete(x);
     for (const x of all[i]!) read.add(x);
   }
+}
+
+/** The top-level names a step reads (a `let rec`'s own names are its own). */
+function stepReads(s: Step): Set<string> {
+  const fv = new Set<string>();
+  switch (s.k) {
+    case 'let': for (const b of s.binds) freeVars(b.e, new Set(s.rec ? s.names : []), fv); break;
+    case 'test': case 'with': freeVars(s.e, new Set(), fv); break;
+    case 'call': freeVars(s.arg, new Set(), fv); fv.add(s.name); break;
+    case 'procedure': for (const ins of s.body) if (ins.k === 'test') freeVars(ins.e, new Set(patNames(s.pat)), fv); break;
+    case 'enum': break;
+  }
+  return fv;
 }
 
 function patNames(p: Pat): string[] {
