@@ -13,6 +13,7 @@ import { addChoice, bulkBounds } from './bounds.js';
 import { StateTable, unsigned32Columns } from './states.js';
 import { cutReachable } from './stopped-paths.js';
 import { CodeError } from '../events/interp-common.js';
+import { DivisionRules } from './divisions.js';
 import { CompletionMemo, type MemoEntry } from './memo.js';
 import { coBoxes, ValueGroups } from './choice-groups.js';
 import { RmwSeqCache } from './rmw-seq.js';
@@ -76,9 +77,6 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
     const badRegValue = badReg === undefined ? NaN : program.filterEquals?.find((e) => e.thread === badThread && e.name === badReg)?.value ?? NaN;
     /** A path cut by loop unrolling: its executions are not counted (herd's Loop), but they can divide by zero. */
     const cutPath = traces.some((t) => t.cut);
-    // Divisions by zero or by a read's value: herd gives up on the test when
-    // the model allows an execution in which one of them divides by zero.
-    const divisions = traces.some((t) => t.divisions) ? traces.flatMap((t, thread) => (t.divisions ?? []).map((d) => ({ ...d, thread }))) : undefined;
     const L = layout(program, traces);
     const perLoc: LocChoice[][] = [];
     // A share (opts.shard) gets every count-th candidate of the location with
@@ -111,22 +109,10 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
     const obsSyms = program.observed.map((o) => (o.kind === 'reg' ? traces[o.thread]?.regs.get(o.name) : null));
     const obsThreads = program.observed.map((o) => (o.kind === 'reg' ? o.thread : 0));
     const obsLocs = program.observed.map((o) => (o.kind === 'global' ? o.loc : 0));
-    // A filter equation on a register that a division computes (`r1 = 5 / r0`
-    // with `filter (0:r1=1)`): to rule out an execution the model allows,
-    // herd's filter computes the quotient, and gives up when its divisor is
-    // zero there, unless another of the filter's equations fails first. (An
-    // execution the filter keeps divides in count(), as before.)
-    const equations = program.filterEquals ?? [];
-    const solvedDivisions = divisions?.filter((d) => d.register !== undefined && equations.some((f) => f.thread === d.thread && f.name === d.register)) ?? [];
-    /** The division by zero herd's filter would compute on the execution just solved, if any. */
-    const filterDivision = (): { line: number; col: number } | undefined => {
-      const zero = solvedDivisions.filter((d) => evalSym(d.divisor, readers[d.thread]!) === 0);
-      if (zero.length === 0) return undefined;
-      const others = equations.filter((f) => !zero.some((d) => d.thread === f.thread && d.register === f.name));
-      return others.every((f) => view.reg(f.thread, f.name) === f.value) ? zero[0] : undefined;
-    };
-    const filterDivides = (at: { line: number; col: number }): CodeError =>
-      new CodeError('division by zero in an execution LKMM allows, whose quotient the filter asks for, which herd7 gives up on', at.line, at.col, 'division-by-zero');
+    // Divisions by zero or by a read's value: when herd gives up (src/explore/divisions.ts).
+    const divisions = new DivisionRules(program, traces, readers, view.reg);
+    /** Division rules apply on complete paths; along a cut one, only kept executions divide (count). */
+    const filterDivides = divisions.filterAsks && !cutPath;
     /** Final memory, filter and condition of the execution just solved: undefined when filtered out. */
     const outcome = (chosen: readonly LocChoice[]): boolean | undefined => {
       for (let l = 0; l < chosen.length; l++) {
@@ -139,11 +125,7 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
     let recording: MemoEntry | undefined, recordingKey = '';
     /** Counts an allowed execution and its final state. */
     const count = (sat: boolean, execFlags: readonly string[], n = 1): void => {
-      if (divisions) {
-        for (const d of divisions) {
-          if (evalSym(d.divisor, readers[d.thread]!) === 0) throw new CodeError('division by zero in an execution LKMM allows, which herd7 gives up on', d.line, d.col, 'division-by-zero');
-        }
-      }
+      if (divisions.any) divisions.kept();
       if (cutPath) return;
       if (badLoad) throw new CodeError('access through a value that is not the address of a shared location, in an execution LKMM allows', badLoad.stop!.line, badLoad.stop!.col, 'non-address');
       for (let i = 0; i < execFlags.length; i++) flags.add(execFlags[i]!);
@@ -162,8 +144,8 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
     const judge = (chosen: readonly LocChoice[], rf: Rel, co: Rel): void => {
       const sat = outcome(chosen);
       if (sat === undefined) {
-        const d = solvedDivisions.length > 0 && !cutPath ? filterDivision() : undefined;
-        if (d && modelOn(rf, co).allowed) throw filterDivides(d);
+        const d = filterDivides ? divisions.askedByFilter() : undefined;
+        if (d && modelOn(rf, co).allowed) throw DivisionRules.filtered(d);
         return;
       }
       out.evaluations++;
@@ -246,9 +228,9 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
         }
         const sat = outcome(chosen);
         if (sat !== undefined) count(sat, bulkFlags, weight);
-        else if (solvedDivisions.length > 0 && !cutPath) {
-          const d = filterDivision();
-          if (d) throw filterDivides(d);
+        else if (filterDivides) {
+          const d = divisions.askedByFilter();
+          if (d) throw DivisionRules.filtered(d);
         }
         return;
       }
