@@ -188,7 +188,8 @@ export async function runFiles(files: readonly string[], opts: RunOptions, pool:
   return results as RunResult[];
 }
 
-function runOne(file: string, opts: RunOptions): RunResult {
+/** One file's result; an exception outside the pipeline becomes an internal-error result. */
+export function runOne(file: string, opts: RunOptions): RunResult {
   try {
     return runFile(file, opts);
   } catch (e) {

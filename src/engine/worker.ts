@@ -2,8 +2,7 @@
 // counter until none is left and posts each RunResult back. Results are
 // plain data, so structured cloning carries them.
 import { parentPort } from 'node:worker_threads';
-import { runFile } from './pipeline.js';
-import { internalErrorResult, type PoolWork } from './pool.js';
+import { runOne, type PoolWork } from './pool.js';
 
 const port = parentPort;
 if (port) {
@@ -12,13 +11,7 @@ if (port) {
     for (let i = Atomics.add(claims, 0, 1); i < files.length; i = Atomics.add(claims, 0, 1)) {
       // The file this thread runs, for the pool to report if the thread dies.
       Atomics.store(claims, slot, i + 1);
-      let result;
-      try {
-        result = runFile(files[i]!, opts);
-      } catch (e) {
-        result = internalErrorResult(files[i]!, `internal error: ${e instanceof Error ? e.message : String(e)}`);
-      }
-      port.postMessage({ index: i, result });
+      port.postMessage({ index: i, result: runOne(files[i]!, opts) });
       Atomics.store(claims, slot, 0);
     }
   });
