@@ -143,14 +143,9 @@ export class CatEval {
   /** `let [rec] binds`: a new layer over `env` with the bound names. */
   bindAll(rec: boolean, binds: readonly Bind[], env: CatEnv): CatEnv {
     const out = new CatEnv(env);
-    if (!rec && binds.length === 1) {
-      const b = binds[0]!;
-      this.bindPat(b.pat, this.eval(b.e, env), out, b.at);
-      return out;
-    }
     if (!rec) {
-      const vals = binds.map((b) => this.eval(b.e, env));
-      binds.forEach((b, i) => this.bindPat(b.pat, vals[i]!, out, b.at));
+      // Each value is computed in `env`, so binding it at once hides nothing from the next.
+      for (const b of binds) this.bindPat(b.pat, this.eval(b.e, env), out, b.at);
       return out;
     }
     // Functions see themselves; other names are a least fixpoint from the empty relation.

@@ -80,13 +80,11 @@ export function markHoisted(steps: readonly Step[], dynamicNatives: readonly str
   for (const s of steps) {
     switch (s.k) {
       case 'let': {
-        const names = s.binds.flatMap((b) => b.pat.names);
-        const local = s.rec ? withNames(new Set(), names) : new Set<string>();
+        const local = s.rec ? withNames(new Set(), s.names) : new Set<string>();
         // A static step runs once; the bodies of the functions it binds run per call.
         if (!s.static) for (const b of s.binds) walk(b.e, local);
         else for (const b of s.binds) if (b.e.k === 'fun') walk(b.e.body, withNames(local, b.e.pat.names));
-        for (const x of names) {
-          if (x === null) continue;
+        for (const x of s.names) {
           if (s.static) dynamic.delete(x);
           else dynamic.add(x);
         }
