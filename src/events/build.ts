@@ -233,7 +233,7 @@ function pushConjunctsIntoPaths(test: LitmusTest, atoms: readonly Cond[], paths:
       // stops at it (src/explore/explore.ts), so the path stays.
       if (tr.stop?.register === name) return true;
       // A register a division computes: herd gives up when solving this
-      // equation divides by zero (src/explore/explore.ts), so the explorer
+      // equation divides by zero (src/explore/divisions.ts), so the explorer
       // must reach the candidate; the filter still applies there.
       if (tr.divisions?.some((d) => d.register === name)) return true;
       const v = tr.regs.get(name) ?? 0;

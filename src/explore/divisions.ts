@@ -32,11 +32,6 @@ export class DivisionRules {
     this.asked = this.all.filter((d) => d.register !== undefined && this.equations.some((f) => f.thread === d.thread && f.name === d.register));
   }
 
-  /** Whether the paths divide at all (nothing to check otherwise). */
-  get any(): boolean {
-    return this.all.length > 0;
-  }
-
   /** Whether a filtered-out execution can still divide (a filter equation asks for a quotient). */
   get filterAsks(): boolean {
     return this.asked.length > 0;

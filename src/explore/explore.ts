@@ -110,9 +110,9 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
     const obsThreads = program.observed.map((o) => (o.kind === 'reg' ? o.thread : 0));
     const obsLocs = program.observed.map((o) => (o.kind === 'global' ? o.loc : 0));
     // Divisions by zero or by a read's value: when herd gives up (src/explore/divisions.ts).
-    const divisions = new DivisionRules(program, traces, readers, view.reg);
+    const divisions = traces.some((t) => t.divisions) ? new DivisionRules(program, traces, readers, view.reg) : undefined;
     /** Division rules apply on complete paths; along a cut one, only kept executions divide (count). */
-    const filterDivides = divisions.filterAsks && !cutPath;
+    const filterDivides = divisions !== undefined && divisions.filterAsks && !cutPath;
     /** Final memory, filter and condition of the execution just solved: undefined when filtered out. */
     const outcome = (chosen: readonly LocChoice[]): boolean | undefined => {
       for (let l = 0; l < chosen.length; l++) {
@@ -125,7 +125,7 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
     let recording: MemoEntry | undefined, recordingKey = '';
     /** Counts an allowed execution and its final state. */
     const count = (sat: boolean, execFlags: readonly string[], n = 1): void => {
-      if (divisions.any) divisions.kept();
+      divisions?.kept();
       if (cutPath) return;
       if (badLoad) throw new CodeError('access through a value that is not the address of a shared location, in an execution LKMM allows', badLoad.stop!.line, badLoad.stop!.col, 'non-address');
       for (let i = 0; i < execFlags.length; i++) flags.add(execFlags[i]!);
@@ -144,7 +144,7 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
     const judge = (chosen: readonly LocChoice[], rf: Rel, co: Rel): void => {
       const sat = outcome(chosen);
       if (sat === undefined) {
-        const d = filterDivides ? divisions.askedByFilter() : undefined;
+        const d = filterDivides ? divisions?.askedByFilter() : undefined;
         if (d && modelOn(rf, co).allowed) throw DivisionRules.filtered(d);
         return;
       }
@@ -229,7 +229,7 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
         const sat = outcome(chosen);
         if (sat !== undefined) count(sat, bulkFlags, weight);
         else if (filterDivides) {
-          const d = divisions.askedByFilter();
+          const d = divisions?.askedByFilter();
           if (d) throw DivisionRules.filtered(d);
         }
         return;
