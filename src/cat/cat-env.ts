@@ -22,6 +22,14 @@ export class TopEnv {
     }
   }
 
+  /** Every name with the value it has at step `limit` (names not bound by then are left out). */
+  *entriesAt(limit: number): IterableIterator<[string, Value]> {
+    for (const name of this.m.keys()) {
+      const v = this.get(name, limit);
+      if (v !== undefined) yield [name, v];
+    }
+  }
+
   /** The value bound last at a step <= limit. */
   get(name: string, limit: number): Value | undefined {
     const e = this.m.get(name);

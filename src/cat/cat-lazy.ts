@@ -119,6 +119,27 @@ export function standIn(E: Value, X: Rel): Value | null {
   }
 }
 
+/**
+ * The pairs E's elements can hold (a cross's: its parts'; a linearisation's:
+ * every pair of distinct nodes). Explanations bind a `with` that has no
+ * stand-in to the candidate restricted to them, so that the model's checks
+ * can still say what is wrong with the candidate.
+ */
+export function supportOf(E: Value, n: number): Rel {
+  const out = newRel(n);
+  const add = (v: Value): void => {
+    if (v.t === 'cross') v.parts.forEach(add);
+    else if (v.t === 'lin') {
+      const ns = v.nodes.toArray();
+      for (const a of ns) for (const b of ns) if (a !== b) out.add(a, b);
+    } else if (v.t === 'vset') vsetElems(v).forEach(add);
+    else if (v.t === 'rel') out.unionWith(v.r);
+    else if (v.t === 'pair') out.add(v.a, v.b);
+  };
+  add(E);
+  return out;
+}
+
 function nestedStandIn(_elems: Value[], _X: Rel): never {
   throw new CatError('with ... from: only sets of relations are supported');
 }

@@ -2,7 +2,7 @@
 // steps (those that cannot depend on rf/co) are computed once per layout and
 // reused; `with x from E` keeps the element of E the explorer's candidate
 // stands for (see cat-lazy.ts standIn) and rejects the candidate when none.
-import type { Rel } from '../relations/matrix.js';
+import { Rel } from '../relations/matrix.js';
 import type { Layout } from '../explore/graph-build.js';
 import type { ExecGraph } from '../model/graph.js';
 import type { Verdict } from '../model/lkmm.js';
@@ -11,7 +11,7 @@ import { CatEnv, TopEnv } from './cat-env.js';
 import { copyRel, withPool } from './cat-alloc.js';
 import { RelPool } from '../relations/pool.js';
 import { CatEval } from './cat-eval.js';
-import { standIn } from './cat-lazy.js';
+import { standIn, supportOf } from './cat-lazy.js';
 import { isEmptyValue } from './cat-ops.js';
 import { finalWrites, nativeEnv } from './cat-natives.js';
 import type { CatProgram, Step } from './cat-program.js';
@@ -90,7 +90,22 @@ export class CatLayoutRunner {
     this.done = new Uint8Array(prog.steps.length);
   }
 
-  evaluate(g: ExecGraph): Verdict {
+  /**
+   * The model's verdict on one execution. With `keep` (explanations), nothing
+   * comes from the pool: the violated check's relation and the model's named
+   * relations (`rels`, by the model's own names) stay valid afterwards.
+   */
+  evaluate(g: ExecGraph, opts: { keep?: boolean } = {}): Verdict {
+    if (opts.keep) {
+      this.keep = true;
+      try {
+        return withPool(null, () => this.run(g));
+      } finally {
+        this.keep = false;
+        this.tested = undefined;
+        this.missed = undefined;
+      }
+    }
     const mark = this.pool.mark();
     try {
       return withPool(this.pool, () => this.run(g));
@@ -98,6 +113,12 @@ export class CatLayoutRunner {
       this.pool.release(mark);
     }
   }
+
+  /** Explanation mode (evaluate's `keep`): static answers are recomputed, and the last tested value is kept. */
+  private keep = false;
+  private tested: Value | undefined;
+  /** Explaining: the first `with` the candidate stands for no element of. */
+  private missed: Verdict | undefined;
 
   private run(g: ExecGraph): Verdict {
     const top = this.top;
@@ -118,7 +139,7 @@ export class CatLayoutRunner {
         this.envRef.env = env;
         try {
           const rejected = this.step(s, i, env, candidate);
-          if (rejected) return rejected;
+          if (rejected) return this.keep ? this.explained(rejected, g, i) : rejected;
         } catch (e) {
           if (e instanceof CatError) throw located(e.message, s.file, this.prog.texts.get(s.file) ?? '', e.at ?? s.at);
           throw e;
@@ -134,6 +155,7 @@ export class CatLayoutRunner {
       // current execution's values): later executions skip them.
       if (computed) this.todo = todo.filter((i) => this.done[i] === 0);
     }
+    if (this.missed) return this.missed;
     const policy = this.policy;
     const failed = this.failedSkips;
     if (policy.strict && policy.skip.size > 0 && (failed.size !== policy.skip.size || [...policy.skip].some((x) => !failed.has(x)))) {
@@ -164,7 +186,7 @@ export class CatLayoutRunner {
         // A static test keeps its answer; it still raises its flag or rejects every execution.
         let ok = true;
         if (s.mode === 'flag' || this.checkNeeded(s.name)) {
-          const hit = s.static ? this.answers.get(i) : undefined;
+          const hit = s.static && !this.keep ? this.answers.get(i) : undefined;
           if (hit !== undefined) ok = hit;
           else {
             ok = this.testHolds(s.test, s.e, s.neg, env);
@@ -174,8 +196,18 @@ export class CatLayoutRunner {
         return this.outcome(s.mode, s.name, ok, s.test);
       }
       case 'with': {
-        const c = standIn(this.ev.eval(s.e, env), candidate);
-        if (c === null) return { allowed: false, violated: { name: `with ${s.name}`, kind: 'empty' }, flags: [], rels: NO_RELS };
+        const E = this.ev.eval(s.e, env);
+        const c = standIn(E, candidate);
+        if (c === null) {
+          const miss: Verdict = { allowed: false, violated: { name: `with ${s.name}`, kind: 'empty' }, flags: [], rels: NO_RELS };
+          if (!this.keep) return miss;
+          // Explaining: the candidate is none of E's elements. Its own
+          // relation goes on, so that a check can say what is wrong with it;
+          // if none does, the miss is the answer.
+          this.missed ??= miss;
+          top.set(s.name, i, { t: 'rel', r: copyRel(candidate).intersectWith(supportOf(E, this.L.n)) });
+          return null;
+        }
         top.set(s.name, i, c);
         return null;
       }
@@ -206,7 +238,27 @@ export class CatLayoutRunner {
   }
 
   private testHolds(kind: TestKind, e: Expr, neg: boolean, env: CatEnv): boolean {
-    return runTest(kind, this.ev.eval(e, env), this.L.n) !== neg;
+    const v = this.ev.eval(e, env);
+    if (this.keep) this.tested = v;
+    return runTest(kind, v, this.L.n) !== neg;
+  }
+
+  /**
+   * A rejection with what explanations need: the violated check's relation
+   * (a set is its identity relation) and the relations the model has named
+   * up to the check (step `at`), with the execution's own rf, co, fr and po
+   * under those names where the model does not bind them.
+   */
+  private explained(v: Verdict, g: ExecGraph, at: number): Verdict {
+    const n = this.L.n;
+    const rels = new Map<string, Rel>();
+    const fr = new Rel(n).composeInto(new Rel(n).inverseInto(g.rf), g.co);
+    for (let i = 0; i < n; i++) fr.delete(i, i);
+    rels.set('rf', g.rf).set('co', g.co).set('fr', fr).set('po', this.L.stat.po);
+    for (const [name, value] of this.top.entriesAt(at)) if (value.t === 'rel') rels.set(name, value.r);
+    const t = this.tested;
+    const relation = t === undefined ? undefined : t.t === 'rel' ? t.r : t.t === 'set' ? new Rel(n).identityOn(t.s) : t.t === 'empty' ? new Rel(n) : undefined;
+    return { ...v, violated: { ...v.violated!, ...(relation ? { relation } : {}) }, rels };
   }
 
   /** Whether a check must be evaluated under the policy (a skipped one only for strict skipping; none when let through). */

@@ -2,7 +2,7 @@
 // states, counts, flags or status differ, and, under the model that forbids
 // the outcome the other allows, which checks rejected its candidate
 // executions. Judging only: printing is in src/cli/commands/model-diff.ts.
-import type { RunResult } from '../explore/result.js';
+import type { Rejection, RunResult } from '../explore/result.js';
 
 export type DiffField = 'status' | 'verdict' | 'states' | 'counts' | 'flags';
 
@@ -22,8 +22,12 @@ export interface TestDiff {
   fields: DiffField[];
   /** One entry per model, in the order given. */
   runs: ModelRun[];
-  /** For the model whose verdict is Never where the other's is not: the checks that rejected the outcome's candidates. */
-  reason?: { model: number; rejectedBy: Array<{ check: string; executions: number }> };
+  /**
+   * For the model whose verdict is Never where the other's is not: the checks
+   * that rejected the outcome's candidates, and the ranked explanation under
+   * that model (its best reasons first, each a cycle on source lines).
+   */
+  reason?: { model: number; rejectedBy: Array<{ check: string; executions: number }>; reasons: Rejection[]; partial?: string };
 }
 
 export function modelRun(r: RunResult): ModelRun {

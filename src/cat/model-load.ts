@@ -165,7 +165,7 @@ function catHook(prog: CatProgram, variants: ReadonlySet<string>, policy: CheckP
     forLayout(L, program) {
       const observed = program.observed.flatMap((o) => (o.kind === 'global' ? [o.loc] : []));
       const runner = new CatLayoutRunner(prog, L, variants, observed, policy);
-      return (g) => runner.evaluate(g);
+      return (g, opts) => runner.evaluate(g, opts);
     },
   };
 }

@@ -63,9 +63,9 @@ export function loadModelOption(o: Record<string, unknown>, io: Io): boolean {
   }
 }
 
-/** explain, fix and weaken reason with the built-in model's axioms: another model is refused (false), with a message. */
+/** fix and weaken reason with the built-in model's axioms: another model is refused (false), with a message. */
 export function builtinModelOnly(command: string, o: Record<string, unknown>, io: Io): boolean {
   if (!modelSpecFrom(o)) return true;
-  io.err(`litmus-check ${command}: another model (--model, --conf, --cat, ...) is not supported here yet; use run, check or model-diff\n`);
+  io.err(`litmus-check ${command}: another model (--model, --conf, --cat, ...) is not supported here yet; use run, check, explain or model-diff\n`);
   return false;
 }

@@ -119,8 +119,23 @@ export function edgeLabel(a: number, b: number, L: Layout, rels: Map<string, Rel
     if (lock) return { relation: 'unlock-lock', words: 'is ordered by an unlock and a later lock before', construct: lock };
   }
   for (const rel of ['ppo', 'prop', 'hb', 'pb', 'rb']) if (rels.get(rel)?.has(a, b)) return named(rel);
+  // Another model's own names (a cat model's `mfence`): the smallest named
+  // relation holding the edge, when it says more than program order does.
+  const own = smallestHolding(a, b, rels, s.po.has(a, b) ? s.po.count() : Infinity);
+  if (own !== undefined) return named(own);
   if (s.po.has(a, b)) return s.loc.has(a, b) ? poLoc() : named('po');
   return { relation: 'rel', words: 'is related to' };
+}
+
+/** The name of the smallest relation in `rels` holding (a, b) with fewer than `below` pairs (ties: the first name). */
+function smallestHolding(a: number, b: number, rels: Map<string, Rel>, below: number): string | undefined {
+  let best: string | undefined, size = below;
+  for (const [name, r] of rels) {
+    if (name === 'po' || !r.has(a, b)) continue;
+    const c = r.count();
+    if (c < size || (c === size && best !== undefined && name < best)) [best, size] = [name, c];
+  }
+  return best;
 }
 
 /** Relations whose edges are shown as such; composite ones (prop, hb, pb, rb) are expanded into these. */

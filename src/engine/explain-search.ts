@@ -17,8 +17,9 @@ import type { Program } from '../events/types.js';
 import { explore } from '../explore/explore.js';
 import type { ExploreOptions, ExploreOutcome } from '../explore/types.js';
 import type { Explanation, RunResult } from '../explore/result.js';
-import { graphOf, races, witnessOf } from './explain.js';
-import { evaluate } from '../model/lkmm.js';
+import { races, witnessOf } from './explain.js';
+import { explainingModel } from './explaining-model.js';
+import type { ModelHook } from '../explore/types.js';
 import { conditionReads, ReasonCollector } from './reasons.js';
 
 /** Time an explanation may take when no --timeout is given. */
@@ -36,10 +37,17 @@ export interface ExplainSearchInput {
   timeoutMs?: number;
   /** The run's --max-executions, which each search of the explanation keeps to as well. */
   maxExecutions?: number;
+  /** The cat model the run used (src/cat); none: the built-in LKMM. */
+  model?: ModelHook;
 }
 
+/** Each search's options: the run's model and caps. */
 function caps(input: ExplainSearchInput, timeoutMs: number): ExploreOptions {
-  return { timeoutMs, ...(input.maxExecutions !== undefined ? { maxExecutions: input.maxExecutions } : {}) };
+  return {
+    timeoutMs,
+    ...(input.maxExecutions !== undefined ? { maxExecutions: input.maxExecutions } : {}),
+    ...(input.model ? { model: input.model } : {}),
+  };
 }
 
 function limitText(o: ExploreOutcome, ms: number): string {
@@ -53,8 +61,9 @@ function witness(input: ExplainSearchInput, budget: number): Explanation {
   const o = explore(input.restricted ?? program, { keepExamples: true, ...caps(input, budget) });
   const pos = o.positiveExample;
   if (!pos) return { incomplete: o.limit ? `${limitText(o, budget)} before it found a witness` : 'no witness found' };
-  const out: Explanation = { witness: witnessOf(pos, pos.values, test, program) };
-  const v = evaluate(graphOf(pos, pos.values), true, true);
+  const model = explainingModel(input.model, program);
+  const out: Explanation = { witness: witnessOf(pos, pos.values, test, program, model) };
+  const v = model.verdict(pos, pos.values, true);
   const r = races(v.rels, pos.layout, test, names);
   if (r.length) out.races = r;
   return out;
@@ -65,7 +74,7 @@ function raceExample(input: ExplainSearchInput, budget: number): Explanation['ra
   const o = explore(program, { keepExamples: true, ...caps(input, budget) });
   const neg = o.negativeExample;
   if (!neg) return undefined;
-  const v = evaluate(graphOf(neg, neg.values), true, true);
+  const v = explainingModel(input.model, program).verdict(neg, neg.values, true);
   const r = races(v.rels, neg.layout, test, program.locations.map((l) => l.name));
   return r.length ? r : undefined;
 }
@@ -74,7 +83,7 @@ function reasons(input: ExplainSearchInput, budget: number): Explanation {
   const { test, program } = input;
   const started = Date.now();
   const target = input.restricted ?? program;
-  const collector = new ReasonCollector(test, program.locations.map((l) => l.name), conditionReads(test, program));
+  const collector = new ReasonCollector(test, program.locations.map((l) => l.name), conditionReads(test, program), explainingModel(input.model, program));
   const pass = (opts: ExploreOptions): ExploreOutcome => explore(target, opts);
   const first = Math.max(1, Math.floor(budget * COHERENT_SHARE));
   const one = pass({ onRejected: (make) => collector.add(make()), incoherent: false, ...caps(input, first) });
@@ -83,8 +92,8 @@ function reasons(input: ExplainSearchInput, budget: number): Explanation {
   if (!one.limit && left > 0) {
     // Only the incoherent candidates are new: the others were seen in the first pass.
     const two = pass({
-      onRejected: (make, axiom) => {
-        if (axiom === 'coherence' || axiom === 'atomic') collector.add(make());
+      onRejected: (make, _axiom, incoherent) => {
+        if (incoherent) collector.add(make(), true);
       },
       incoherent: true, ...caps(input, left),
     });
@@ -94,8 +103,8 @@ function reasons(input: ExplainSearchInput, budget: number): Explanation {
       // Nothing yet: the outcome may need a thread's own writes out of
       // program order (CoWW), which the passes above never build.
       const three = pass({
-        onRejected: (make, axiom) => {
-          if (axiom === 'coherence') collector.add(make());
+        onRejected: (make, _axiom, incoherent) => {
+          if (incoherent) collector.add(make(), true);
         },
         incoherent: 'any-order', ...caps(input, rest),
       });

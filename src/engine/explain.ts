@@ -8,11 +8,10 @@ import { formatValue } from '../events/values.js';
 import { observedName } from '../events/build.js';
 import { evalSym } from '../events/sym.js';
 import type { ExecutionRecord, ExploreOutcome } from '../explore/explore.js';
-import { execGraph, type Layout } from '../explore/graph-build.js';
+import type { Layout } from '../explore/graph-build.js';
 import { finalStore } from '../explore/locations.js';
 import type { EdgeRef, EventRef, Explanation, RaceReport, Rejection, Witness } from '../explore/result.js';
-import { evaluate } from '../model/lkmm.js';
-import type { ExecGraph } from '../model/graph.js';
+import { BUILTIN_MODEL, type ExplainingModel } from './explaining-model.js';
 import type { Rel } from '../relations/matrix.js';
 import { atomicityPath, cycleEdges, firstEdge } from './cycle-edges.js';
 
@@ -47,17 +46,10 @@ function stripComments(line: string): string {
   return line.replace(/\/\*.*?\*\//g, '').replace(/(^|[;{}])\s*\(\*.*?\*\)/g, '$1').replace(/\/\/.*$/, '').trim();
 }
 
-export function graphOf(rec: ExecutionRecord, values: number[]): ExecGraph {
-  const L = rec.layout;
-  L.values.splice(0, L.values.length, ...values);
-  return execGraph(L, rec.rf, rec.co);
-}
-
-export function witnessOf(rec: ExecutionRecord, values: number[], test: LitmusTest, program: Program): Witness {
+export function witnessOf(rec: ExecutionRecord, values: number[], test: LitmusTest, program: Program, model: ExplainingModel = BUILTIN_MODEL): Witness {
   const L = rec.layout;
   const names = program.locations.map((l) => l.name);
-  const g = graphOf(rec, values);
-  const v = evaluate(g, false, true);
+  const v = model.verdict(rec, values, false);
   const ids = L.events.filter((e) => e.ev.kind !== 'F' || e.thread >= 0).map((e) => e.id);
   const events = eventRefs(L, ids, test, names);
   const rf: Witness['rf'] = [];
@@ -110,23 +102,23 @@ export function races(rels: Map<string, Rel>, L: Layout, test: LitmusTest, names
   return out;
 }
 
-export function explainOutcome(test: LitmusTest, program: Program, outcome: ExploreOutcome): Explanation {
+export function explainOutcome(test: LitmusTest, program: Program, outcome: ExploreOutcome, model: ExplainingModel = BUILTIN_MODEL): Explanation {
   const names = program.locations.map((l) => l.name);
   const out: Explanation = {};
   const pos = outcome.positiveExample;
   if (pos) {
-    out.witness = witnessOf(pos, pos.values, test, program);
-    const v = evaluate(graphOf(pos, pos.values), true, true);
+    out.witness = witnessOf(pos, pos.values, test, program, model);
+    const v = model.verdict(pos, pos.values, true);
     const r = races(v.rels, pos.layout, test, names);
     if (r.length) out.races = r;
   } else if (outcome.negativeExample && outcome.flags.includes('data-race')) {
     const neg = outcome.negativeExample;
-    const v = evaluate(graphOf(neg, neg.values), true, true);
+    const v = model.verdict(neg, neg.values, true);
     const r = races(v.rels, neg.layout, test, names);
     if (r.length) out.races = r;
   }
   if (!pos && outcome.rejected.length) {
-    const rejections = outcome.rejected.map((rec) => rejectionOf(rec, test, names)).filter((r): r is Rejection => r !== undefined);
+    const rejections = outcome.rejected.map((rec) => rejectionOf(rec, test, names, model)).filter((r): r is Rejection => r !== undefined);
     if (rejections.length) out.rejections = rejections;
   }
   return out;
@@ -134,9 +126,9 @@ export function explainOutcome(test: LitmusTest, program: Program, outcome: Expl
 
 
 /** Why the model rejects one candidate execution: its violated axiom and the cycle, on source lines. */
-export function rejectionOf(rec: ExecutionRecord, test: LitmusTest, names: readonly string[]): Rejection | undefined {
-  const v = evaluate(graphOf(rec, rec.values), false, true);
-  if (!v.violated) return undefined;
+export function rejectionOf(rec: ExecutionRecord, test: LitmusTest, names: readonly string[], model: ExplainingModel = BUILTIN_MODEL): Rejection | undefined {
+  const v = model.verdict(rec, rec.values, false);
+  if (!v.violated?.relation) return undefined;
   let cycle: EdgeRef[];
   if (v.violated.name === 'atomic') {
     cycle = atomicityPath(firstEdge(v.violated.relation!), rec.layout, v.rels);

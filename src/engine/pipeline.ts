@@ -206,14 +206,15 @@ export function runSource(source: string, file: string, opts: RunOptions = {}, g
       });
     }
     // The explanation is searched for apart from the run: it never changes the result.
-    // Explanations name the built-in model's axioms; a cat model gets none (yet).
-    if (opts.explain && !model?.hook) {
+    // Under a cat model, its own checks and relations (src/engine/explaining-model.ts).
+    if (opts.explain) {
       phase = 'explain';
       gov.check();
       const restricted = test.condition.quantifier === 'forall' ? undefined : compileTest(test, { ...opts, targetOnly: true });
       result.explanation = explainSearch({ test, program, ...(restricted ? { restricted } : {}), result,
         ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}),
         ...(opts.maxExecutions !== undefined ? { maxExecutions: opts.maxExecutions } : {}),
+        ...(model?.hook ? { model: model.hook } : {}),
       });
     }
     if (!opts.targetOnly) {

@@ -15,6 +15,7 @@ import type { Program } from '../events/types.js';
 import type { ExecutionRecord } from '../explore/types.js';
 import type { EventRef, Rejection, ReasonSummary } from '../explore/result.js';
 import { rejectionOf } from './explain.js';
+import { BUILTIN_MODEL, type ExplainingModel } from './explaining-model.js';
 
 /** Reasons listed at most; the summary still counts them all. */
 export const MAX_LISTED = 8;
@@ -28,6 +29,8 @@ interface Group {
   strict: boolean;
   /** Through an internal location (`__irq-off`, the IRQ-off flavour's domain): never listed. */
   internal: boolean;
+  /** A coherence or atomicity violation (by the axiom's name, or found among the incoherent candidates). */
+  uniproc: boolean;
 }
 
 /** Internal locations (domains of flavours) are named `__NAME` (src/events/interp-common.ts). */
@@ -84,11 +87,20 @@ export class ReasonCollector {
   private readonly groups = new Map<string, Group>();
   private candidates = 0;
 
-  constructor(private readonly test: LitmusTest, private readonly names: readonly string[], private readonly cond: ConditionReads) {}
+  constructor(
+    private readonly test: LitmusTest,
+    private readonly names: readonly string[],
+    private readonly cond: ConditionReads,
+    private readonly model: ExplainingModel = BUILTIN_MODEL,
+  ) {}
 
-  /** Adds one rejected candidate execution. */
-  add(rec: ExecutionRecord): void {
-    const r = rejectionOf(rec, this.test, this.names);
+  /**
+   * Adds one rejected candidate execution. `incoherent`: it breaks coherence
+   * or atomicity at some location, whatever check of the model rejected it
+   * first (a cat model's may be named otherwise, as cos-opt's ConsCo).
+   */
+  add(rec: ExecutionRecord, incoherent = false): void {
+    const r = rejectionOf(rec, this.test, this.names, this.model);
     if (!r) return;
     this.candidates++;
     const key = shapeKey(r);
@@ -105,9 +117,10 @@ export class ReasonCollector {
     // A coherence cycle on one thread is noise, unless it reads another
     // thread's write (CoWR: the outcome's read sees P1's write, which
     // coherence puts before P0's own) and passes through what the condition reads.
-    const single = !strict && (r.axiom === 'coherence' || r.axiom === 'atomic') && !(r.crossThread && r.throughCondition);
+    const uniproc = incoherent || r.axiom === 'coherence' || r.axiom === 'atomic';
+    const single = !strict && uniproc && !(r.crossThread && r.throughCondition);
     const internal = r.events.some((e) => INTERNAL.test(e.label));
-    this.groups.set(key, { key, rejection: r, count: 1, single: single || internal, internal, strict });
+    this.groups.set(key, { key, rejection: r, count: 1, single: single || internal, internal, strict, uniproc });
   }
 
   get size(): number {
@@ -128,7 +141,7 @@ export class ReasonCollector {
       g.rejection.throughCondition ? 0 : 1,
       // An ordering axiom (happens-before, propagation, rcu, ...) is the argument the
       // test's barriers make; coherence and atomicity hold whatever they are.
-      g.rejection.axiom === 'coherence' || g.rejection.axiom === 'atomic' ? 1 : 0,
+      g.uniproc ? 1 : 0,
       g.rejection.cycle.some((e) => e.construct) ? 0 : 1,
       -g.count,
       g.rejection.cycle.length,

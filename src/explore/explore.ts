@@ -161,7 +161,7 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
       });
       if (!v.allowed) {
         if (sat && opts.keepRejected && out.rejected.length < opts.keepRejected) out.rejected.push(record(v.violated!.name));
-        if (sat && opts.onRejected) opts.onRejected(() => record(v.violated!.name), v.violated!.name);
+        if (sat && opts.onRejected) opts.onRejected(() => record(v.violated!.name), v.violated!.name, chosen.some((c) => c.incoherent === true));
         return;
       }
       if (opts.keepExamples) {

@@ -21,6 +21,8 @@ export interface LocChoice {
   co: number[];
   /** The write whose value the location holds at the end (finalStore). */
   final: number;
+  /** Only with `all`: the choice breaks coherence or atomicity at this location. */
+  incoherent?: true;
 }
 
 /**
@@ -343,7 +345,8 @@ export function locationChoices(L: Layout, l: number, opts: ChoiceOptions = {}):
       const rf = [...rfReads, ...sel.flat()];
       if (all && out.length >= MAX_ALL_CHOICES) throw new LimitStop('choices', MAX_ALL_CHOICES, `a location has more than ${MAX_ALL_CHOICES} candidate choices`);
       if (out.length >= maxChoices) throw new LimitStop('max-executions', maxChoices, `stopped after ${maxChoices} candidate choices of a location`);
-      if (all || coherent(L, l, rf, co, atomic)) out.push({ rf, co, final });
+      if (coherent(L, l, rf, co, atomic)) out.push({ rf, co, final });
+      else if (all) out.push({ rf, co, final, incoherent: true });
     });
   };
 

@@ -25,7 +25,7 @@ export interface ExploreOptions {
    * that the model rejects, with a function building its record (for ranked
    * explanations, src/engine/reasons.ts). Turns pruning off, as keepRejected does.
    */
-  onRejected?: (make: () => ExecutionRecord, axiom: string) => void;
+  onRejected?: (make: () => ExecutionRecord, axiom: string, incoherent: boolean) => void;
   /**
    * Enumerate the candidates that violate coherence or atomicity restricted
    * to one location too (default: with keepRejected). Without it, those are
@@ -64,7 +64,12 @@ export interface ExploreOptions {
 
 /** A model the explorer can run instead of the built-in one: one evaluator per layout. */
 export interface ModelHook {
-  forLayout(layout: Layout, program: Program): (g: ExecGraph) => Verdict;
+  /**
+   * The model's evaluator for one layout. With `keep` (explanations), the
+   * verdict carries the violated check's relation and the model's named
+   * relations, valid after the call.
+   */
+  forLayout(layout: Layout, program: Program): (g: ExecGraph, opts?: { keep?: boolean }) => Verdict;
   /**
    * Which (rf, co) choices are candidates: 'coherent' (the model requires
    * per-location coherence and RMW atomicity: only those choices need be

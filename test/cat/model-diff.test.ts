@@ -25,6 +25,8 @@ describe('model-diff command', () => {
     expect(r.code).toBe(1);
     expect(r.out).toContain('test/fixtures/cat/SB.litmus  SB: verdict, states, counts, flags differ\n');
     expect(r.out).toMatch(/forbidden under test\/fixtures\/cat\/sc\/linux-kernel\.cfg \(sha256 [0-9a-f]{12}\) by: sc \(1\)\n/);
+    // The ranked explanation under the model that forbids it: its best reason, a cycle on source lines.
+    expect(r.out).toContain('  best reason: sc, cycle P0:9 WRITE_ONCE(*x, 1) --po--> P0:10 r0 = READ_ONCE(*y) --fre--> P1:17 WRITE_ONCE(*y, 1) --po--> P1:18 r0 = READ_ONCE(*x) --fre--> P0:9 WRITE_ONCE(*x, 1) (1 candidate)\n');
     expect(r.out).not.toContain('2+2W.litmus');
     expect(r.out).toContain('2 tests, 1 differ\n');
   });
@@ -33,6 +35,10 @@ describe('model-diff command', () => {
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
     expect(j).toMatchObject({ tests: 1, differ: 0, differences: [] });
+    const sb = JSON.parse((await cli(['model-diff', ...models, '--format', 'json', 'test/fixtures/cat/SB.litmus'])).out);
+    expect(sb.differences[0].reason).toMatchObject({ model: 0, rejectedBy: [{ check: 'sc', executions: 1 }] });
+    expect(sb.differences[0].reason.reasons[0].axiom).toBe('sc');
+    expect(sb.differences[0].reason.reasons[0].cycle.map((e: { relation: string }) => e.relation)).toEqual(['po', 'fre', 'po', 'fre']);
     expect(j.models).toHaveLength(2);
   });
   it('needs exactly two models', async () => {
@@ -56,8 +62,14 @@ describe('run --model', () => {
     expect(r.err).toContain('test/fixtures/cat/bad/bad.cat:3:1: error: expected an expression');
     expect(r.out).toBe('');
   });
-  it('explain, fix and weaken refuse another model (they reason with the built-in axioms)', async () => {
-    for (const c of ['explain', 'fix', 'weaken']) {
+  it('explain names the model\'s own check and relations', async () => {
+    const r = await cli(['explain', '--model', 'test/fixtures/cat/sc', 'test/fixtures/cat/SB.litmus']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('1. axiom sc, cycle (1 candidate):\n');
+    expect(r.out).toContain('P0:9 WRITE_ONCE(*x, 1) --po--> P0:10 r0 = READ_ONCE(*y) --fre--> P1:17 WRITE_ONCE(*y, 1) --po--> P1:18 r0 = READ_ONCE(*x) --fre--> P0:9 WRITE_ONCE(*x, 1)\n');
+  });
+  it('fix and weaken refuse another model (they reason with the built-in axioms)', async () => {
+    for (const c of ['fix', 'weaken']) {
       const r = await cli([c, '--model', 'test/fixtures/cat/sc', 'test/fixtures/cat/SB.litmus']);
       expect(r.code).toBe(2);
       expect(r.err).toContain(`litmus-check ${c}: another model`);

@@ -1,5 +1,4 @@
 import { writeFileSync } from 'node:fs';
-import { builtinModelOnly } from '../model-options.js';
 import type { CommandSpec, Io, OptionSpec } from '../spec.js';
 import { EXIT_OK, EXIT_USAGE } from '../spec.js';
 import { collectLitmusFiles } from '../files.js';
@@ -44,7 +43,7 @@ export const explainCommand: CommandSpec = {
     }
     const ctx = formatContext('explain', options, o, paths, io);
     const macros = loadMacrosOption(o, io);
-    if (!macros.ok || !builtinModelOnly('explain', o, io)) return EXIT_USAGE;
+    if (!macros.ok) return EXIT_USAGE;
     const r = runFile(files[0]!, { ...runOptionsFrom(o, io), ...(macros.registry ? { registry: macros.registry } : {}), explain: true });
     r.seconds = 0;
     if (r.status === 'error') {

@@ -9,6 +9,7 @@ import { loadModel, ModelLoadError, type ModelSpec } from '../../cat/model-load.
 import { diffFields, modelRun, rankChecks, type TestDiff } from '../../cat/model-diff.js';
 import { readFileSync } from 'node:fs';
 import { positiveNumber } from '../report-options.js';
+import { cycleText } from '../../report/explain-text.js';
 
 const options: OptionSpec[] = [
   { flags: '--model <dir>', description: 'a model directory (DIR/linux-kernel.cfg); give it twice', repeatable: true },
@@ -59,10 +60,15 @@ export const modelDiffCommand: CommandSpec = {
       const d: TestDiff = { file: f, test: results[0]!.name || results[1]!.name, fields, runs };
       const forbidding = runs.findIndex((r, i) => r.verdict === 'Never' && runs[1 - i]!.verdict !== 'Never' && runs[1 - i]!.verdict !== null);
       if (forbidding >= 0) {
-        // The candidates with the outcome, re-run keeping the rejected ones and why.
-        const again = runSource(source, f, { model: specs[forbidding]!, keepRejected: 1000, ...(timeoutMs !== undefined ? { timeoutMs } : {}) });
+        // The candidates with the outcome, re-run keeping the rejected ones
+        // and why, with the ranked explanation under the forbidding model.
+        const again = runSource(source, f, { model: specs[forbidding]!, keepRejected: 1000, explain: true, ...(timeoutMs !== undefined ? { timeoutMs } : {}) });
         const rejected = again.outcome?.rejected.map((x) => x.axiom ?? '?') ?? [];
-        d.reason = { model: forbidding, rejectedBy: rankChecks(rejected) };
+        const x = again.result.explanation;
+        d.reason = {
+          model: forbidding, rejectedBy: rankChecks(rejected), reasons: x?.rejections ?? [],
+          ...(x?.reasons?.partial ? { partial: x.reasons.partial } : x?.incomplete ? { partial: x.incomplete } : {}),
+        };
       }
       diffs.push(d);
     }
@@ -78,6 +84,12 @@ export const modelDiffCommand: CommandSpec = {
         if (d.reason) {
           const by = d.reason.rejectedBy.map((x) => `${x.check} (${x.executions})`).join(', ');
           io.out(`  forbidden under ${labels[d.reason.model]} by: ${by || 'no candidate execution has the outcome'}\n`);
+          const top = d.reason.reasons[0];
+          if (top) {
+            const n = top.count ?? 1;
+            io.out(`  best reason: ${top.axiom}${top.cycle.length ? `, cycle ${cycleText(top.cycle, top.events)}` : ''} (${n} candidate${n === 1 ? '' : 's'})\n`);
+          }
+          if (d.reason.partial) io.out(`  (partial: ${d.reason.partial})\n`);
         }
       }
       io.out(`${files.length} test${files.length === 1 ? '' : 's'}, ${diffs.length} differ\n`);

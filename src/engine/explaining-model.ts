@@ -1,0 +1,41 @@
+// The model an explanation reasons with: the built-in LKMM, or a cat model
+// (src/cat). Either gives, for one kept execution, its verdict with the
+// violated check's relation and the named relations the cycle's edges are
+// labelled from (src/engine/cycle-edges.ts). A cat model's relations keep the
+// model's own names; the LKMM's files use the names the labels know (hb, pb,
+// rb, ppo, mb, ...), and other names fall back to the smallest named relation
+// holding the edge.
+import type { Program } from '../events/types.js';
+import { execGraph, type Layout } from '../explore/graph-build.js';
+import type { ExecutionRecord, ModelHook } from '../explore/types.js';
+import type { ExecGraph } from '../model/graph.js';
+import { evaluate, type Verdict } from '../model/lkmm.js';
+
+export interface ExplainingModel {
+  /** The verdict on a kept execution with the given values (flags: whether the model's flags are wanted). */
+  verdict(rec: ExecutionRecord, values: readonly number[], flags: boolean): Verdict;
+}
+
+/** The execution graph of a kept record, with the given values (the layout's values are set to them). */
+export function graphOf(rec: ExecutionRecord, values: readonly number[]): ExecGraph {
+  const L = rec.layout;
+  L.values.splice(0, L.values.length, ...values);
+  return execGraph(L, rec.rf, rec.co);
+}
+
+export const BUILTIN_MODEL: ExplainingModel = {
+  verdict: (rec, values, flags) => evaluate(graphOf(rec, values), flags, true),
+};
+
+/** The built-in model, or a cat model's hook with one evaluator per layout (its layout-constant values are computed once). */
+export function explainingModel(hook: ModelHook | undefined, program: Program): ExplainingModel {
+  if (!hook) return BUILTIN_MODEL;
+  const byLayout = new WeakMap<Layout, ReturnType<ModelHook['forLayout']>>();
+  return {
+    verdict(rec, values) {
+      let judge = byLayout.get(rec.layout);
+      if (!judge) byLayout.set(rec.layout, (judge = hook.forLayout(rec.layout, program)));
+      return judge(graphOf(rec, values), { keep: true });
+    },
+  };
+}
