@@ -9,7 +9,7 @@
 // of 3 runs of ITERS iterations (ITERS/10 for the slower comparison columns:
 // Tarjan-only closure, Warshall closure, acyclicity as closure + irreflexive).
 import { Rel } from '../dist/relations/matrix.js';
-import { tarjanClose, warshall } from '../dist/relations/graph.js';
+import { tarjanClose, warshall } from '../dist/relations/row-graph.js';
 import { prng } from './prng.mjs';
 
 const ITERS = Number(process.argv[2] ?? 100_000);

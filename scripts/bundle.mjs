@@ -10,7 +10,7 @@
 //                      herd7 command) is only compiled when it runs.
 //   worker.js, share-worker.js
 //                      the worker threads (ESM), beside the CLI because
-//                      src/engine/pool.ts and parallel.ts start them by URL
+//                      src/engine/worker-pool.ts and parallel.ts start them by URL
 //                      relative to their own module.
 //
 // bin/ uses the bundle when it exists; `npm test` tests src/ directly.

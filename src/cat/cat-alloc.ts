@@ -4,7 +4,7 @@
 // kept across executions).
 import { BitSet } from '../relations/bitset.js';
 import { Rel } from '../relations/matrix.js';
-import type { RelPool } from '../relations/pool.js';
+import type { RelPool } from '../relations/rel-pool.js';
 
 let pool: RelPool | null = null;
 

@@ -4,12 +4,12 @@
 // stands for (see cat-lazy.ts standIn) and rejects the candidate when none.
 import { Rel } from '../relations/matrix.js';
 import type { Layout } from '../explore/graph-build.js';
-import type { ExecGraph } from '../model/graph.js';
+import type { ExecGraph } from '../model/exec-graph.js';
 import type { Verdict } from '../model/lkmm.js';
 import type { Expr, TestKind } from './cat-ast.js';
 import { CatEnv, TopEnv } from './cat-env.js';
 import { copyRel, withPool } from './cat-alloc.js';
-import { RelPool } from '../relations/pool.js';
+import { RelPool } from '../relations/rel-pool.js';
 import { CatEval } from './cat-eval.js';
 import { standIn, supportOf } from './cat-lazy.js';
 import { isEmptyValue } from './cat-ops.js';

@@ -5,7 +5,7 @@
 // a void atomic op is `noreturn` and its write `once`; a failed conditional
 // RMW reads `once`. Inserting fences renumbers a thread's events, so every
 // local index (dependencies, rmw partner, symbolic values) is remapped.
-import type { Program, ThreadEvent, ThreadTrace } from '../events/types.js';
+import type { Program, ThreadEvent, ThreadTrace } from '../events/program.js';
 import type { Sym } from '../events/sym.js';
 
 function fence(at: ThreadEvent): ThreadEvent {

@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { loadDefFile } from '../kernel/def-file.js';
 import { PrimitiveRegistry } from '../kernel/primitives.js';
 import { lkmmPrimitives } from '../kernel/lkmm-table.js';
-import type { ModelHook } from '../explore/types.js';
+import type { ModelHook } from '../explore/explore-api.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { CatLoadError, loadCatProgram, type CatProgram } from './cat-program.js';
 import { CatLayoutRunner, type CheckPolicy } from './cat-run.js';

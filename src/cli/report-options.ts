@@ -7,7 +7,7 @@ import { SIZE_LIMITS } from '../limits/sizes.js';
 import type { RunOptions } from '../engine/pipeline.js';
 import { useColor } from '../report/color.js';
 import { FORMAT_NAMES } from '../report/registry.js';
-import type { FormatContext } from '../report/types.js';
+import type { FormatContext } from '../report/format-context.js';
 import { shellJoin } from '../report/shell.js';
 import { toolVersion } from '../report/version.js';
 import { macrosOption } from './macros.js';

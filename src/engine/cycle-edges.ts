@@ -3,7 +3,7 @@
 // construct of the test that provides it on its source line: the barrier
 // (`smp_wmb() P0:16`), the acquire or release, the grace period
 // (`synchronize_rcu() P0:12`) and read-side section, the unlock and lock.
-import type { ThreadEvent } from '../events/types.js';
+import type { ThreadEvent } from '../events/program.js';
 import type { Layout } from '../explore/graph-build.js';
 import type { EdgeRef } from '../explore/result.js';
 import type { Rel } from '../relations/matrix.js';

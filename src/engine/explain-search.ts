@@ -13,13 +13,13 @@
 //  - A verdict that is not known (a limit) or a test without executions:
 //    nothing is explained, and `incomplete` says why.
 import type { LitmusTest } from '../litmus/ast.js';
-import type { Program } from '../events/types.js';
+import type { Program } from '../events/program.js';
 import { explore } from '../explore/explore.js';
-import type { ExploreOptions, ExploreOutcome } from '../explore/types.js';
+import type { ExploreOptions, ExploreOutcome } from '../explore/explore-api.js';
 import type { Explanation, RunResult } from '../explore/result.js';
 import { races, witnessOf } from './explain.js';
 import { explainingModel } from './explaining-model.js';
-import type { ModelHook } from '../explore/types.js';
+import type { ModelHook } from '../explore/explore-api.js';
 import { conditionReads, ReasonCollector } from './reasons.js';
 
 /** Time an explanation may take when no --timeout is given. */

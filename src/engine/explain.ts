@@ -3,8 +3,8 @@
 // rejects, the violated axiom as a cycle of labelled edges on source lines
 // (src/engine/cycle-edges.ts names the edges; src/engine/reasons.ts ranks them).
 import type { LitmusTest } from '../litmus/ast.js';
-import type { Program } from '../events/types.js';
-import { formatValue } from '../events/values.js';
+import type { Program } from '../events/program.js';
+import { formatValue } from '../events/value-encoding.js';
 import { observedName } from '../events/build.js';
 import { evalSym } from '../events/sym.js';
 import type { ExecutionRecord, ExploreOutcome } from '../explore/explore.js';

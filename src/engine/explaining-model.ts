@@ -5,10 +5,10 @@
 // model's own names; the LKMM's files use the names the labels know (hb, pb,
 // rb, ppo, mb, ...), and other names fall back to the smallest named relation
 // holding the edge.
-import type { Program } from '../events/types.js';
+import type { Program } from '../events/program.js';
 import { execGraph, type Layout } from '../explore/graph-build.js';
-import type { ExecutionRecord, ModelHook } from '../explore/types.js';
-import type { ExecGraph } from '../model/graph.js';
+import type { ExecutionRecord, ModelHook } from '../explore/explore-api.js';
+import type { ExecGraph } from '../model/exec-graph.js';
 import { evaluate, type Verdict } from '../model/lkmm.js';
 
 export interface ExplainingModel {

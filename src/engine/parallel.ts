@@ -18,7 +18,7 @@ import { unsigned32Columns } from '../explore/states.js';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
-import type { Program } from '../events/types.js';
+import type { Program } from '../events/program.js';
 import { explore, type ExploreOptions, type ExploreOutcome } from '../explore/explore.js';
 import type { StateData } from '../explore/states.js';
 import type { RunOptions } from './pipeline.js';

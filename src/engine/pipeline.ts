@@ -9,7 +9,7 @@ import { parseLitmus } from '../litmus/parse.js';
 import { PrimitiveRegistry } from '../kernel/primitives.js';
 import { buildProgram, BuildError, observedName } from '../events/build.js';
 import { TooManyPaths } from '../events/interp.js';
-import type { Program } from '../events/types.js';
+import type { Program } from '../events/program.js';
 import { explore, type ExploreOptions, type ExploreOutcome } from '../explore/explore.js';
 import type { RunResult, Verdict } from '../explore/result.js';
 import { explainSearch } from './explain-search.js';

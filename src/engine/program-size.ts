@@ -2,7 +2,7 @@
 // shared locations, and events of one execution (a relation holds at most
 // 1024). Checked once the paths are built, before the search.
 import type { LitmusTest, Range } from '../litmus/ast.js';
-import type { Program } from '../events/types.js';
+import type { Program } from '../events/program.js';
 import { SIZE_LIMITS, TestTooLarge, tooLarge } from '../limits/sizes.js';
 
 /** Where location `name` is first declared: a parameter, else an initialisation. */

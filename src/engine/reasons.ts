@@ -11,8 +11,8 @@
 // are counted in a summary line, never listed; so are cycles through the
 // internal locations of flavours (the IRQ-off domain of local_irq_save()).
 import type { LitmusTest } from '../litmus/ast.js';
-import type { Program } from '../events/types.js';
-import type { ExecutionRecord } from '../explore/types.js';
+import type { Program } from '../events/program.js';
+import type { ExecutionRecord } from '../explore/explore-api.js';
 import type { EventRef, Rejection, ReasonSummary } from '../explore/result.js';
 import { rejectionOf } from './explain.js';
 import { BUILTIN_MODEL, type ExplainingModel } from './explaining-model.js';

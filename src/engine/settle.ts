@@ -10,7 +10,7 @@
 // count stays a lower bound, so Sometimes/Always is decided only when the
 // partial counts already show both kinds of execution.
 import { unsigned32Columns } from '../explore/states.js';
-import type { Program } from '../events/types.js';
+import type { Program } from '../events/program.js';
 import { explore, type ExploreOptions, type ExploreOutcome } from '../explore/explore.js';
 import { isPlainAccess } from '../explore/graph-build.js';
 import type { FinalState, SettledVerdict, Verdict } from '../explore/result.js';

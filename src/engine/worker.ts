@@ -1,8 +1,8 @@
-// worker_threads entry for the pool (pool.ts): takes files from the shared
+// worker_threads entry for the pool (worker-pool.ts): takes files from the shared
 // counter until none is left and posts each RunResult back. Results are
 // plain data, so structured cloning carries them.
 import { parentPort } from 'node:worker_threads';
-import { runOne, type PoolWork } from './pool.js';
+import { runOne, type PoolWork } from './worker-pool.js';
 
 const port = parentPort;
 if (port) {

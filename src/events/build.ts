@@ -5,8 +5,8 @@ import { defaultRegistry, type PrimitiveRegistry } from '../kernel/primitives.js
 import { filterEquations } from '../litmus/filter-equations.js';
 import { domainLocationName, threadPaths, type InterpEnv } from './interp.js';
 import { attachHerdSyms } from './herd-syms.js';
-import type { FinalView, LocationInfo, ObservedLoc, Program, ThreadTrace } from './types.js';
-import { addrOf } from './values.js';
+import type { FinalView, LocationInfo, ObservedLoc, Program, ThreadTrace } from './program.js';
+import { addrOf } from './value-encoding.js';
 import { isConst, mkBin } from './sym.js';
 import type { Governor } from '../limits/governor.js';
 

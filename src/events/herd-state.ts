@@ -1,7 +1,7 @@
 // The state of herd's walk (see herd-syms.ts): values as herd's semantics
 // builds them, one outcome (path) of the evaluation, and the combinators that
 // sequence outcomes in herd's order.
-import type { EventKind } from './types.js';
+import type { EventKind } from './program.js';
 
 /** A value as herd's semantics builds it: a fresh variable (v > 0) or the constant k. */
 export interface HV {

@@ -2,7 +2,7 @@
 // reads-from and plain copies) never gets solved, and herd prints it as
 // `S<n>`, the number of one of its fresh variables. To print the same n we
 // replay how herd's C semantics allocates those variables, and how its
-// solver merges them (the solver half is in src/explore/values.ts).
+// solver merges them (the solver half is in src/explore/value-solver.ts).
 //
 // Allocation (herd/CSem.ml over the event monad, herd/eventsMonad.ml):
 // - one counter for the whole test, threads in order P0, P1, ...; within a
@@ -37,7 +37,7 @@
 // This file holds the entry point and the register stage; the walk is in
 // herd-walk.ts (statements, expressions) and herd-walk-calls.ts (primitives),
 // its state in herd-state.ts, and site numbers in herd-sites.ts.
-import type { ThreadTrace } from './types.js';
+import type { ThreadTrace } from './program.js';
 import type { InterpEnv } from './interp.js';
 import { HerdUnionFind } from './herd-uf.js';
 import { Unsupported, type HV, type St } from './herd-state.js';

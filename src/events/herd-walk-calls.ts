@@ -2,7 +2,7 @@
 // a PrimitiveDef in the order herd's semantics evaluates it (herd-syms.ts
 // says which orders are exact and which approximate).
 import type { Expr } from '../litmus/ast.js';
-import type { LocArg, Step, ValArg } from '../kernel/types.js';
+import type { LocArg, Step, ValArg } from '../kernel/primitive-def.js';
 import { clone, K, Unsupported, type CallSt, type HV, type Out, type St } from './herd-state.js';
 import { siteOf } from './herd-sites.js';
 import { ThreadWalk } from './herd-walk.js';

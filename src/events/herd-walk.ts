@@ -2,9 +2,9 @@
 // for the allocation order it replays). Calls of primitives are walked by the
 // subclass in herd-walk-calls.ts.
 import type { Expr, Stmt } from '../litmus/ast.js';
-import type { EventKind } from './types.js';
+import type { EventKind } from './program.js';
 import type { InterpEnv } from './interp.js';
-import { binop } from './values.js';
+import { binop } from './value-encoding.js';
 import { unop } from './sym.js';
 import { siteOf } from './herd-sites.js';
 import { pure } from './interp-common.js';

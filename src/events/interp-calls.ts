@@ -2,7 +2,7 @@
 // each step of a PrimitiveDef as events, including the read-side sections of
 // named flavours on their hidden locations.
 import type { Expr } from '../litmus/ast.js';
-import type { LocArg, Step, ValArg } from '../kernel/types.js';
+import type { LocArg, Step, ValArg } from '../kernel/primitive-def.js';
 import { mkBin, mkUn, readOf, type Sym } from './sym.js';
 import { siteOf } from './herd-sites.js';
 import { domainLocationName, PathEnd, union, type Val } from './interp-common.js';

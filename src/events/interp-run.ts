@@ -2,8 +2,8 @@
 // that fix the path, statements and expressions. Calls of primitives are run
 // by the subclass in interp-calls.ts.
 import type { Expr, Range, Stmt } from '../litmus/ast.js';
-import type { Constraint, Division, ThreadEvent } from './types.js';
-import { addrOf, locOfAddr } from './values.js';
+import type { Constraint, Division, ThreadEvent } from './program.js';
+import { addrOf, locOfAddr } from './value-encoding.js';
 import { isConst, mkBin, mkUn, readOf, type Sym } from './sym.js';
 import { siteOf } from './herd-sites.js';
 import { PathEnd, pure, union, type InterpEnv, type Val } from './interp-common.js';

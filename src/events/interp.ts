@@ -9,7 +9,7 @@
 // This file holds the path enumeration; a run is in interp-run.ts
 // (statements, expressions) and interp-calls.ts (primitives), shared pieces
 // in interp-common.ts.
-import type { ThreadTrace } from './types.js';
+import type { ThreadTrace } from './program.js';
 import type { Sym } from './sym.js';
 import { CodeError, PathEnd, type InterpEnv } from './interp-common.js';
 import { Run } from './interp-calls.js';

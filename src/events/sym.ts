@@ -1,7 +1,7 @@
 // Symbolic values of one thread's path: constants, the value of a read of the
 // same thread, or an operation on those. The explorer evaluates them once the
 // reads-from relation fixes every read's value, as herd7 solves its equations.
-import { binop, isSymToken } from './values.js';
+import { binop, isSymToken } from './value-encoding.js';
 
 export type Sym = number | SymNode;
 

@@ -7,7 +7,7 @@
 //   filter's equations fails first.
 // Never in an execution the model forbids. The explorer asks these
 // questions of the execution its solver has just solved.
-import type { Division, Program, ThreadTrace } from '../events/types.js';
+import type { Division, Program, ThreadTrace } from '../events/program.js';
 import { evalSym } from '../events/sym.js';
 import { CodeError } from '../events/interp-common.js';
 

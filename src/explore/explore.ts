@@ -5,18 +5,18 @@
 // An Exploration is one run: its counts, states, flags, limits and the
 // combinations of thread paths it goes through. Each combination's search is
 // a PathSearch (src/explore/path-search.ts).
-import type { Program, ThreadTrace } from '../events/types.js';
+import type { Program, ThreadTrace } from '../events/program.js';
 import { layout } from './graph-build.js';
 import { locationChoices, type LocChoice } from './locations.js';
 import { StateTable, unsigned32Columns } from './states.js';
 import { cutReachable } from './stopped-paths.js';
 import { PathSearch } from './path-search.js';
-import type { ExploreOptions, ExploreOutcome } from './types.js';
+import type { ExploreOptions, ExploreOutcome } from './explore-api.js';
 import { Governor, LimitStop } from '../limits/governor.js';
 
 export type { StateRecord } from './states.js';
 export { StateTable } from './states.js';
-export type { ExecutionRecord, ExploreOptions, ExploreOutcome } from './types.js';
+export type { ExecutionRecord, ExploreOptions, ExploreOutcome } from './explore-api.js';
 
 /** The explorer's governor: opts.limits, with opts.timeoutMs from `started` if that is earlier. */
 function governorOf(opts: ExploreOptions, started: number): Governor {

@@ -2,9 +2,9 @@
 // writes first (one per location), then each thread's events in program order.
 import { BitSet } from '../relations/bitset.js';
 import { Rel } from '../relations/matrix.js';
-import type { Constraint, Program, ThreadEvent, ThreadTrace } from '../events/types.js';
+import type { Constraint, Program, ThreadEvent, ThreadTrace } from '../events/program.js';
 import { readsOf } from '../events/sym.js';
-import { emptySets, type EventSets, type ExecGraph, type StaticRelations } from '../model/graph.js';
+import { emptySets, type EventSets, type ExecGraph, type StaticRelations } from '../model/exec-graph.js';
 
 export interface GEvent {
   id: number;

@@ -5,23 +5,23 @@
 // subtrees counted whole where their most permissive completion passes
 // (bounds.ts, forward.ts, memo.ts), and the model judged on each complete
 // execution. What it finds goes to the run's counts, states and flags.
-import type { ThreadTrace } from '../events/types.js';
+import type { ThreadTrace } from '../events/program.js';
 import { evalSym, type Sym } from '../events/sym.js';
 import { Rel } from '../relations/matrix.js';
 import { BitSet } from '../relations/bitset.js';
 import { evaluate, type Verdict } from '../model/lkmm.js';
-import type { ExecGraph } from '../model/graph.js';
+import type { ExecGraph } from '../model/exec-graph.js';
 import { CodeError } from '../events/interp-common.js';
 import { execGraph, type Layout } from './graph-build.js';
 import type { LocChoice } from './locations.js';
-import { ValueSolver } from './values.js';
+import { ValueSolver } from './value-solver.js';
 import { addChoice, bulkBounds } from './bounds.js';
 import { DivisionRules } from './divisions.js';
 import { CompletionMemo, type MemoEntry } from './memo.js';
 import { coBoxes, ValueGroups } from './choice-groups.js';
 import { RmwSeqCache } from './rmw-seq.js';
 import { forwardCheck, locationEvents, remainingLists, type ForwardHost } from './forward.js';
-import type { ExecutionRecord } from './types.js';
+import type { ExecutionRecord } from './explore-api.js';
 import type { Exploration } from './explore.js';
 
 /** Forward checking is tried where at most this many choices remain below a node. */

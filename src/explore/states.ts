@@ -2,8 +2,8 @@
 // end in millions of distinct states (a 20-process RCU chain has 2^20 - 1), so
 // a state costs one short key string and a few array slots while exploring;
 // the printed records are built once at the end.
-import type { Program } from '../events/types.js';
-import { formatValue, isSymToken, locOfAddr } from '../events/values.js';
+import type { Program } from '../events/program.js';
+import { formatValue, isSymToken, locOfAddr } from '../events/value-encoding.js';
 
 export interface StateRecord {
   values: string[];

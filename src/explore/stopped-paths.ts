@@ -7,10 +7,10 @@
 // WRITE_ONCE(*x, r0);`, r0 reading the write after it) is decided only by
 // herd's equations, a cmpxchg that succeeds, not by a branch condition. A
 // spin loop on a value nobody stores raises nothing.
-import type { Program, ThreadTrace } from '../events/types.js';
+import type { Program, ThreadTrace } from '../events/program.js';
 import { layout } from './graph-build.js';
 import type { LocChoice } from './locations.js';
-import { ValueSolver } from './values.js';
+import { ValueSolver } from './value-solver.js';
 import { evalSym, isConst } from '../events/sym.js';
 
 /** Reads-from candidates tried before giving up and assuming the cut is reachable. */

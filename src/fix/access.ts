@@ -4,7 +4,7 @@
 // can be found on one side is provably useless for a fence.
 import type { Expr, LitmusTest, Process, Stmt } from '../litmus/ast.js';
 import type { PrimitiveDef, PrimitiveRegistry } from '../kernel/primitives.js';
-import type { Step } from '../kernel/types.js';
+import type { Step } from '../kernel/primitive-def.js';
 
 export interface Accesses {
   reads: boolean;

@@ -3,13 +3,13 @@
 // found from the AST and the primitive registry.
 import type { Expr, LitmusTest, Process, Stmt } from '../litmus/ast.js';
 import type { PrimitiveRegistry } from '../kernel/primitives.js';
-import type { AccessTag, FenceTag } from '../kernel/types.js';
+import type { AccessTag, FenceTag } from '../kernel/primitive-def.js';
 import { any, hasPlainAccess } from './access.js';
 import { costOf } from './kinds.js';
 import { accessStep, counterparts, reshape, rewriteCall, type Call } from './rewrite.js';
 import { isVocabulary } from '../litmus/extensions.js';
 import { fenceSlots } from './sites.js';
-import type { Change, ChangeKind, TextEdit } from './types.js';
+import type { Change, ChangeKind, TextEdit } from './fix-records.js';
 
 interface Ctx {
   src: string;

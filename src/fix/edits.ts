@@ -1,7 +1,7 @@
 // Applies a set of text edits to the source by offsets. Identical edits (the
 // braces two fences in one unbraced branch both need) are applied once;
 // overlapping replacements are a conflict and give null.
-import type { TextEdit } from './types.js';
+import type { TextEdit } from './fix-records.js';
 
 export interface Applied {
   text: string;

@@ -11,7 +11,7 @@ import { unifiedDiff } from './diff.js';
 import { fencePlace, onWitnessCycle } from './prune.js';
 import { reasonFor } from './reason.js';
 import { searchFixes } from './search.js';
-import type { Change, ChangeKind, FixReport, Suggestion } from './types.js';
+import type { Change, ChangeKind, FixReport, Suggestion } from './fix-records.js';
 import { badCount, summarize, Verifier } from './verify.js';
 
 export interface FixOptions {

@@ -1,7 +1,7 @@
 // The kinds of change, their costs (the order in which `fix` prefers them),
 // the groups --allow/--deny accept, and which kind is weaker than which at the
 // same place.
-import type { ChangeKind } from './types.js';
+import type { ChangeKind } from './fix-records.js';
 
 export interface KindInfo {
   kind: ChangeKind;

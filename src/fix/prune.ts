@@ -12,7 +12,7 @@
 // re-run. Upgrades of plain accesses to ONCE change which events are Marked,
 // and the data-race rules with them, so they are never pruned.
 import type { Witness } from '../explore/result.js';
-import type { Change } from './types.js';
+import type { Change } from './fix-records.js';
 
 /** Events of one thread in program order, with their source lines. */
 interface ThreadEvents {

@@ -6,7 +6,7 @@ import type { Quantifier } from '../litmus/ast.js';
 import { applyEdits, editKey } from './edits.js';
 import { lineOrigins } from './diff.js';
 import { lineOf } from './text.js';
-import type { Change } from './types.js';
+import type { Change } from './fix-records.js';
 
 const COMMUNICATION = new Set(['rfe', 'fre', 'coe']);
 

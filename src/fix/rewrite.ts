@@ -6,8 +6,8 @@
 // the pointer `p` and back, constants fill value parameters).
 import type { Expr } from '../litmus/ast.js';
 import type { PrimitiveDef, PrimitiveRegistry } from '../kernel/primitives.js';
-import type { AccessTag, LocArg, Step, ValArg } from '../kernel/types.js';
-import type { TextEdit } from './types.js';
+import type { AccessTag, LocArg, Step, ValArg } from '../kernel/primitive-def.js';
+import type { TextEdit } from './fix-records.js';
 
 export type Call = Extract<Expr, { kind: 'call' }>;
 type AccessStep = Extract<Step, { op: 'load' | 'store' | 'rmw' | 'cmpxchg' | 'add-unless' }>;

@@ -6,7 +6,7 @@
 // so each set found to work is minimal (within the size bound). The search
 // stops after `max` fixes or `budget` re-runs.
 import { weakerOrSame } from './kinds.js';
-import type { Change } from './types.js';
+import type { Change } from './fix-records.js';
 import type { Check, Verifier } from './verify.js';
 
 export interface SearchOptions {

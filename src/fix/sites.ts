@@ -8,7 +8,7 @@ import type { Process, Stmt } from '../litmus/ast.js';
 import type { PrimitiveRegistry } from '../kernel/primitives.js';
 import { any, exprAccesses, hasUnorderedRmw, NONE, stmtAccesses, union, type Accesses } from './access.js';
 import { indentAt, lineEnd, lineStart, restIsTrivia, startsLine } from './text.js';
-import type { TextEdit } from './types.js';
+import type { TextEdit } from './fix-records.js';
 
 export interface FenceSlot {
   thread: number;

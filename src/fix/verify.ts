@@ -18,7 +18,7 @@ import { litmusLexer } from '../litmus/lexer.js';
 import { LineMap } from '../litmus/positions.js';
 import type { IToken } from 'chevrotain';
 import { applyEdits } from './edits.js';
-import type { TextEdit, VerdictSummary } from './types.js';
+import type { TextEdit, VerdictSummary } from './fix-records.js';
 
 /** Executions that reach the outcome the user does not want: those satisfying an `exists`/`~exists` condition, those violating a `forall`. */
 export function badCount(r: RunResult): number {

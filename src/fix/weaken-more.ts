@@ -5,10 +5,10 @@
 // report says what it skipped instead of claiming every construct is needed.
 import type { Expr, LitmusTest, Process, Stmt } from '../litmus/ast.js';
 import type { PrimitiveRegistry } from '../kernel/primitives.js';
-import type { Step } from '../kernel/types.js';
+import type { Step } from '../kernel/primitive-def.js';
 import { callsIn, forEachStatement, ownExprs } from './access.js';
 import type { Call } from './rewrite.js';
-import type { TextEdit, WeakenSkip } from './types.js';
+import type { TextEdit, WeakenSkip } from './fix-records.js';
 
 export interface PairItem {
   thread: number;

@@ -4,7 +4,7 @@
 import type { Expr, LitmusTest, Process, Stmt } from '../litmus/ast.js';
 import { runSource, type RunOptions } from '../engine/pipeline.js';
 import { defaultRegistry, type PrimitiveRegistry } from '../kernel/primitives.js';
-import type { AccessTag, FenceTag } from '../kernel/types.js';
+import type { AccessTag, FenceTag } from '../kernel/primitive-def.js';
 import { callsIn, forEachStatement, ownExprs } from './access.js';
 import { fenceName } from './candidates.js';
 import { unifiedDiff } from './diff.js';
@@ -13,7 +13,7 @@ import { runDiagnostics } from './fix.js';
 import { accessStep, counterparts, rewriteCall, type Call } from './rewrite.js';
 import { lineEnd, lineStart, restIsTrivia, startsLine } from './text.js';
 import { pairItems, skippedConstructs } from './weaken-more.js';
-import type { TextEdit, WeakenItem, WeakenReport, Weakening } from './types.js';
+import type { TextEdit, WeakenItem, WeakenReport, Weakening } from './fix-records.js';
 import { badCount, summarize, Verifier } from './verify.js';
 
 /** A weakening to try: its text, its edits, and its level (0: removal or relaxed, tried first; 1: partial). */

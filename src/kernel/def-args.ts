@@ -3,7 +3,7 @@
 // argument into the location, value or operator a step expects.
 import { closest } from '../litmus/distance.js';
 import { DefError, type Tok } from './def-lexer.js';
-import type { AluOp, LocArg, ResultTest, Step, ValArg } from './types.js';
+import type { AluOp, LocArg, ResultTest, Step, ValArg } from './primitive-def.js';
 
 export const ALU: Record<string, AluOp> = { '+': 'add', '-': 'sub', '&': 'and', '|': 'or', '^': 'xor', '&~': 'andnot' };
 

@@ -4,7 +4,7 @@ import { closest } from '../litmus/distance.js';
 import { aluOf, lvalue, pointer, value, type Arg, type Piece } from './def-args.js';
 import { DefError, type Tok } from './def-lexer.js';
 import type { Parser } from './def-parser.js';
-import type { AccessTag, FenceTag } from './types.js';
+import type { AccessTag, FenceTag } from './primitive-def.js';
 
 const ACCESS_TAGS: Record<string, AccessTag> = {
   once: 'ONCE', relaxed: 'ONCE', deref: 'ONCE', lderef: 'ONCE',

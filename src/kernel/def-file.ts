@@ -30,7 +30,7 @@ import { LineMap } from '../litmus/positions.js';
 import { DefError, tokenize } from './def-lexer.js';
 import { Parser } from './def-parser.js';
 import { defaultRegistry, PrimitiveRegistry } from './primitives.js';
-import type { PrimitiveDef } from './types.js';
+import type { PrimitiveDef } from './primitive-def.js';
 
 export { USER_GROUP } from './def-parser.js';
 

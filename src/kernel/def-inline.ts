@@ -2,7 +2,7 @@
 // and result test re-expressed over the arguments of the call.
 import { DefError } from './def-lexer.js';
 import type { Arg } from './def-args.js';
-import type { LocArg, ResultTest, Step, ValArg } from './types.js';
+import type { LocArg, ResultTest, Step, ValArg } from './primitive-def.js';
 
 function remapLoc(l: LocArg, args: Arg[], callee: string): LocArg {
   const a = args[l.arg]!;

@@ -9,7 +9,7 @@ import { BUILTINS, builtin } from './def-builtins.js';
 import { remapStep, remapTest } from './def-inline.js';
 import { DefError, describe, type Tok } from './def-lexer.js';
 import type { PrimitiveRegistry } from './primitives.js';
-import type { PrimitiveDef, ResultTest, Step, ValArg } from './types.js';
+import type { PrimitiveDef, ResultTest, Step, ValArg } from './primitive-def.js';
 
 /** The group user macros are listed under. */
 export const USER_GROUP = 'user';

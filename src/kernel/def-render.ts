@@ -4,7 +4,7 @@
 // count`, `__load{ONCE}(*ref) >= 1024`), a void one as `{ step; ... }`.
 // `exportability` says whether herd7 itself can read the rendering: herd's
 // .def has no shifts, no sequence inside an expression and no IRQ-off flavour.
-import type { AccessTag, FenceTag, LocArg, PrimitiveDef, ResultTest, Step, ValArg } from './types.js';
+import type { AccessTag, FenceTag, LocArg, PrimitiveDef, ResultTest, Step, ValArg } from './primitive-def.js';
 
 /** An lvalue argument, as __load/__store take it: `*p` or `X`. */
 function loc(l: LocArg, params: readonly string[]): string {

@@ -1,6 +1,6 @@
 // The primitives the Linux-kernel memory model defines (the meanings of the
 // kernel's tools/memory-model/linux-kernel.def, "lkmmv2" variant), as data.
-import type { AccessTag, AluOp, FenceTag, LocArg, PrimitiveDef, ResultTest, ValArg } from './types.js';
+import type { AccessTag, AluOp, FenceTag, LocArg, PrimitiveDef, ResultTest, ValArg } from './primitive-def.js';
 
 const lv = (arg: number): LocArg => ({ arg, deref: false });
 const ptr = (arg: number): LocArg => ({ arg, deref: true });

@@ -4,7 +4,7 @@
 // notifiers. As in mm-table.ts, signatures keep only the arguments that matter
 // to ordering, and every entry says where its meaning comes from.
 import { GUP_PIN_COUNTING_BIAS, irqOff, irqOn } from './mm-table.js';
-import type { LocArg, PrimitiveDef, Step, ValArg } from './types.js';
+import type { LocArg, PrimitiveDef, Step, ValArg } from './primitive-def.js';
 
 const p = (arg: number): LocArg => ({ arg, deref: true });
 const k = (c: number): ValArg => ({ const: c });

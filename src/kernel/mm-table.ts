@@ -2,7 +2,7 @@
 // Signatures keep only the arguments that matter to ordering (a page-table
 // entry, a refcount, a flag word): `set_pte_at(ptep, pte)` rather than the
 // kernel's `set_pte_at(mm, addr, ptep, pte)`.
-import type { LocArg, PrimitiveDef, Step, ValArg } from './types.js';
+import type { LocArg, PrimitiveDef, Step, ValArg } from './primitive-def.js';
 
 const p = (arg: number): LocArg => ({ arg, deref: true });
 const a = (arg: number): ValArg => ({ arg });

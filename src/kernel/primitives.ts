@@ -3,9 +3,9 @@
 import { lkmmPrimitives } from './lkmm-table.js';
 import { mmGupPrimitives } from './mm-gup-table.js';
 import { mmPrimitives } from './mm-table.js';
-import type { PrimitiveDef } from './types.js';
+import type { PrimitiveDef } from './primitive-def.js';
 
-export type { PrimitiveDef } from './types.js';
+export type { PrimitiveDef } from './primitive-def.js';
 
 export class PrimitiveRegistry {
   private readonly byName = new Map<string, PrimitiveDef>();

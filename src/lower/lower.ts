@@ -10,7 +10,7 @@
 import type { Expr, LitmusTest, Range, Stmt } from '../litmus/ast.js';
 import { lkmmPrimitives } from '../kernel/lkmm-table.js';
 import type { PrimitiveRegistry } from '../kernel/primitives.js';
-import type { PrimitiveDef, Step } from '../kernel/types.js';
+import type { PrimitiveDef, Step } from '../kernel/primitive-def.js';
 import { producesValue } from '../kernel/def-render.js';
 import { lkmmCallFor, LoweringRefused, type Operands } from './step-calls.js';
 import { scanSections, IRQ_EXTENSION } from './sections.js';

@@ -5,7 +5,7 @@
 // match (atomic_inc(v) over atomic_add(1, v)). Tests (`== 0`, bit nr, ...)
 // are applied by the caller, so only test-less LKMM definitions are used.
 import { lkmmPrimitives } from '../kernel/lkmm-table.js';
-import type { LocArg, PrimitiveDef, Step, ValArg } from '../kernel/types.js';
+import type { LocArg, PrimitiveDef, Step, ValArg } from '../kernel/primitive-def.js';
 
 /** The text of one operand of the call being lowered, already lowered itself. */
 export interface Operands {

@@ -2,7 +2,7 @@
 // every operation returns a fresh relation and never mutates its operands.
 import { BitSet } from '../relations/bitset.js';
 import { Rel } from '../relations/matrix.js';
-import { RelPool } from '../relations/pool.js';
+import { RelPool } from '../relations/rel-pool.js';
 
 /**
  * With a pool, results live until the caller releases the pool's mark (the

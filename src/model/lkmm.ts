@@ -4,8 +4,8 @@
 import type { BitSet } from '../relations/bitset.js';
 import type { Rel } from '../relations/matrix.js';
 import { Algebra } from './algebra.js';
-import { RelPool } from '../relations/pool.js';
-import type { ExecGraph } from './graph.js';
+import { RelPool } from '../relations/rel-pool.js';
+import type { ExecGraph } from './exec-graph.js';
 
 export type AxiomKind = 'acyclic' | 'irreflexive' | 'empty';
 

@@ -27,7 +27,7 @@
 import type { BitSet } from './bitset.js';
 import { checkSize, lastWordMask, popcount32, scratchA, wordsFor } from './bits.js';
 import { composeRows } from './compose.js';
-import { closeTransitive, findCycleRows, isAcyclicRows } from './graph.js';
+import { closeTransitive, findCycleRows, isAcyclicRows } from './row-graph.js';
 
 export class Rel {
   /** Number of events; pairs are in [0,n) x [0,n). */
@@ -210,7 +210,7 @@ export class Rel {
     return this;
   }
 
-  /** this := this+ (cat `r+`), in place. See graph.ts closeTransitive (SCC-based). */
+  /** this := this+ (cat `r+`), in place. See row-graph.ts closeTransitive (SCC-based). */
   transitiveClosure(): this {
     closeTransitive(this.n, this.words, this.data);
     return this;

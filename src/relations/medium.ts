@@ -2,11 +2,11 @@
 // on-stack sets and the closure accumulator live in four local words each
 // instead of scratch arrays, which V8 runs about twice as fast. Words past
 // w are treated as "all visited" (never scanned) and never loaded.
-// Semantics are those of the general kernels in graph.ts, which dispatch here.
+// Semantics are those of the general kernels in row-graph.ts, which dispatch here.
 
 import { lastWordMask, lowBit, scratchI } from './bits.js';
 
-/** Acyclicity for w in 2..4 (see graph.ts isAcyclicRows). */
+/** Acyclicity for w in 2..4 (see row-graph.ts isAcyclicRows). */
 export function isAcyclicMid(n: number, w: number, d: Uint32Array): boolean {
   const S = scratchI(n), w2 = w > 2, w3 = w > 3, tail = ~lastWordMask(n);
   // visited; bits >= n (and whole words >= w) count as visited
@@ -54,7 +54,7 @@ export function isAcyclicMid(n: number, w: number, d: Uint32Array): boolean {
 }
 
 /**
- * DAG-first closure for w in 2..4 (see graph.ts closeDag): rows are closed in
+ * DAG-first closure for w in 2..4 (see row-graph.ts closeDag): rows are closed in
  * DFS post-order; returns false at the first back edge, leaving some rows
  * closed (which does not change the closure of the whole).
  */

@@ -2,7 +2,7 @@
 // visited / on-stack / accumulator sets live in local variables instead of
 // scratch arrays. Litmus tests are usually this small, so this is the path
 // most candidate executions take. Semantics are those of the general kernels
-// in graph.ts (which dispatch here); only the representation differs.
+// in row-graph.ts (which dispatch here); only the representation differs.
 
 import { lowBit, scratchI } from './bits.js';
 
@@ -11,13 +11,13 @@ function allMask(n: number): number {
   return n === 32 ? -1 : (1 << n) - 1;
 }
 
-/** Transitive closure in place for n <= 32 (see graph.ts closeTransitive). */
+/** Transitive closure in place for n <= 32 (see row-graph.ts closeTransitive). */
 export function closeTransitive32(n: number, d: Uint32Array): void {
   if (!closeDag32(n, d)) tarjan32(n, d);
 }
 
 /**
- * DAG-first closure for n <= 32 (see graph.ts closeDag): closes rows in DFS
+ * DAG-first closure for n <= 32 (see row-graph.ts closeDag): closes rows in DFS
  * post-order; returns false at the first back edge, leaving some rows closed
  * (which does not change the closure of the whole).
  */
@@ -53,7 +53,7 @@ function closeDag32(n: number, d: Uint32Array): boolean {
   }
 }
 
-/** Tarjan SCC closure for n <= 32 (see graph.ts tarjanClose). */
+/** Tarjan SCC closure for n <= 32 (see row-graph.ts tarjanClose). */
 function tarjan32(n: number, d: Uint32Array): void {
   const I = scratchI(4 * n);
   // I[0..n): DFS index; I[n..2n): lowlink; I[2n..3n): SCC stack; I[3n..4n): call stack.
@@ -115,7 +115,7 @@ function tarjan32(n: number, d: Uint32Array): void {
   }
 }
 
-/** Acyclicity for n <= 32 (DFS kernel, see graph.ts isAcyclicRows). */
+/** Acyclicity for n <= 32 (DFS kernel, see row-graph.ts isAcyclicRows). */
 export function isAcyclic32(n: number, d: Uint32Array): boolean {
   const S = scratchI(n), all = allMask(n);
   let vis = 0, gray = 0;

@@ -1,9 +1,9 @@
 // The output formats of `fix` and `weaken`, by name.
-import type { FixReport, WeakenReport } from '../fix/types.js';
+import type { FixReport, WeakenReport } from '../fix/fix-records.js';
 import { formatFixJson, formatWeakenJson } from './fix-json.js';
 import { formatFixMail, formatWeakenMail } from './fix-mail.js';
 import { formatFixText, formatWeakenText } from './fix-text.js';
-import type { FormatContext } from './types.js';
+import type { FormatContext } from './format-context.js';
 
 export const FIX_FORMAT_NAMES = ['text', 'json', 'mail'] as const;
 export type FixFormatName = (typeof FIX_FORMAT_NAMES)[number];

@@ -1,9 +1,9 @@
 // `fix` and `weaken` reports as JSON (schemaVersion 1). The changed test's
 // full text is left out; its diff is there. Fields are copied one by one so
 // the output keeps its shape when the records grow.
-import type { Change, FixReport, Suggestion, VerdictSummary, WeakenItem, WeakenReport, Weakening } from '../fix/types.js';
+import type { Change, FixReport, Suggestion, VerdictSummary, WeakenItem, WeakenReport, Weakening } from '../fix/fix-records.js';
 import { SCHEMA_VERSION } from './json.js';
-import type { FormatContext } from './types.js';
+import type { FormatContext } from './format-context.js';
 
 const verdict = (v: VerdictSummary) => ({ verdict: v.verdict, positive: v.positive, negative: v.negative, flags: [...v.flags], text: v.text });
 

@@ -2,10 +2,10 @@
 // sentences, unindented diffs that apply with `patch -p1`, and the command
 // that reproduces them. No colour.
 import { herdReproductionLines } from './herd-reproduction.js';
-import type { FixReport, Suggestion, WeakenReport } from '../fix/types.js';
+import type { FixReport, Suggestion, WeakenReport } from '../fix/fix-records.js';
 import { count, outcomeWords } from './fix-text.js';
 import { shellJoin } from './shell.js';
-import type { FormatContext } from './types.js';
+import type { FormatContext } from './format-context.js';
 import { plural } from './util.js';
 
 /** Prose wrapped at 72 columns (words longer than that stay whole). */

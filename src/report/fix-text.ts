@@ -2,9 +2,9 @@
 // ctx.color is on. Diffs are indented under their suggestion.
 import type { ChalkInstance } from 'chalk';
 import type { Quantifier } from '../litmus/ast.js';
-import type { FixReport, Suggestion, VerdictSummary, WeakenItem, WeakenReport } from '../fix/types.js';
+import type { FixReport, Suggestion, VerdictSummary, WeakenItem, WeakenReport } from '../fix/fix-records.js';
 import { chalkFor } from './color.js';
-import type { FormatContext } from './types.js';
+import type { FormatContext } from './format-context.js';
 import { plural } from './util.js';
 import { herdReproductionLines } from './herd-reproduction.js';
 

@@ -6,7 +6,7 @@ import { knownVerdict } from './settled.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { stateEntries, type EdgeRef, type EventRef, type Explanation, type FinalState, type HerdReproduction, type RunResult, type StateEntry } from '../explore/result.js';
 import { expectedText, judge, summarize, type Judgement, type JudgeSummary } from './judge.js';
-import type { FormatContext } from './types.js';
+import type { FormatContext } from './format-context.js';
 
 export const SCHEMA_VERSION = 1;
 

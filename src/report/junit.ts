@@ -7,7 +7,7 @@ import { BUILTIN_MODEL } from './model-label.js';
 import { dirname } from 'node:path';
 import type { RunResult } from '../explore/result.js';
 import { judge, summarize, type Judgement } from './judge.js';
-import type { FormatContext } from './types.js';
+import type { FormatContext } from './format-context.js';
 import { testName } from './util.js';
 import { herdReproductionLines } from './herd-reproduction.js';
 

@@ -10,7 +10,7 @@ import { judge } from './judge.js';
 import { knownVerdict, settledNote } from './settled.js';
 import { herdReproductionLines } from './herd-reproduction.js';
 import { shellJoin } from './shell.js';
-import type { FormatContext } from './types.js';
+import type { FormatContext } from './format-context.js';
 import { plural, testName } from './util.js';
 
 const plain = chalkFor(false);

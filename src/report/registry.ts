@@ -7,9 +7,9 @@ import { formatJunit } from './junit.js';
 import { formatMail } from './mail.js';
 import { formatSarif } from './sarif.js';
 import { formatText } from './text.js';
-import type { FormatContext, Formatter } from './types.js';
+import type { FormatContext, Formatter } from './format-context.js';
 
-export type { FormatContext, Formatter } from './types.js';
+export type { FormatContext, Formatter } from './format-context.js';
 
 export interface FormatterEntry {
   name: FormatName;

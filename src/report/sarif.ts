@@ -11,7 +11,7 @@ import type { Range } from '../litmus/ast.js';
 import type { RunResult } from '../explore/result.js';
 import { eventText as eventWhere } from './explain-text.js';
 import { judge, type Judgement } from './judge.js';
-import type { FormatContext } from './types.js';
+import type { FormatContext } from './format-context.js';
 import { herdReproductionLines } from './herd-reproduction.js';
 import { testName } from './util.js';
 

@@ -13,7 +13,7 @@ import { explanationLines } from './explain-text.js';
 import { judge, summarize, type Judgement } from './judge.js';
 import { knownVerdict, settledNote } from './settled.js';
 import { herdReproductionLines, herdReproductionSummary } from './herd-reproduction.js';
-import type { FormatContext } from './types.js';
+import type { FormatContext } from './format-context.js';
 import { plural, testName } from './util.js';
 
 

@@ -2,7 +2,7 @@
 // RMWs, `once` halves, and every local index remapped.
 import { describe, expect, it } from 'vitest';
 import { lkmmv1Trace } from '../../src/cat/lkmmv1-events.js';
-import type { ThreadEvent, ThreadTrace } from '../../src/events/types.js';
+import type { ThreadEvent, ThreadTrace } from '../../src/events/program.js';
 
 const ev = (e: Partial<ThreadEvent> & Pick<ThreadEvent, 'kind'>): ThreadEvent => ({
   loc: 0, value: 0, rmwClass: false, rmwWrite: -1, addr: [], data: [], ctrl: [], line: 1, col: 1, origin: 'x', ...e,

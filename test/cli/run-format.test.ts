@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { runFiles } from '../../src/engine/pool.js';
+import { runFiles } from '../../src/engine/worker-pool.js';
 import { runFile } from '../../src/engine/pipeline.js';
 import { cli } from './helpers.js';
 

@@ -2,7 +2,7 @@
 // paths: the engine-level cases are fixtures in test/fixtures/herd7
 // (error-division-*, division-*).
 import { describe, expect, it } from 'vitest';
-import type { Program, ThreadTrace } from '../../src/events/types.js';
+import type { Program, ThreadTrace } from '../../src/events/program.js';
 import { readOf } from '../../src/events/sym.js';
 import { DivisionRules } from '../../src/explore/divisions.js';
 

@@ -1,6 +1,6 @@
 // Out-of-thin-air values print as herd7 names them: `S<n>`, n one of herd's
 // fresh variables (src/events/herd-syms.ts allocates them as herd does,
-// src/explore/values.ts merges them as herd's solver does). The tests are
+// src/explore/value-solver.ts merges them as herd's solver does). The tests are
 // written for this project; each expected n is derived by hand from herd's
 // rule, spelled out in the comments:
 // - allocation: one counter over the test, threads in order; +1 for each

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { explore } from '../../src/explore/explore.js';
 import { CompletionMemo } from '../../src/explore/memo.js';
-import { ValueSolver } from '../../src/explore/values.js';
+import { ValueSolver } from '../../src/explore/value-solver.js';
 import { prng } from '../relations/reference.js';
 import { runnableTests } from './helpers.js';
 import { lockedSb, outcomeSummary, programOf, randomLockTest } from './programs.js';

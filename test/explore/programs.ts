@@ -2,7 +2,7 @@
 // a Program (RunOptions has no switch for these explorer options), summarise an
 // ExploreOutcome, and generate random tests built around lock words.
 import { compileTest } from '../../src/engine/pipeline.js';
-import type { Program } from '../../src/events/types.js';
+import type { Program } from '../../src/events/program.js';
 import type { ExploreOutcome } from '../../src/explore/explore.js';
 import { hasErrors } from '../../src/diagnostics/diagnostic.js';
 import { parseLitmus } from '../../src/litmus/parse.js';

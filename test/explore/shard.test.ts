@@ -4,7 +4,7 @@
 // its table.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Program } from '../../src/events/types.js';
+import type { Program } from '../../src/events/program.js';
 import { explore, type ExploreOptions, type ExploreOutcome } from '../../src/explore/explore.js';
 import { StateTable, unsigned32Columns } from '../../src/explore/states.js';
 import { prng } from '../relations/reference.js';

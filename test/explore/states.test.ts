@@ -2,7 +2,7 @@
 // way herd7 prints them (symbolic values, then integers, then addresses).
 import { describe, expect, it } from 'vitest';
 import { StateTable } from '../../src/explore/states.js';
-import { ADDR_BASE, SYM_BASE } from '../../src/events/values.js';
+import { ADDR_BASE, SYM_BASE } from '../../src/events/value-encoding.js';
 
 function table(rows: number[][], sat: (r: number[]) => boolean = () => false): StateTable {
   const t = new StateTable(rows[0]!.length);

@@ -7,7 +7,7 @@ import { collectLitmusFiles } from '../../src/cli/files.js';
 import { candidateChanges } from '../../src/fix/candidates.js';
 import { applyEdits } from '../../src/fix/edits.js';
 import { KIND_NAMES } from '../../src/fix/kinds.js';
-import type { Change, ChangeKind } from '../../src/fix/types.js';
+import type { Change, ChangeKind } from '../../src/fix/fix-records.js';
 import { fixture, read } from './helpers.js';
 
 function candidates(source: string, kinds: readonly ChangeKind[] = KIND_NAMES): Change[] {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyEdits } from '../../src/fix/edits.js';
-import type { TextEdit } from '../../src/fix/types.js';
+import type { TextEdit } from '../../src/fix/fix-records.js';
 
 const ins = (at: number, text: string, order = 0): TextEdit => ({ start: at, end: at, text, order });
 

@@ -6,7 +6,7 @@ import { runSource } from '../../src/engine/pipeline.js';
 import type { RunResult } from '../../src/explore/result.js';
 import { fixSource, type FixOptions } from '../../src/fix/fix.js';
 import { KIND_NAMES } from '../../src/fix/kinds.js';
-import type { FixReport } from '../../src/fix/types.js';
+import type { FixReport } from '../../src/fix/fix-records.js';
 
 export const FIX_DIR = 'test/fixtures/fix';
 export const fixture = (name: string): string => `${FIX_DIR}/${name}.litmus`;

@@ -11,7 +11,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { costOf } from '../../src/fix/kinds.js';
-import type { ChangeKind, FixReport } from '../../src/fix/types.js';
+import type { ChangeKind, FixReport } from '../../src/fix/fix-records.js';
 import { expectAllVerified, fixFile, read } from './helpers.js';
 
 const LIB = 'litmus';

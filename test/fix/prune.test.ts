@@ -6,7 +6,7 @@ import { runSource } from '../../src/engine/pipeline.js';
 import { candidateChanges } from '../../src/fix/candidates.js';
 import { KIND_NAMES } from '../../src/fix/kinds.js';
 import { onWitnessCycle } from '../../src/fix/prune.js';
-import type { FixReport } from '../../src/fix/types.js';
+import type { FixReport } from '../../src/fix/fix-records.js';
 import { defaultRegistry } from '../../src/kernel/primitives.js';
 import { fixSource } from '../../src/fix/fix.js';
 import { fixFile, fixture, read } from './helpers.js';

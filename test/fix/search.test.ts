@@ -7,7 +7,7 @@ import { parseLitmus } from '../../src/litmus/parse.js';
 import { defaultRegistry } from '../../src/kernel/primitives.js';
 import { candidateChanges } from '../../src/fix/candidates.js';
 import { KIND_NAMES, weakerOrSame } from '../../src/fix/kinds.js';
-import type { FixReport } from '../../src/fix/types.js';
+import type { FixReport } from '../../src/fix/fix-records.js';
 import { bad, expectAllVerified, fixFile, fixture, read, rerun } from './helpers.js';
 
 /** No suggestion keeps working with a change dropped, or weakened to a cheaper kind at the same place. */

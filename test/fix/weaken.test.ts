@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { weakenSource } from '../../src/fix/weaken.js';
-import type { WeakenReport } from '../../src/fix/types.js';
+import type { WeakenReport } from '../../src/fix/fix-records.js';
 import { bad, fixture, read, rerun } from './helpers.js';
 
 function weaken(file: string): WeakenReport {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { runSource } from '../../src/engine/pipeline.js';
 import { loadDefFile, parseDefFile, registryWith } from '../../src/kernel/def-file.js';
 import { defaultRegistry } from '../../src/kernel/primitives.js';
-import type { PrimitiveDef } from '../../src/kernel/types.js';
+import type { PrimitiveDef } from '../../src/kernel/primitive-def.js';
 
 const FIXTURE = 'test/fixtures/macros/mm-extra.def';
 const BAD = 'test/fixtures/macros/bad.def';

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { addChoice } from '../../src/explore/bounds.js';
 import { layout } from '../../src/explore/graph-build.js';
 import { locationChoices, type LocChoice } from '../../src/explore/locations.js';
-import { ValueSolver } from '../../src/explore/values.js';
+import { ValueSolver } from '../../src/explore/value-solver.js';
 import { evaluate } from '../../src/model/lkmm.js';
 import { BitSet } from '../../src/relations/bitset.js';
 import { Rel } from '../../src/relations/matrix.js';

@@ -2,7 +2,7 @@
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import type { Explanation, RunResult } from '../../src/explore/result.js';
 import type { Expected, Range, ResultComment } from '../../src/litmus/ast.js';
-import type { FormatContext } from '../../src/report/types.js';
+import type { FormatContext } from '../../src/report/format-context.js';
 
 export function range(line: number, col = 1, endCol = col + 1): Range {
   return { start: { line, col, offset: 0 }, end: { line, col: endCol, offset: 0 } };

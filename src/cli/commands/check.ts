@@ -7,7 +7,7 @@
 // errors, tests that cannot be run or judged (parse errors, limits), and
 // missing Result comments under --require-result. 2 wins over 1.
 import { availableParallelism } from 'node:os';
-import { runFiles } from '../../engine/pool.js';
+import { runFiles } from '../../engine/worker-pool.js';
 import type { RunResult } from '../../explore/result.js';
 import { judge } from '../../report/judge.js';
 import { getFormatter } from '../../report/registry.js';

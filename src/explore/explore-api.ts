@@ -1,9 +1,9 @@
 // The explorer's options and results (src/explore/explore.ts).
-import type { ThreadTrace } from '../events/types.js';
+import type { ThreadTrace } from '../events/program.js';
 import type { Rel } from '../relations/matrix.js';
-import type { ExecGraph } from '../model/graph.js';
+import type { ExecGraph } from '../model/exec-graph.js';
 import type { Verdict } from '../model/lkmm.js';
-import type { Program } from '../events/types.js';
+import type { Program } from '../events/program.js';
 import type { Layout } from './graph-build.js';
 import type { StateRecord, StateTable } from './states.js';
 import type { GovernorLimits } from '../limits/governor.js';

@@ -1,6 +1,6 @@
 // Per-thread event programs: what the explorer consumes. Built from the AST by
 // src/events/build.ts; the explorer never sees the AST itself.
-import type { AccessTag, FenceTag } from '../kernel/types.js';
+import type { AccessTag, FenceTag } from '../kernel/primitive-def.js';
 import type { Sym } from './sym.js';
 
 export type EventKind =

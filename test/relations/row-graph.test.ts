@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closeDag, isAcyclicGeneral, tarjanClose, warshall } from '../../src/relations/graph.js';
+import { closeDag, isAcyclicGeneral, tarjanClose, warshall } from '../../src/relations/row-graph.js';
 import { Rel } from '../../src/relations/matrix.js';
 import {
   acyclicM, closureM, cycleMinNodeM, DENSITIES, fromRel, girthM, isSimpleCycle, prng, randDag, randM, reflM, SIZES, toRel, type M,

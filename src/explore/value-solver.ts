@@ -2,8 +2,8 @@
 // threads' symbolic values, and the paths' constraints on them. One solver per
 // layout: the per-execution work allocates nothing unless values justify
 // themselves (a rare cycle of reads-from and data flow).
-import type { ThreadTrace } from '../events/types.js';
-import { isSymToken, SYM_BASE } from '../events/values.js';
+import type { ThreadTrace } from '../events/program.js';
+import { isSymToken, SYM_BASE } from '../events/value-encoding.js';
 import { evalSym, readsOf } from '../events/sym.js';
 import { HerdUnionFind } from '../events/herd-uf.js';
 import type { Layout } from './graph-build.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RelPool } from '../../src/relations/pool.js';
+import { RelPool } from '../../src/relations/rel-pool.js';
 
 describe('RelPool', () => {
   it('hands out cleared objects of the pool size and reuses them after release', () => {
