@@ -63,7 +63,7 @@ function witness(input: ExplainSearchInput, budget: number): Explanation {
   if (!pos) return { incomplete: o.limit ? `${limitText(o, budget)} before it found a witness` : 'no witness found' };
   const model = explainingModel(input.model, program);
   const out: Explanation = { witness: witnessOf(pos, pos.values, test, program, model) };
-  const v = model.verdict(pos, pos.values, true);
+  const v = model.verdict(pos, pos.values);
   const r = races(v.rels, pos.layout, test, names);
   if (r.length) out.races = r;
   return out;
@@ -74,7 +74,7 @@ function raceExample(input: ExplainSearchInput, budget: number): Explanation['ra
   const o = explore(program, { keepExamples: true, ...caps(input, budget) });
   const neg = o.negativeExample;
   if (!neg) return undefined;
-  const v = explainingModel(input.model, program).verdict(neg, neg.values, true);
+  const v = explainingModel(input.model, program).verdict(neg, neg.values);
   const r = races(v.rels, neg.layout, test, program.locations.map((l) => l.name));
   return r.length ? r : undefined;
 }
@@ -93,7 +93,7 @@ function reasons(input: ExplainSearchInput, budget: number): Explanation {
     // Only the incoherent candidates are new: the others were seen in the first pass.
     const two = pass({
       onRejected: (make, _axiom, incoherent) => {
-        if (incoherent) collector.add(make(), true);
+        if (incoherent) collector.add(make(), { incoherent: true });
       },
       incoherent: true, ...caps(input, left),
     });
@@ -104,7 +104,7 @@ function reasons(input: ExplainSearchInput, budget: number): Explanation {
       // program order (CoWW), which the passes above never build.
       const three = pass({
         onRejected: (make, _axiom, incoherent) => {
-          if (incoherent) collector.add(make(), true);
+          if (incoherent) collector.add(make(), { incoherent: true });
         },
         incoherent: 'any-order', ...caps(input, rest),
       });

@@ -49,7 +49,7 @@ function stripComments(line: string): string {
 export function witnessOf(rec: ExecutionRecord, values: number[], test: LitmusTest, program: Program, model: ExplainingModel = BUILTIN_MODEL): Witness {
   const L = rec.layout;
   const names = program.locations.map((l) => l.name);
-  const v = model.verdict(rec, values, false);
+  const v = model.verdict(rec, values, { flags: false });
   const ids = L.events.filter((e) => e.ev.kind !== 'F' || e.thread >= 0).map((e) => e.id);
   const events = eventRefs(L, ids, test, names);
   const rf: Witness['rf'] = [];
@@ -108,12 +108,12 @@ export function explainOutcome(test: LitmusTest, program: Program, outcome: Expl
   const pos = outcome.positiveExample;
   if (pos) {
     out.witness = witnessOf(pos, pos.values, test, program, model);
-    const v = model.verdict(pos, pos.values, true);
+    const v = model.verdict(pos, pos.values);
     const r = races(v.rels, pos.layout, test, names);
     if (r.length) out.races = r;
   } else if (outcome.negativeExample && outcome.flags.includes('data-race')) {
     const neg = outcome.negativeExample;
-    const v = model.verdict(neg, neg.values, true);
+    const v = model.verdict(neg, neg.values);
     const r = races(v.rels, neg.layout, test, names);
     if (r.length) out.races = r;
   }
@@ -127,7 +127,7 @@ export function explainOutcome(test: LitmusTest, program: Program, outcome: Expl
 
 /** Why the model rejects one candidate execution: its violated axiom and the cycle, on source lines. */
 export function rejectionOf(rec: ExecutionRecord, test: LitmusTest, names: readonly string[], model: ExplainingModel = BUILTIN_MODEL): Rejection | undefined {
-  const v = model.verdict(rec, rec.values, false);
+  const v = model.verdict(rec, rec.values, { flags: false });
   if (!v.violated?.relation) return undefined;
   let cycle: EdgeRef[];
   if (v.violated.name === 'atomic') {

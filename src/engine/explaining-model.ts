@@ -12,8 +12,8 @@ import type { ExecGraph } from '../model/exec-graph.js';
 import { evaluate, type Verdict } from '../model/lkmm.js';
 
 export interface ExplainingModel {
-  /** The verdict on a kept execution with the given values (flags: whether the model's flags are wanted). */
-  verdict(rec: ExecutionRecord, values: readonly number[], flags: boolean): Verdict;
+  /** The verdict on a kept execution with the given values (the model's flags too unless `flags` is false). */
+  verdict(rec: ExecutionRecord, values: readonly number[], opts?: { flags?: boolean }): Verdict;
 }
 
 /** The execution graph of a kept record, with the given values (the layout's values are set to them). */
@@ -24,7 +24,7 @@ export function graphOf(rec: ExecutionRecord, values: readonly number[]): ExecGr
 }
 
 export const BUILTIN_MODEL: ExplainingModel = {
-  verdict: (rec, values, flags) => evaluate(graphOf(rec, values), flags, true),
+  verdict: (rec, values, opts = {}) => evaluate(graphOf(rec, values), { flags: opts.flags !== false, keep: true }),
 };
 
 /** The built-in model, or a cat model's hook with one evaluator per layout (its layout-constant values are computed once). */

@@ -99,7 +99,7 @@ export class ReasonCollector {
    * or atomicity at some location, whatever check of the model rejected it
    * first (a cat model's may be named otherwise, as cos-opt's ConsCo).
    */
-  add(rec: ExecutionRecord, incoherent = false): void {
+  add(rec: ExecutionRecord, opts: { incoherent?: boolean } = {}): void {
     const r = rejectionOf(rec, this.test, this.names, this.model);
     if (!r) return;
     this.candidates++;
@@ -117,7 +117,7 @@ export class ReasonCollector {
     // A coherence cycle on one thread is noise, unless it reads another
     // thread's write (CoWR: the outcome's read sees P1's write, which
     // coherence puts before P0's own) and passes through what the condition reads.
-    const uniproc = incoherent || r.axiom === 'coherence' || r.axiom === 'atomic';
+    const uniproc = opts.incoherent === true || r.axiom === 'coherence' || r.axiom === 'atomic';
     const single = !strict && uniproc && !(r.crossThread && r.throughCondition);
     const internal = r.events.some((e) => INTERNAL.test(e.label));
     this.groups.set(key, { key, rejection: r, count: 1, single: single || internal, internal, strict, uniproc });

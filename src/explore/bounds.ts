@@ -39,7 +39,7 @@ export function bulkBounds(L: Layout, perLoc: LocChoice[][], order: number[], wa
     check(depth, rf, co, rmwSeq) {
       upRf.copyFrom(rf).unionWith(sufRf[depth]!);
       upCo.copyFrom(co).unionWith(sufCo[depth]!);
-      const v = evaluate(execGraph(L, upRf, upCo, rmwSeq), true, false, true);
+      const v = evaluate(execGraph(L, upRf, upCo, rmwSeq), { coherent: true });
       return v.allowed ? v.flags : undefined;
     },
   };

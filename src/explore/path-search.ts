@@ -9,7 +9,7 @@ import type { ThreadTrace } from '../events/program.js';
 import { evalSym, type Sym } from '../events/sym.js';
 import { Rel } from '../relations/matrix.js';
 import { BitSet } from '../relations/bitset.js';
-import { evaluate, type Verdict } from '../model/lkmm.js';
+import { evaluate, type EvaluateOptions, type Verdict } from '../model/lkmm.js';
 import type { ExecGraph } from '../model/exec-graph.js';
 import { CodeError } from '../events/interp-common.js';
 import { execGraph, type Layout } from './graph-build.js';
@@ -34,6 +34,11 @@ const GROUP_MIN = 4;
 const TRIES = 64;
 
 type Lists = readonly (readonly LocChoice[])[];
+
+/** How the model is evaluated: on a candidate the explorer knows coherent, on one that need not be (incoherent ones are kept), on a partial one (no flags). */
+const COHERENT: EvaluateOptions = { coherent: true };
+const WHOLE: EvaluateOptions = {};
+const PARTIAL: EvaluateOptions = { flags: false, coherent: true };
 
 /** A load through a value that designates no location, on one of the paths. */
 interface BadLoad {
@@ -192,7 +197,7 @@ export class PathSearch {
         this.fwdCo.copyFrom(this.cos[depth]!);
         for (const list of choices) for (const ch of list) addChoice(this.fwdRf, this.fwdCo, ch);
         run.out.evaluations++;
-        return evaluate(this.graphOf(this.fwdRf, this.fwdCo, this.seqFor(depth)), wantFlags, false, true, into);
+        return evaluate(this.graphOf(this.fwdRf, this.fwdCo, this.seqFor(depth)), { flags: wantFlags, coherent: true, ...(into ? { core: into } : {}) });
       },
     };
   }
@@ -247,7 +252,7 @@ export class PathSearch {
   private modelOn(rf: Rel, co: Rel): Verdict {
     if (this.other) return this.other(this.graphOf(rf, co));
     const keeping = this.run.keeping;
-    return evaluate(this.graphOf(rf, co, keeping ? undefined : this.seqFor()), true, false, !keeping);
+    return evaluate(this.graphOf(rf, co, keeping ? undefined : this.seqFor()), keeping ? WHOLE : COHERENT);
   }
 
   /** The model on one complete execution: counted, kept as an example or a rejection, or ignored. */
@@ -425,7 +430,7 @@ export class PathSearch {
         (this.tries[depth]! < TRIES || this.pruned[depth]! > 0)) {
         this.tries[depth]!++;
         this.run.out.evaluations++;
-        if (!evaluate(this.graphOf(rf, co, this.seqFor(depth)), false, false, true).allowed) {
+        if (!evaluate(this.graphOf(rf, co, this.seqFor(depth)), PARTIAL).allowed) {
           this.pruned[depth]!++;
           continue;
         }

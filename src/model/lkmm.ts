@@ -33,13 +33,28 @@ function check(kind: AxiomKind, r: Rel): boolean {
   return kind === 'acyclic' ? r.isAcyclic() : kind === 'irreflexive' ? r.isIrreflexive() : r.isEmpty();
 }
 
-/**
- * Evaluates the model on one execution whose rf and co are complete. With
- * `keep`, the named relations in the verdict stay valid (for explanations);
- * otherwise temporaries come from a pool and are recycled on return.
- */
-export function evaluate(g: ExecGraph, wantFlags = true, keep = false, coherent = false, core?: BitSet): Verdict {
-  if (keep) return evaluateWith(new Algebra(g.n), g, wantFlags, true, coherent);
+export interface EvaluateOptions {
+  /** Compute the flags of an allowed execution (default true). */
+  flags?: boolean;
+  /**
+   * Keep the named relations and the violated axiom's relation valid after
+   * the call (explanations); otherwise temporaries come from a pool and are
+   * recycled on return.
+   */
+  keep?: boolean;
+  /**
+   * The caller guarantees the coherence and atomicity axioms (the explorer
+   * filters each location's rf/co by them), so they are not re-checked.
+   */
+  coherent?: boolean;
+  /** Receives the events of a violation's cycle (forward checking's conflicts). */
+  core?: BitSet;
+}
+
+/** Evaluates the model on one execution (a partial one too: its axioms only grow with rf and co). */
+export function evaluate(g: ExecGraph, opts: EvaluateOptions = {}): Verdict {
+  const wantFlags = opts.flags !== false, coherent = opts.coherent === true, core = opts.core;
+  if (opts.keep) return evaluateWith(new Algebra(g.n), g, wantFlags, true, coherent);
   const pool = RelPool.forSize(g.n);
   const mark = pool.mark();
   try {

@@ -1,4 +1,4 @@
-// evaluate(g, wantFlags, keep, coherent, core) (src/model/lkmm.ts) fills `core`
+// evaluate(g, { core }) (src/model/lkmm.ts) fills `core`
 // with a violation's events: for an acyclicity axiom, the cyclic core of its
 // relation (Rel.cyclicCore); for irreflexivity, the reflexive points; for
 // emptiness, the endpoints of its pairs. Checked on every candidate execution
@@ -78,8 +78,8 @@ describe('evaluate fills core with the violation\'s events', () => {
     for (const { rf, co, L } of executions(src)) {
       const g = { n: L.n, sets: L.sets, stat: L.stat, values: L.values, rf, co };
       const core = new BitSet(L.n).fill();
-      const v = evaluate(g, false, false, false, core);
-      const kept = evaluate(g, false, true, false);
+      const v = evaluate(g, { flags: false, core });
+      const kept = evaluate(g, { flags: false, keep: true });
       expect(v.allowed).toBe(kept.allowed);
       if (v.allowed) {
         allowed++;
@@ -104,7 +104,7 @@ describe('evaluate fills core with the violation\'s events', () => {
     for (const { rf, co, L } of executions(SB_MB, false)) {
       const g = { n: L.n, sets: L.sets, stat: L.stat, values: L.values, rf, co };
       const core = new BitSet(L.n);
-      if (evaluate(g, false, false, true, core).allowed) continue;
+      if (evaluate(g, { flags: false, coherent: true, core }).allowed) continue;
       seen++;
       const threads = new Set(core.toArray().map((e) => L.events[e]!.thread));
       expect([...threads].sort()).toEqual([0, 1]);
