@@ -13,13 +13,14 @@
 // not: their values vary with the call or the fixpoint round.
 import type { BinOp, Expr } from './cat-ast.js';
 import type { Step } from './cat-program.js';
+import { DynamicNames } from './cat-dynamic.js';
 
 /** An expression node, with the slot of its layout-constant value when it is one worth keeping. */
 export type HoistableExpr = Expr & { slot?: number };
 
 /** Marks the hoistable subexpressions of the steps that run per execution; returns the number of slots. */
-export function markHoisted(steps: readonly Step[], dynamicNatives: readonly string[]): number {
-  const dynamic = new Set(dynamicNatives);
+export function markHoisted(steps: readonly Step[]): number {
+  const dynamic = new DynamicNames();
   let slots = 0;
   const mark = (e: Expr): void => {
     (e as HoistableExpr).slot = slots++;
@@ -84,25 +85,18 @@ export function markHoisted(steps: readonly Step[], dynamicNatives: readonly str
         // A static step runs once; the bodies of the functions it binds run per call.
         if (!s.static) for (const b of s.binds) walk(b.e, local);
         else for (const b of s.binds) if (b.e.k === 'fun') walk(b.e.body, withNames(local, b.e.pat.names));
-        for (const x of s.names) {
-          if (s.static) dynamic.delete(x);
-          else dynamic.add(x);
-        }
         break;
       }
       case 'test': if (!s.static) walk(s.e, new Set()); break;
-      case 'with': walk(s.e, new Set()); dynamic.add(s.name); break;
+      case 'with': walk(s.e, new Set()); break;
       case 'call': walk(s.arg, new Set()); break;
       case 'procedure':
         // Its checks run in a scope of their own: the parameters are local.
         for (const ins of s.body) if (ins.k === 'test') walk(ins.e, withNames(new Set(), s.pat.names));
-        dynamic.delete(s.name);
         break;
-      case 'enum':
-        dynamic.delete(s.name);
-        for (const t of s.tags) dynamic.delete(`'${t}`);
-        break;
+      default: break;
     }
+    dynamic.bound(s);
   }
   return slots;
 }

@@ -12,6 +12,7 @@ import { CatSyntaxError } from './cat-lexer.js';
 import { parseCat } from './cat-parser.js';
 import { CatError } from './cat-values.js';
 import { markHoisted } from './cat-hoist.js';
+import { DynamicNames } from './cat-dynamic.js';
 
 export const LIB_DIR = join(dirname(fileURLToPath(import.meta.url)), 'lib');
 
@@ -30,8 +31,6 @@ export class CatLoadError extends Error {
   }
 }
 
-/** Names that change from one candidate execution to the next (different-values reads the execution's values). */
-export const DYNAMIC_NATIVES = ['rf', 'FW', 'different-values'];
 
 export interface CatProgram {
   steps: Step[];
@@ -128,24 +127,10 @@ export class CatLoader {
 
 /** Marks the steps whose values cannot depend on rf/co (nor on anything a `with` chose). */
 export function markStatic(steps: Step[]): void {
-  const dynamic = new Set(DYNAMIC_NATIVES);
-  const isStatic = (names: Set<string>): boolean => ![...names].some((x) => dynamic.has(x));
+  const dynamic = new DynamicNames();
   for (const s of steps) {
-    switch (s.k) {
-      case 'let':
-        s.static = isStatic(stepReads(s));
-        for (const x of s.names) {
-          if (s.static) dynamic.delete(x);
-          else dynamic.add(x);
-        }
-        break;
-      case 'test':
-        s.static = isStatic(stepReads(s));
-        break;
-      case 'with': dynamic.add(s.name); break;
-      case 'procedure': dynamic.add(s.name); break;
-      default: break;
-    }
+    if (s.k === 'let' || s.k === 'test') s.static = !dynamic.any(stepReads(s));
+    dynamic.bound(s);
   }
 }
 
@@ -227,7 +212,7 @@ export function loadCatProgram(files: { bell?: string; cat: string }, variants: 
   const title = L.file(files.cat);
   markStatic(L.steps);
   markDead(L.steps);
-  const slots = markHoisted(L.steps, DYNAMIC_NATIVES);
+  const slots = markHoisted(L.steps);
   return { steps: L.steps, slots, texts: L.texts, tags: L.tags, title };
 }
 
