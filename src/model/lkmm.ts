@@ -124,6 +124,7 @@ function evaluateWith(A: Algebra, g: ExecGraph, wantFlags: boolean, keep: boolea
   const st = staticPart(g);
   const { poloc, acqPo, poRel, R4rmb, rmb, wmb, gp, critical } = st;
   if (st.nest) return fail('lock-nest', 'empty', st.nest);
+  if (st.nestedIsLocked) return fail('nested-is-locked', 'empty', st.nestedIsLocked);
   if (st.unmatchedLocks) return fail('unmatched-locks', 'empty', st.unmatchedLocks);
 
   // --- Fundamental coherence --------------------------------------------------
@@ -273,7 +274,7 @@ interface StaticPart {
   /** Which static relations are empty (their terms are left out). */
   /** Static terms, null where empty (then left out of unions). */
   some: { rwdep: Rel | null; plainAddrWmb: Rel | null; markedDep: Rel | null; addr: Rel | null; wmb: Rel | null; rmw: Rel | null };
-  nest?: Rel; unmatchedLocks?: Rel;
+  nest?: Rel; nestedIsLocked?: Rel; unmatchedLocks?: Rel;
 }
 
 const staticCache = new WeakMap<object, StaticPart>();
@@ -290,7 +291,12 @@ function staticPart(g: ExecGraph): StaticPart {
   const poloc = A.inter(po, loc);
   // lock-nest: no lock of a lock already held by the same thread.
   const lkrOfRmw = A.domain(A.restrict(S.LKR, rmw, S.LKW));
-  const nest = A.minus(A.restrict(S.LKW, poloc, lkrOfRmw), A.seq(poloc, A.id(S.UL), poloc));
+  const unlockedAgain = A.seq(poloc, A.id(S.UL), poloc);
+  const nest = A.minus(A.restrict(S.LKW, poloc, lkrOfRmw), unlockedAgain);
+  // nested-is-locked: spin_is_locked() cannot say false while its own thread
+  // holds the lock. (Its false may read the thread's last unlock, which is
+  // not in co, so coherence does not rule this out.)
+  const nestedIsLocked = A.minus(A.restrict(S.LKW, poloc, S.RU), unlockedAgain);
   const critical = A.minus(A.restrict(S.LKW, poloc, S.UL), A.seq(poloc, A.id(A.setUnion(S.LKW, S.UL)), poloc));
   const unmatchedLkw = A.setMinus(S.LKW, A.domain(critical));
   const unmatchedLocks = A.restrict(unmatchedLkw, loc, unmatchedLkw);
@@ -330,6 +336,7 @@ function staticPart(g: ExecGraph): StaticPart {
     poToUL: A.restrict(null, po, S.UL),
     dataToNonSrcuUnlock: A.restrict(null, g.stat.data, A.setComplement(S.SrcuUnlock)),
     ...(nest.isEmpty() ? {} : { nest }),
+    ...(nestedIsLocked.isEmpty() ? {} : { nestedIsLocked }),
     ...(unmatchedLocks.isEmpty() ? {} : { unmatchedLocks }),
   };
   staticCache.set(g.stat, part);

@@ -77,6 +77,12 @@ describe.skipIf(!existsSync(LKMM) || !existsSync(KERNEL))('the lkmmv2 files unde
       expect(interp.explanation?.reasons).toEqual(builtin.explanation?.reasons);
     });
   }
+  it('spinlock-is-locked-self: the built-in model has lock.cat\'s nested-is-locked too', () => {
+    const file = `${HERDTOOLS}/spinlock-is-locked-self.litmus`;
+    const best = explain(file).explanation?.rejections?.[0];
+    expect(best?.axiom).toBe('nested-is-locked');
+    expect(explain(file, { model: LKMM, interpret: true }).explanation?.rejections?.[0]).toEqual(best);
+  });
   it('an incoherent candidate ranks as a coherence violation whatever the check that rejects it (cos-opt\'s ConsCo)', () => {
     const file = `${HERDTOOLS}/C-RomanPenyaev-list-rcu-rr.litmus`;
     const best = explain(file, { model: LKMM, interpret: true }).explanation?.rejections?.[0];
