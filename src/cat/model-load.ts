@@ -6,7 +6,7 @@
 import { BUILTIN_MODEL } from '../report/model-label.js';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { loadDefFile } from '../kernel/def-file.js';
 import { PrimitiveRegistry } from '../kernel/primitives.js';
 import { lkmmPrimitives } from '../kernel/lkmm-table.js';
@@ -167,6 +167,7 @@ function catHook(prog: CatProgram, variants: ReadonlySet<string>, policy: CheckP
       const runner = new CatLayoutRunner(prog, L, variants, observed, policy);
       return (g, opts) => runner.evaluate(g, opts);
     },
+    describe: (check) => describeCheck(prog, check),
   };
 }
 
@@ -178,4 +179,15 @@ function catLoadDiagnostic(e: CatLoadError): ModelLoadError {
   };
   const d: Diagnostic = { severity: 'error', code: 'cat', message: e.message, file: e.file, range: { start: pos(e.at), end: pos(Math.max(e.end, e.at)) } };
   return new ModelLoadError(`${e.file}: ${e.message}`, [d], e.text);
+}
+
+/** The first line of the check named `check`, as written, and where it is. */
+function describeCheck(prog: CatProgram, check: string): string | undefined {
+  const s = prog.steps.find((x) => x.k === 'test' && x.name === check);
+  if (!s) return undefined;
+  const text = prog.texts.get(s.file) ?? '';
+  const before = text.slice(0, s.at);
+  const end = text.indexOf('\n', s.at);
+  const line = text.slice(s.at, end < 0 ? undefined : end).trim();
+  return `${line} (${basename(s.file)}:${before.split('\n').length})`;
 }

@@ -137,5 +137,6 @@ export function rejectionOf(rec: ExecutionRecord, test: LitmusTest, names: reado
     cycle = cycleEdges(nodes, rec.layout, v.rels, v.violated.name === 'coherence', names);
   }
   const ids = new Set(cycle.flatMap((e) => (e.via !== undefined ? [e.from, e.to, e.via] : [e.from, e.to])));
-  return { axiom: v.violated.name, cycle, events: eventRefs(rec.layout, ids, test, names) };
+  const meaning = model.meaning(v.violated.name);
+  return { axiom: v.violated.name, ...(meaning ? { meaning } : {}), cycle, events: eventRefs(rec.layout, ids, test, names) };
 }

@@ -10,10 +10,13 @@ import { execGraph, type Layout } from '../explore/graph-build.js';
 import type { ExecutionRecord, ModelHook } from '../explore/explore-api.js';
 import type { ExecGraph } from '../model/exec-graph.js';
 import { evaluate, type Verdict } from '../model/lkmm.js';
+import { lkmmAxiom } from '../model/axioms.js';
 
 export interface ExplainingModel {
   /** The verdict on a kept execution with the given values (the model's flags too unless `flags` is false). */
   verdict(rec: ExecutionRecord, values: readonly number[], opts?: { flags?: boolean }): Verdict;
+  /** What the axiom of that name says (Rejection.meaning). */
+  meaning(axiom: string): string | undefined;
 }
 
 /** The execution graph of a kept record, with the given values (the layout's values are set to them). */
@@ -25,6 +28,10 @@ export function graphOf(rec: ExecutionRecord, values: readonly number[]): ExecGr
 
 export const BUILTIN_MODEL: ExplainingModel = {
   verdict: (rec, values, opts = {}) => evaluate(graphOf(rec, values), { flags: opts.flags !== false, keep: true }),
+  meaning: (axiom) => {
+    const a = lkmmAxiom(axiom);
+    return a && `${a.kind} ${a.relation}: ${a.words}`;
+  },
 };
 
 /** The built-in model, or a cat model's hook with one evaluator per layout (its layout-constant values are computed once). */
@@ -37,5 +44,6 @@ export function explainingModel(hook: ModelHook | undefined, program: Program): 
       if (!judge) byLayout.set(rec.layout, (judge = hook.forLayout(rec.layout, program)));
       return judge(graphOf(rec, values), { keep: true });
     },
+    meaning: (axiom) => hook.describe?.(axiom),
   };
 }

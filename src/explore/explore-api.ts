@@ -70,6 +70,8 @@ export interface ModelHook {
    * relations, valid after the call.
    */
   forLayout(layout: Layout, program: Program): (g: ExecGraph, opts?: { keep?: boolean }) => Verdict;
+  /** A check of the model as its file writes it, with where (`acyclic hb as happens-before (linux-kernel.cat:110)`). */
+  describe?(check: string): string | undefined;
   /**
    * Which (rf, co) choices are candidates: 'coherent' (the model requires
    * per-location coherence and RMW atomicity: only those choices need be

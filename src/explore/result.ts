@@ -82,6 +82,8 @@ export interface Witness {
 /** Why one candidate execution with the outcome was rejected. */
 export interface Rejection {
   axiom: string;
+  /** What the violated axiom says: the built-in model's words, or the check as the cat model writes it. */
+  meaning?: string;
   /** The cycle (or reflexive edge) that violates the axiom, as edges over `events`. */
   cycle: EdgeRef[];
   events: EventRef[];

@@ -4,10 +4,14 @@
 import type { BitSet } from '../relations/bitset.js';
 import type { Rel } from '../relations/matrix.js';
 import { Algebra } from './algebra.js';
+import {
+  ATOMIC, COHERENCE, HAPPENS_BEFORE, LOCK_NEST, NESTED_IS_LOCKED, PLAIN_COHERENCE, PROPAGATION, RCU, UNMATCHED_LOCKS,
+  type Axiom, type AxiomKind,
+} from './axioms.js';
 import { RelPool } from '../relations/rel-pool.js';
 import type { ExecGraph } from './exec-graph.js';
 
-export type AxiomKind = 'acyclic' | 'irreflexive' | 'empty';
+export type { AxiomKind } from './axioms.js';
 
 export interface AxiomResult {
   name: string;
@@ -29,8 +33,9 @@ export interface Verdict {
   rels: Map<string, Rel>;
 }
 
-function check(kind: AxiomKind, r: Rel): boolean {
-  return kind === 'acyclic' ? r.isAcyclic() : kind === 'irreflexive' ? r.isIrreflexive() : r.isEmpty();
+/** Whether `r` satisfies the axiom (acyclic, irreflexive or empty). */
+function holds(a: Axiom, r: Rel): boolean {
+  return a.kind === 'acyclic' ? r.isAcyclic() : a.kind === 'irreflexive' ? r.isIrreflexive() : r.isEmpty();
 }
 
 export interface EvaluateOptions {
@@ -110,8 +115,8 @@ function evaluateWith(A: Algebra, g: ExecGraph, wantFlags: boolean, keep: boolea
   const { po, loc, int, ext, rmw } = g.stat;
   // Named relations, kept for explanations only (`keep`).
   const rels = keep ? new Map<string, Rel>() : NO_RELS;
-  const fail = (name: string, kind: AxiomKind, relation: Rel): Verdict => ({
-    allowed: false, violated: { name, kind, relation }, flags: [], rels,
+  const fail = (a: Axiom, relation: Rel): Verdict => ({
+    allowed: false, violated: { name: a.name, kind: a.kind, relation }, flags: [], rels,
   });
 
   // --- lock.cat: rf/co are already merged by the explorer ------------------
@@ -123,16 +128,16 @@ function evaluateWith(A: Algebra, g: ExecGraph, wantFlags: boolean, keep: boolea
 
   const st = staticPart(g);
   const { poloc, acqPo, poRel, R4rmb, rmb, wmb, gp, critical } = st;
-  if (st.nest) return fail('lock-nest', 'empty', st.nest);
-  if (st.nestedIsLocked) return fail('nested-is-locked', 'empty', st.nestedIsLocked);
-  if (st.unmatchedLocks) return fail('unmatched-locks', 'empty', st.unmatchedLocks);
+  if (st.nest) return fail(LOCK_NEST, st.nest);
+  if (st.nestedIsLocked) return fail(NESTED_IS_LOCKED, st.nestedIsLocked);
+  if (st.unmatchedLocks) return fail(UNMATCHED_LOCKS, st.unmatchedLocks);
 
   // --- Fundamental coherence --------------------------------------------------
   if (!coherent) {
     const coherence = A.union(poloc, rf, co, fr);
-    if (!check('acyclic', coherence)) return fail('coherence', 'acyclic', coherence);
+    if (!holds(COHERENCE, coherence)) return fail(COHERENCE, coherence);
     const atomic = A.inter(rmw, A.seq(fre, coe));
-    if (!check('empty', atomic)) return fail('atomic', 'empty', atomic);
+    if (!holds(ATOMIC, atomic)) return fail(ATOMIC, atomic);
   }
 
   // --- Bell: dependencies carried through plain accesses ----------------------
@@ -186,14 +191,14 @@ function evaluateWith(A: Algebra, g: ExecGraph, wantFlags: boolean, keep: boolea
   const hbAll = A.union(ppo, rfe, A.inter(propNoId, int));
   const hb = marked ? A.restrict(marked, hbAll, marked) : hbAll;
   if (keep) rels.set('ppo', ppo).set('prop', prop).set('hb', hb).set('cumul-fence', cumulFence).set('rfe', rfe);
-  if (!check('acyclic', hb)) return fail('happens-before', 'acyclic', hb);
+  if (!holds(HAPPENS_BEFORE, hb)) return fail(HAPPENS_BEFORE, hb);
 
   // With no strong fence (smp_mb(), grace period, ...) pb is empty, and hb* is
   // needed only by the plain-access rules, which take it from xb*.
   let hbStar = strongFence0.isEmpty() ? null : A.star(hb);
   const pb = hbStar ? A.restrict(null, A.seq(prop, strongFence0, hbStar), S.Marked) : A.empty();
   if (keep) rels.set('pb', pb);
-  if (hbStar && !check('acyclic', pb)) return fail('propagation', 'acyclic', pb);
+  if (hbStar && !holds(PROPAGATION, pb)) return fail(PROPAGATION, pb);
 
   // --- RCU ----------------------------------------------------------------------------
   let rcuFence: Rel | null = null;
@@ -214,12 +219,12 @@ function evaluateWith(A: Algebra, g: ExecGraph, wantFlags: boolean, keep: boolea
       const rb = A.restrict(null, A.seq(prop, rcuFence, hbStar, pbStar), S.Marked);
       rbRel = rb;
       if (keep) rels.set('rcu-fence', rcuFence).set('rb', rb);
-      if (!check('irreflexive', rb)) return fail('rcu', 'irreflexive', rb);
+      if (!holds(RCU, rb)) return fail(RCU, rb);
     } else {
       // irreflexive(prop ; po ; rcu-order ; po? ; hb* ; pb* ; [Marked]) holds exactly
       // when its rotation starting at rcu-order (few rows) is irreflexive.
       const rot = A.seq(rcuOrder, A.opt(po), hbStar, pbStar, A.id(S.Marked), prop, po);
-      if (!check('irreflexive', rot)) return fail('rcu', 'irreflexive', rot);
+      if (!holds(RCU, rot)) return fail(RCU, rot);
     }
   }
   const fence = rcuFence ? A.union(fence0, rcuFence) : fence0;
@@ -245,7 +250,7 @@ function evaluateWith(A: Algebra, g: ExecGraph, wantFlags: boolean, keep: boolea
     const rwIncoh = A.inter(A.inter(preRace, fr), A.inv(wrVis));
     const wwIncoh = A.inter(A.inter(preRace, co), A.inv(wwVis));
     const incoh = A.union(wrIncoh, rwIncoh, wwIncoh);
-    if (!check('empty', incoh)) return fail('plain-coherence', 'empty', incoh);
+    if (!holds(PLAIN_COHERENCE, incoh)) return fail(PLAIN_COHERENCE, incoh);
     if (wantFlags) {
       const notBarrier = A.minus(poloc, barrierRel(A, g));
       const plainW = S.Plain.clone().and(S.W);

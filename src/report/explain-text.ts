@@ -81,7 +81,7 @@ function rejectionLines(x: Explanation, c: ChalkInstance, indent: string): strin
       lines.push(`${indent}  ${i + 1}. axiom ${c.bold(r.axiom)}${r.cycle.length ? ', cycle:' : ''}`);
       if (r.cycle.length) lines.push(`${indent}     ${cycleText(r.cycle, r.events, c)}`);
     });
-    return lines;
+    return [...lines, ...meaningLines(rs, c, indent)];
   }
   if (sum.candidates === 0) {
     return [`${indent}${c.bold('Forbidden')} by the program itself: no candidate execution, coherent or not, reaches the outcome; ` +
@@ -94,11 +94,24 @@ function rejectionLines(x: Explanation, c: ChalkInstance, indent: string): strin
     lines.push(`${indent}  ${i + 1}. axiom ${c.bold(r.axiom)}${r.cycle.length ? ', cycle' : ''} (${n} candidate${n === 1 ? '' : 's'})${r.cycle.length ? ':' : ''}`);
     if (r.cycle.length) lines.push(`${indent}     ${cycleText(r.cycle, r.events, c)}`);
   });
+  lines.push(...meaningLines(rs, c, indent));
   if (sum.singleThread > 0) {
     lines.push(`${indent}  + ${sum.singleThread} candidate${sum.singleThread === 1 ? '' : 's'} (${sum.singleThreadDistinct} distinct) rejected for coherence or atomicity within one thread alone, or through internal events (not listed)`);
   }
   if (sum.partial) lines.push(`${indent}  ${c.yellow('partial')}: ${sum.partial}; the list may miss reasons`);
   return lines;
+}
+
+/** What each violated axiom says, once per axiom, in the order they appear: `where happens-before is acyclic hb: ...`. */
+function meaningLines(rs: readonly Rejection[], c: ChalkInstance, indent: string): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const r of rs) {
+    if (!r.meaning || seen.has(r.axiom)) continue;
+    seen.add(r.axiom);
+    out.push(`${indent}  ${c.dim(`where ${r.axiom} is ${r.meaning}`)}`);
+  }
+  return out;
 }
 
 const raceKind: Record<RaceReport['kind'], string> = { ww: 'write/write', wr: 'write/read', rw: 'read/write' };

@@ -67,6 +67,8 @@ describe('run --model', () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain('1. axiom sc, cycle (1 candidate):\n');
     expect(r.out).toContain('P0:9 WRITE_ONCE(*x, 1) --po--> P0:10 r0 = READ_ONCE(*y) --fre--> P1:17 WRITE_ONCE(*y, 1) --po--> P1:18 r0 = READ_ONCE(*x) --fre--> P0:9 WRITE_ONCE(*x, 1)\n');
+    // What the check says: the model's own line, and where it is.
+    expect(r.out).toContain('    where sc is acyclic po | rf | co | fr as sc (sc.cat:4)\n');
   });
   it('fix and weaken refuse another model (they reason with the built-in axioms)', async () => {
     for (const c of ['fix', 'weaken']) {
