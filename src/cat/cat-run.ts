@@ -252,7 +252,7 @@ export class CatLayoutRunner {
   private explained(v: Verdict, g: ExecGraph, at: number): Verdict {
     const n = this.L.n;
     const rels = new Map<string, Rel>();
-    const fr = new Rel(n).composeInto(new Rel(n).inverseInto(g.rf), g.co);
+    const fr = new Rel(n).composeInverseInto(g.rf, g.co);
     for (let i = 0; i < n; i++) fr.delete(i, i);
     rels.set('rf', g.rf).set('co', g.co).set('fr', fr).set('po', this.L.stat.po);
     for (const [name, value] of this.top.entriesAt(at)) if (value.t === 'rel') rels.set(name, value.r);
