@@ -12,7 +12,7 @@
 import { unsigned32Columns } from '../explore/states.js';
 import type { Program } from '../events/program.js';
 import { explore, type ExploreOptions, type ExploreOutcome } from '../explore/explore.js';
-import { isPlainAccess } from '../explore/graph-build.js';
+import { isPlainAccess } from '../model/bell.js';
 import type { FinalState, SettledVerdict, Verdict } from '../explore/result.js';
 
 export interface Settlement {

@@ -1,17 +1,13 @@
 // Lays out one combination of thread paths as a global event graph: initial
 // writes first (one per location), then each thread's events in program order.
-import { BitSet } from '../relations/bitset.js';
 import { Rel } from '../relations/matrix.js';
 import type { Constraint, Program, ThreadEvent, ThreadTrace } from '../events/program.js';
 import { readsOf } from '../events/sym.js';
-import { emptySets, type EventSets, type ExecGraph, type StaticRelations } from '../model/exec-graph.js';
+import type { EventSets, ExecGraph, StaticRelations } from '../model/exec-graph.js';
+import { bellClasses, type LaidEvent } from '../model/bell.js';
 
-export interface GEvent {
-  id: number;
-  /** -1 for initial writes. */
-  thread: number;
-  ev: ThreadEvent;
-}
+/** An event of a layout (src/model/bell.ts LaidEvent): thread -1 for initial writes. */
+export type GEvent = LaidEvent;
 
 export interface Layout {
   n: number;
@@ -50,39 +46,17 @@ export function layout(program: Program, traces: readonly ThreadTrace[]): Layout
     for (const ev of tr.events) events.push({ id: events.length, thread: t, ev });
   });
   const n = events.length;
-  const S = emptySets(n);
+  const S = bellClasses(events, n);
   const po = new Rel(n), loc = new Rel(n), int = new Rel(n), ext = new Rel(n), rmw = new Rel(n);
   const addr = new Rel(n), data = new Rel(n), ctrl = new Rel(n), rcuRscs = new Rel(n);
   const byLoc: number[][] = Array.from({ length: nlocs }, () => []);
   const values: number[] = [];
-
   for (const g of events) {
-    const e = g.ev, i = g.id;
     values.push(0);
-    if (e.loc >= 0) byLoc[e.loc]!.push(i);
-    classify(S, g);
-  }
-  // Marked = (~M) | IW | tagged | RMW | lock events | SRCU accesses; Plain = M \ Marked.
-  S.Marked.copyFrom(S.M).complement();
-  for (const g of events) if (g.thread < 0 || !isPlainAccess(g.ev)) S.Marked.add(g.id);
-  S.Plain.copyFrom(S.M).andNot(S.Marked);
-  // FailedRMW and the semantic tags.
-  for (const g of events) {
-    const e = g.ev;
-    if (e.rmwClass && e.kind === 'R' && e.rmwWrite < 0) S.FailedRMW.add(g.id);
-  }
-  for (const g of events) {
-    const e = g.ev, i = g.id;
-    if (S.FailedRMW.has(i)) continue;
-    if (e.tag === 'ACQUIRE' && e.kind === 'R') S.Acquire.add(i);
-    if (e.tag === 'RELEASE' && e.kind === 'W') S.Release.add(i);
-    if (e.tag === 'MB' || e.fence === 'mb') S.Mb.add(i);
-    if (e.tag === 'NORETURN' && e.kind === 'R') S.Noreturn.add(i);
+    if (g.ev.loc >= 0) byLoc[g.ev.loc]!.push(g.id);
   }
   for (const o of program.observed) if (o.kind === 'global') S.ObservedIW.add(o.loc);
   for (const l of program.filterLocations ?? []) S.ObservedIW.add(l);
-  S.Acquire.or(S.LKR);
-  S.Release.or(S.UL);
 
   for (let t = 0; t < traces.length; t++) {
     const evs = traces[t]!.events, b = base[t]!;
@@ -117,44 +91,4 @@ export function layout(program: Program, traces: readonly ThreadTrace[]): Layout
     }
   });
   return { n, events, nlocs, sets: S, stat: { po, loc, int, ext, rmw, addr, data, ctrl, rcuRscs }, values, byLoc, base, readChecks };
-}
-
-function classify(S: EventSets, g: GEvent): void {
-  const e = g.ev, i = g.id;
-  if (g.thread < 0) {
-    S.IW.add(i);
-    S.W.add(i);
-    S.M.add(i);
-    return;
-  }
-  switch (e.kind) {
-    case 'R': S.R.add(i); break;
-    case 'W': S.W.add(i); break;
-    case 'LKR': S.LKR.add(i); S.R.add(i); break;
-    case 'LKW': S.LKW.add(i); S.W.add(i); break;
-    case 'UL': S.UL.add(i); S.W.add(i); break;
-    case 'LF': S.LF.add(i); S.R.add(i); break;
-    case 'RL': S.RL.add(i); S.R.add(i); break;
-    case 'RU': S.RU.add(i); S.R.add(i); break;
-    case 'SRCU-SYNC': S.SyncSrcu.add(i); break;
-    case 'F': {
-      S.F.add(i);
-      const byTag: Record<string, BitSet | undefined> = {
-        rmb: S.Rmb, wmb: S.Wmb, barrier: S.Barrier, 'before-atomic': S.BeforeAtomic, 'after-atomic': S.AfterAtomic,
-        'after-spinlock': S.AfterSpinlock, 'after-unlock-lock': S.AfterUnlockLock,
-        'after-srcu-read-unlock': S.AfterSrcuReadUnlock, 'rcu-lock': S.RcuLock, 'rcu-unlock': S.RcuUnlock, 'sync-rcu': S.SyncRcu,
-      };
-      byTag[e.fence ?? '']?.add(i);
-      break;
-    }
-  }
-  if (e.kind === 'R' || e.kind === 'W' || e.kind === 'LKR' || e.kind === 'LKW' || e.kind === 'UL' || e.kind === 'LF' || e.kind === 'RL' || e.kind === 'RU') S.M.add(i);
-  if (e.rmwClass) S.RMW.add(i);
-  if (e.srcu === 'lock') S.SrcuLock.add(i);
-  if (e.srcu === 'unlock') S.SrcuUnlock.add(i);
-}
-
-/** A thread's read or write with no annotation (not ONCE, acquire, release, RMW or SRCU): LKMM's Plain. */
-export function isPlainAccess(e: ThreadEvent): boolean {
-  return (e.kind === 'R' || e.kind === 'W') && e.tag === undefined && !e.rmwClass && e.srcu === undefined;
 }
