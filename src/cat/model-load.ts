@@ -35,6 +35,24 @@ export interface ModelSpec {
 
 export const BUILTIN_LABEL = BUILTIN_MODEL;
 
+/**
+ * herd7's options that run the model files a spec names: the model's
+ * directory on the include path, its cfg, and the single pieces
+ * (`-cat`, `-bell`, `-macros`, `-variant`). Without a directory or a cfg,
+ * the pieces go with the kernel's linux-kernel.cfg.
+ */
+export function herdModelArgs(spec: ModelSpec): string[] {
+  const conf = spec.conf ?? (spec.model !== undefined ? join(spec.model, 'linux-kernel.cfg') : undefined);
+  return [
+    ...(conf !== undefined ? ['-I', dirname(conf)] : []),
+    '-conf', conf ?? 'linux-kernel.cfg',
+    ...(spec.cat !== undefined ? ['-cat', spec.cat] : []),
+    ...(spec.bell !== undefined ? ['-bell', spec.bell] : []),
+    ...(spec.def !== undefined ? ['-macros', spec.def] : []),
+    ...(spec.variants?.length ? ['-variant', spec.variants.join(',')] : []),
+  ];
+}
+
 /** sha256 of the lkmmv2 files the built-in model implements (herdtools7 5feffe4). */
 const LKMMV2_SHA: Record<string, string> = {
   cat: '250207709250d308e0a0a6f391c4eda0bbf4876cbc55eccbfbcd495676a179be',

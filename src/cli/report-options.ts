@@ -12,6 +12,7 @@ import { shellJoin } from '../report/shell.js';
 import { toolVersion } from '../report/version.js';
 import { macrosOption } from './macros.js';
 import { modelLabelFrom, modelOptionSpecs, modelSpecFrom } from './model-options.js';
+import { herdModelArgs } from '../cat/model-load.js';
 import type { Io, OptionSpec } from './spec.js';
 
 export function positiveInt(name: string) {
@@ -134,6 +135,7 @@ function readSource(file: string): string | undefined {
 }
 
 export function formatContext(command: string, specs: readonly OptionSpec[], o: Record<string, unknown>, paths: readonly string[], io: Io): FormatContext {
+  const spec = modelSpecFrom(o);
   return {
     color: useColor({ flag: o.color as boolean | undefined, isTTY: io.isTTY }),
     commandLine: commandLine(command, specs, o, paths),
@@ -141,5 +143,6 @@ export function formatContext(command: string, specs: readonly OptionSpec[], o: 
     runArgs: optionArgs([...runOptionSpecs, explainOption], o),
     readSource,
     model: modelLabelFrom(o),
+    ...(spec ? { herdModelArgs: herdModelArgs(spec) } : {}),
   };
 }

@@ -20,6 +20,8 @@ export interface FormatContext {
   readSource?: (file: string) => string | undefined;
   /** Which model answered: "lkmmv2 (built-in)", or a cat model's cfg path and short sha256 (src/cat/model-load.ts). */
   model?: string;
+  /** herd7's options that select the same model files (`-I DIR -conf DIR/linux-kernel.cfg`); none: the kernel's. */
+  herdModelArgs?: string[];
 }
 
 export type Formatter = (results: RunResult[], ctx: FormatContext) => string;

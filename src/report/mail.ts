@@ -46,17 +46,19 @@ function block(r: RunResult, ctx: FormatContext, i: number): string {
     if (why.length) lines.push('', ...why);
   }
   lines.push('', `Reproduce with litmus-check ${ctx.version}:`, '', `  ${reproduce}`);
-  lines.push(...herdMailLines(r));
+  lines.push(...herdMailLines(r, ctx));
   return lines.join('\n') + '\n';
 }
 
 /** For a test beyond plain LKMM: the lowered test herd7 runs, or why herd7 cannot reproduce it. */
-function herdMailLines(r: RunResult): string[] {
+function herdMailLines(r: RunResult, ctx: FormatContext): string[] {
   const h = r.herdReproduction;
   if (!h) {
     const note = herdReproductionLines(r);
     if (note.length) return ['', ...note];
-    return r.status === 'error' ? [] : ['', 'herd7 reproduces it from the kernel\'s tools/memory-model:', '', `  ${shellJoin(['herd7', '-conf', 'linux-kernel.cfg', r.file])}`];
+    if (r.status === 'error') return [];
+    if (ctx.herdModelArgs) return ['', 'herd7 reproduces it with the same model files:', '', `  ${shellJoin(['herd7', ...ctx.herdModelArgs, r.file])}`];
+    return ['', 'herd7 reproduces it from the kernel\'s tools/memory-model:', '', `  ${shellJoin(['herd7', '-conf', 'linux-kernel.cfg', r.file])}`];
   }
   const facts = herdReproductionLines(r).filter((l) => !l.startsWith('herd7'));
   if (h.status === 'refused') {

@@ -56,6 +56,12 @@ describe('run --model', () => {
     const j = await cli(['run', '--format', 'json', 'test/fixtures/cat/SB.litmus']);
     expect(JSON.parse(j.out).model).toBe('lkmmv2 (built-in)');
   });
+  it('mail gives the herd7 command that runs the same model files', async () => {
+    const m = await cli(['run', '--format', 'mail', '--model', 'test/fixtures/cat/tso', 'test/fixtures/cat/SB.litmus']);
+    expect(m.out).toContain('herd7 reproduces it with the same model files:\n\n  herd7 -I test/fixtures/cat/tso -conf test/fixtures/cat/tso/linux-kernel.cfg test/fixtures/cat/SB.litmus\n');
+    const b = await cli(['run', '--format', 'mail', 'test/fixtures/cat/SB.litmus']);
+    expect(b.out).toContain("herd7 reproduces it from the kernel's tools/memory-model:\n\n  herd7 -conf linux-kernel.cfg test/fixtures/cat/SB.litmus\n");
+  });
   it('a broken model is one located error and exit 2', async () => {
     const r = await cli(['run', '--model', 'test/fixtures/cat/bad', 'test/fixtures/cat/SB.litmus']);
     expect(r.code).toBe(2);

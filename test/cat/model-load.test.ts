@@ -4,11 +4,19 @@ import { existsSync, mkdtempSync, writeFileSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadModel, ModelLoadError } from '../../src/cat/model-load.js';
+import { herdModelArgs, loadModel, ModelLoadError } from '../../src/cat/model-load.js';
 import { runFile } from '../../src/engine/pipeline.js';
 
 const SHARED = '../shared/models';
 const hasShared = existsSync(`${SHARED}/lkmmv2/linux-kernel.cfg`);
+
+describe('herdModelArgs: the herd7 options for the same model files', () => {
+  it('a model directory, a cfg, single pieces', () => {
+    expect(herdModelArgs({ model: 'm/v6.6' })).toEqual(['-I', 'm/v6.6', '-conf', 'm/v6.6/linux-kernel.cfg']);
+    expect(herdModelArgs({ conf: 'x/my.cfg', variants: ['a', 'b'] })).toEqual(['-I', 'x', '-conf', 'x/my.cfg', '-variant', 'a,b']);
+    expect(herdModelArgs({ cat: 'p.cat', bell: 'q.bell', def: 'r.def' })).toEqual(['-conf', 'linux-kernel.cfg', '-cat', 'p.cat', '-bell', 'q.bell', '-macros', 'r.def']);
+  });
+});
 
 describe('model loading', () => {
   it('reads the cfg relative to its directory and labels the model with its path and a short sha256', () => {
