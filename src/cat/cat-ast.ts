@@ -65,3 +65,12 @@ export interface CatFile {
   title: string;
   instrs: Instr[];
 }
+
+/** One step of a loaded model (src/cat/cat-program.ts): the instructions of every file, includes inlined. */
+export type Step =
+  | { k: 'let'; rec: boolean; binds: Bind[]; names: string[]; static: boolean; dead: boolean; file: string; at: number }
+  | { k: 'test'; mode: 'check' | 'flag' | 'assert' | 'undefined'; neg: boolean; test: TestKind; e: Expr; name: string; static: boolean; file: string; at: number }
+  | { k: 'with'; name: string; e: Expr; file: string; at: number }
+  | { k: 'enum'; name: string; tags: string[]; file: string; at: number }
+  | { k: 'procedure'; name: string; pat: Pat; body: Instr[]; file: string; at: number }
+  | { k: 'call'; name: string; arg: Expr; file: string; at: number };

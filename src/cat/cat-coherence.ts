@@ -4,7 +4,7 @@
 // RMW atomicity (an `empty` check over rmw with fr(e) and co(e)). Decided
 // syntactically; a model without both is given every candidate execution.
 import type { Expr } from './cat-ast.js';
-import type { Step } from './cat-program.js';
+import type { Step } from './cat-ast.js';
 
 const MAX_DEPTH = 12;
 

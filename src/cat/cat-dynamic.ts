@@ -2,7 +2,7 @@
 // execution to the next: the load-time analyses (static steps in
 // cat-program.ts, layout-constant subexpressions in cat-hoist.ts) walk the
 // steps in order with one of these.
-import type { Step } from './cat-program.js';
+import type { Step } from './cat-ast.js';
 
 /** Names that change from one candidate execution to the next (different-values reads the execution's values). */
 export const DYNAMIC_NATIVES = ['rf', 'FW', 'different-values'];

@@ -12,7 +12,7 @@
 // parameters, `let ... in`, `match` variables, a `let rec`'s own names) are
 // not: their values vary with the call or the fixpoint round.
 import type { BinOp, Expr } from './cat-ast.js';
-import type { Step } from './cat-program.js';
+import type { Step } from './cat-ast.js';
 import { DynamicNames } from './cat-dynamic.js';
 
 /** An expression node, with the slot of its layout-constant value when it is one worth keeping. */

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Bind, Expr, Instr, Pat, TestKind } from './cat-ast.js';
+import type { Bind, Expr, Instr, Pat, Step, TestKind } from './cat-ast.js';
 import { CatSyntaxError } from './cat-lexer.js';
 import { parseCat } from './cat-parser.js';
 import { CatError } from './cat-values.js';
@@ -15,14 +15,6 @@ import { markHoisted } from './cat-hoist.js';
 import { DynamicNames } from './cat-dynamic.js';
 
 export const LIB_DIR = join(dirname(fileURLToPath(import.meta.url)), 'lib');
-
-export type Step =
-  | { k: 'let'; rec: boolean; binds: Bind[]; names: string[]; static: boolean; dead: boolean; file: string; at: number }
-  | { k: 'test'; mode: 'check' | 'flag' | 'assert' | 'undefined'; neg: boolean; test: TestKind; e: Expr; name: string; static: boolean; file: string; at: number }
-  | { k: 'with'; name: string; e: Expr; file: string; at: number }
-  | { k: 'enum'; name: string; tags: string[]; file: string; at: number }
-  | { k: 'procedure'; name: string; pat: Pat; body: Instr[]; file: string; at: number }
-  | { k: 'call'; name: string; arg: Expr; file: string; at: number };
 
 /** A located error in a model file (file:line:col is computed by the caller from `text`). */
 export class CatLoadError extends Error {

@@ -14,7 +14,8 @@ import { CatEval } from './cat-eval.js';
 import { standIn, supportOf } from './cat-lazy.js';
 import { isEmptyValue } from './cat-ops.js';
 import { finalWrites, nativeEnv } from './cat-natives.js';
-import type { CatProgram, Step } from './cat-program.js';
+import type { CatProgram } from './cat-program.js';
+import type { Step } from './cat-ast.js';
 import { asRel, CatError, vsetOf, type Value } from './cat-values.js';
 
 /** A model error during a run, with the step's file for positions. */

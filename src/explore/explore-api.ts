@@ -1,12 +1,11 @@
 // The explorer's options and results (src/explore/explore.ts).
-import type { ThreadTrace } from '../events/program.js';
 import type { Rel } from '../relations/matrix.js';
 import type { ExecGraph } from '../model/exec-graph.js';
 import type { Verdict } from '../model/lkmm.js';
-import type { Program } from '../events/program.js';
+import type { Program, ThreadTrace } from '../events/program.js';
 import type { Layout } from './graph-build.js';
 import type { StateRecord, StateTable } from './states.js';
-import type { GovernorLimits } from '../limits/governor.js';
+import type { Governor, GovernorLimits } from '../limits/governor.js';
 import type { LimitHit } from './result.js';
 
 export interface ExploreOptions {
@@ -109,4 +108,22 @@ export interface ExploreOutcome {
   positiveExample?: ExecutionRecord;
   negativeExample?: ExecutionRecord;
   rejected: ExecutionRecord[];
+}
+
+/** What a path search reads from and adds to its run (explore.ts's Exploration). */
+export interface SearchRun {
+  readonly program: Program;
+  readonly opts: ExploreOptions;
+  readonly out: ExploreOutcome;
+  readonly states: StateTable;
+  readonly flags: Set<string>;
+  readonly gov: Governor;
+  /** The values of the observed registers and locations of the execution being counted. */
+  readonly obs: Float64Array;
+  /** Final memory of the execution being judged, by location. */
+  readonly finalMem: number[];
+  /** Rejected candidates are wanted (explanations): no pruning. */
+  readonly keeping: boolean;
+  /** Counts `n` candidate executions, within the limits. */
+  tick(n?: number): void;
 }

@@ -11,7 +11,7 @@ import { locationChoices, type LocChoice } from './locations.js';
 import { StateTable, unsigned32Columns } from './states.js';
 import { cutReachable } from './stopped-paths.js';
 import { PathSearch } from './path-search.js';
-import type { ExploreOptions, ExploreOutcome } from './explore-api.js';
+import type { ExploreOptions, ExploreOutcome, SearchRun } from './explore-api.js';
 import { Governor, LimitStop } from '../limits/governor.js';
 
 export type { StateRecord } from './states.js';
@@ -33,7 +33,7 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreOut
 }
 
 /** One run of the explorer: what every combination of thread paths adds to. */
-export class Exploration {
+export class Exploration implements SearchRun {
   readonly states: StateTable;
   readonly flags = new Set<string>();
   readonly out: ExploreOutcome;

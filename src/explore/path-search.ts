@@ -21,8 +21,7 @@ import { CompletionMemo, type MemoEntry } from './memo.js';
 import { coBoxes, ValueGroups } from './choice-groups.js';
 import { RmwSeqCache } from './rmw-seq.js';
 import { forwardCheck, locationEvents, remainingLists, type ForwardHost } from './forward.js';
-import type { ExecutionRecord } from './explore-api.js';
-import type { Exploration } from './explore.js';
+import type { ExecutionRecord, SearchRun } from './explore-api.js';
 
 /** Forward checking is tried where at most this many choices remain below a node. */
 const FORWARD_MAX = 64;
@@ -117,7 +116,7 @@ export class PathSearch {
   private readonly box = { tries: 0, hits: 0 };
 
   constructor(
-    private readonly run: Exploration,
+    private readonly run: SearchRun,
     private readonly traces: ThreadTrace[],
     private readonly L: Layout,
     private readonly perLoc: LocChoice[][],

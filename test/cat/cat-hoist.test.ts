@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Expr } from '../../src/cat/cat-ast.js';
 import type { HoistableExpr } from '../../src/cat/cat-hoist.js';
-import { loadCatProgram, type Step } from '../../src/cat/cat-program.js';
+import { loadCatProgram } from '../../src/cat/cat-program.js';
+import type { Step } from '../../src/cat/cat-ast.js';
 import { runFile } from '../../src/engine/pipeline.js';
 import { show } from './show-expr.js';
 
