@@ -84,7 +84,7 @@ export function jsonExplanation(x: Explanation): Explanation {
   }
   if (x.rejections) {
     out.rejections = x.rejections.map((r) => ({
-      axiom: r.axiom, cycle: r.cycle.map(edge), events: r.events.map(event),
+      axiom: r.axiom, ...(r.meaning !== undefined ? { meaning: r.meaning } : {}), cycle: r.cycle.map(edge), events: r.events.map(event),
       ...(r.count !== undefined ? { count: r.count } : {}),
       ...(r.crossThread !== undefined ? { crossThread: r.crossThread } : {}),
       ...(r.throughCondition !== undefined ? { throughCondition: r.throughCondition } : {}),

@@ -7,6 +7,7 @@ import ajvDraft04 from 'ajv-draft-04';
 import ajvFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { judge } from '../../src/report/judge.js';
+import { runFile } from '../../src/engine/pipeline.js';
 import { formatJson, SCHEMA_VERSION } from '../../src/report/json.js';
 import { artifactUri, formatSarif } from '../../src/report/sarif.js';
 import { ctx, explanationRejection, explanationWitness, mpRace, parseError, resultComment, sbMbs } from './records.js';
@@ -53,6 +54,16 @@ describe('json formatter', () => {
     }
     const empty = JSON.parse(formatJson([], ctx())) as unknown;
     expect(validateResult(empty), errorsOf(validateResult)).toBe(true);
+  });
+
+  it('validates explanations as the engine makes them, under the built-in model and a cat model (meaning)', () => {
+    const results = [undefined, { model: 'test/fixtures/cat/tso' }].map((model) =>
+      runFile('test/fixtures/cat/SB+mbs.litmus', { explain: true, ...(model ? { model } : {}) }));
+    for (const r of results) expect(r.explanation?.rejections?.[0]?.meaning).toBeDefined();
+    const doc = JSON.parse(formatJson(results, ctx())) as { results: Array<{ explanation: { rejections: Array<{ meaning: string }> } }> };
+    expect(validateResult(doc), errorsOf(validateResult)).toBe(true);
+    expect(doc.results[0]!.explanation.rejections[0]!.meaning).toMatch(/^acyclic pb: /);
+    expect(doc.results[1]!.explanation.rejections[0]!.meaning).toBe('acyclic ppo | mfence | rfe | co | fr as tso (tso.cat:8)');
   });
 
   it('holds the documented fields', () => {
