@@ -21,7 +21,7 @@ import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from '
 import type { Program } from '../events/program.js';
 import { explore, type ExploreOptions, type ExploreOutcome } from '../explore/explore.js';
 import type { StateData } from '../explore/states.js';
-import type { RunOptions } from './pipeline.js';
+import type { RunOptions } from './run-options.js';
 
 /** Tests whose estimated candidate count is below this run on one thread (helpers would cost more than they save). */
 export const PARALLEL_MIN_ESTIMATE = 1e10;

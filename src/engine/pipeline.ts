@@ -7,6 +7,7 @@ import { hasErrors } from '../diagnostics/diagnostic.js';
 import type { LitmusTest } from '../litmus/ast.js';
 import { parseLitmus } from '../litmus/parse.js';
 import { PrimitiveRegistry } from '../kernel/primitives.js';
+import type { RunOptions } from './run-options.js';
 import { buildProgram, BuildError, observedName } from '../events/build.js';
 import { TooManyPaths } from '../events/interp.js';
 import type { Program } from '../events/program.js';
@@ -16,7 +17,7 @@ import { explainSearch } from './explain-search.js';
 import { settle } from './settle.js';
 import { exploreShared, shouldShare } from './parallel.js';
 import { herdReproductionOf } from './herd-reproduction.js';
-import { loadModel, ModelLoadError, type LoadedModel, type ModelSpec } from '../cat/model-load.js';
+import { loadModel, ModelLoadError, type LoadedModel } from '../cat/model-load.js';
 import { lkmmv1Program } from '../cat/lkmmv1-events.js';
 import { CatRunError } from '../cat/cat-run.js';
 import { Governor, LimitStop, type GovernorLimits } from '../limits/governor.js';
@@ -25,52 +26,7 @@ import { readTestFile } from '../limits/read-text.js';
 import { checkProgramSize } from './program-size.js';
 import { TestTooLarge } from '../limits/sizes.js';
 
-export interface RunOptions {
-  timeoutMs?: number;
-  maxExecutions?: number;
-  unroll?: number;
-  registry?: PrimitiveRegistry;
-  explain?: boolean;
-  /** See ExploreOptions.bulk and ExploreOptions.forward. */
-  bulk?: boolean;
-  forward?: boolean;
-  /**
-   * When the search stops at a limit, try to settle the verdict exactly with a
-   * search restricted to the condition's target outcome (src/engine/settle.ts;
-   * default true). With --timeout, the full search then gets 80% of the time.
-   */
-  settle?: boolean;
-  /**
-   * Explore only the executions that can reach the condition's target outcome
-   * (its top-level atoms as path constraints, see src/engine/settle.ts): the
-   * target count (Positive for exists/~exists, Negative for forall) is exact,
-   * the other count and the states are not. For `fix`'s screening.
-   */
-  targetOnly?: boolean;
-  /**
-   * Threads one large test may use (default 1): the executions are dealt
-   * into disjoint shares explored side by side (src/engine/parallel.ts).
-   * Results do not depend on it.
-   */
-  threads?: number;
-  /**
-   * Keep up to this many rejected candidates with the outcome, each with the
-   * check that rejected it, in the outcome (model-diff's reason); the search
-   * then enumerates incoherent candidates too.
-   */
-  keepRejected?: number;
-  /** Tests using extensions herd7 cannot run (src/litmus/extensions.ts) are errors. */
-  strict?: boolean;
-  /** Another model than the built-in lkmmv2 (src/cat/model-load.ts); plain data, for worker threads. */
-  model?: ModelSpec;
-  /** Memory budget in bytes (default defaultMaxMemory(), src/limits/governor.ts). */
-  maxMemory?: number;
-  /**
-   * Limits over more than this test (e.g. the whole of `fix`): an earlier
-   * deadline there holds. The test's own deadline is timeoutMs from its start.
-   */
-  limits?: GovernorLimits;
-}
+export type { RunOptions } from './run-options.js';
 
 /** Share of --timeout the full search gets when a settling search may follow. */
 const FULL_SHARE = 0.8;

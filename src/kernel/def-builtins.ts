@@ -3,7 +3,6 @@
 import { closest } from '../litmus/distance.js';
 import { aluOf, lvalue, pointer, value, type Arg, type Piece } from './def-args.js';
 import { DefError, type Tok } from './def-lexer.js';
-import type { Parser } from './def-parser.js';
 import type { AccessTag, FenceTag } from './primitive-def.js';
 
 const ACCESS_TAGS: Record<string, AccessTag> = {
@@ -21,7 +20,16 @@ export const BUILTINS = [
 ];
 
 /** A call of built-in `nameTok` in a body, read from `parser` just after its name. */
-export function builtin(parser: Parser, nameTok: Tok, params: string[]): Piece {
+/** What a builtin reads of the .def parser (def-parser.ts's Parser): tokens and argument lists. */
+export interface BuiltinParser {
+  peek(k?: number): Tok;
+  next(): Tok;
+  is(text: string, k?: number): boolean;
+  expect(text: string, what: string): Tok;
+  args(params: string[], aluAt2: boolean): { list: Arg[]; end: number };
+}
+
+export function builtin(parser: BuiltinParser, nameTok: Tok, params: string[]): Piece {
   const b = nameTok.text;
   let tags: string[] = [];
   let tagTok: Tok | undefined;
