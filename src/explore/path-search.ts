@@ -6,7 +6,6 @@
 // (bounds.ts, forward.ts, memo.ts), and the model judged on each complete
 // execution. What it finds goes to the run's counts, states and flags.
 import type { ThreadTrace } from '../events/program.js';
-import { evalSym, type Sym } from '../events/sym.js';
 import { Rel } from '../relations/matrix.js';
 import { BitSet } from '../relations/bitset.js';
 import { evaluate, type EvaluateOptions, type Verdict } from '../model/lkmm.js';
@@ -15,6 +14,7 @@ import { CodeError } from '../events/interp-common.js';
 import { execGraph, type Layout } from './graph-build.js';
 import type { LocChoice } from './locations.js';
 import { ValueSolver } from './value-solver.js';
+import { OutcomeView } from './outcome-view.js';
 import { addChoice, bulkBounds } from './bounds.js';
 import { DivisionRules } from './divisions.js';
 import { CompletionMemo, type MemoEntry } from './memo.js';
@@ -39,27 +39,12 @@ const COHERENT: EvaluateOptions = { coherent: true };
 const WHOLE: EvaluateOptions = {};
 const PARTIAL: EvaluateOptions = { flags: false, coherent: true };
 
-/** A load through a value that designates no location, on one of the paths. */
-interface BadLoad {
-  trace: ThreadTrace;
-  thread: number;
-  register: string | undefined;
-  /** The register's value: a filter equation's, or NaN (equal to nothing). */
-  value: number;
-}
-
 export class PathSearch {
-  private readonly bad: BadLoad | undefined;
+  /** Registers, final memory and the observed values of each execution (outcome-view.ts). */
+  private readonly seen: OutcomeView;
   /** A path cut by loop unrolling: its executions are not counted (herd's Loop), but they can divide by zero. */
   private readonly cutPath: boolean;
   private readonly solver: ValueSolver;
-  private readonly readers: ValueSolver['solved'];
-  /** Registers and final memory of the execution just solved, as the filter and condition read them. */
-  private readonly view: { reg: (t: number, name: string) => number; mem: (l: number) => number };
-  // The observed registers' symbolic values on these paths (null for a global), looked up once.
-  private readonly obsSyms: ReadonlyArray<Sym | null | undefined>;
-  private readonly obsThreads: number[];
-  private readonly obsLocs: number[];
   /** Divisions by zero or by a read's value: when herd gives up (divisions.ts). */
   private readonly divisions: DivisionRules | undefined;
   /** Division rules apply on complete paths; along a cut one, only kept executions divide (count). */
@@ -122,34 +107,10 @@ export class PathSearch {
     private readonly perLoc: LocChoice[][],
   ) {
     const { program, opts } = run;
-    // A path that loads through a value designating no location (it stops
-    // there): herd rejects the test if the model allows an execution along it.
-    // The register the bad load was to fill has no value: herd's filter finds
-    // it equal to nothing (unless one of the filter's equations gives it its
-    // value, as herd solves with them), and the model decides the rest.
-    const badTrace = traces.find((t) => t.stop !== undefined && !t.cut);
-    if (badTrace) {
-      const thread = traces.indexOf(badTrace);
-      const register = badTrace.stop!.register;
-      const value = register === undefined ? NaN : program.filterEquals?.find((e) => e.thread === thread && e.name === register)?.value ?? NaN;
-      this.bad = { trace: badTrace, thread, register, value };
-    }
     this.cutPath = traces.some((t) => t.cut);
     this.solver = new ValueSolver(L, traces);
-    const readers = (this.readers = this.solver.solved);
-    const bad = this.bad;
-    this.view = {
-      reg: (t, name) => {
-        if (bad && t === bad.thread && name === bad.register) return bad.value;
-        const s = traces[t]?.regs.get(name);
-        return s === undefined ? 0 : evalSym(s, readers[t]!);
-      },
-      mem: (l) => run.finalMem[l]!,
-    };
-    this.obsSyms = program.observed.map((o) => (o.kind === 'reg' ? traces[o.thread]?.regs.get(o.name) : null));
-    this.obsThreads = program.observed.map((o) => (o.kind === 'reg' ? o.thread : 0));
-    this.obsLocs = program.observed.map((o) => (o.kind === 'global' ? o.loc : 0));
-    this.divisions = traces.some((t) => t.divisions) ? new DivisionRules(program, traces, readers, this.view.reg) : undefined;
+    this.seen = new OutcomeView(program, traces, L, this.solver.solved, run.finalMem);
+    this.divisions = traces.some((t) => t.divisions) ? new DivisionRules(program, traces, this.solver.solved, this.seen.view.reg) : undefined;
     this.filterDivides = this.divisions !== undefined && this.divisions.filterAsks && !this.cutPath;
     this.other = opts.model?.forLayout(L, program);
 
@@ -210,32 +171,21 @@ export class PathSearch {
     }
   }
 
-  /** Final memory, filter and condition of the execution just solved: undefined when filtered out. */
-  private outcome(chosen: readonly LocChoice[]): boolean | undefined {
-    const { L, run } = this;
-    for (let l = 0; l < chosen.length; l++) run.finalMem[l] = L.values[chosen[l]!.final]!;
-    const program = run.program;
-    if (program.filter && !program.filter(this.view)) return undefined;
-    return program.condition(this.view);
-  }
-
   /** Counts an allowed execution (n of them: a group) and its final state. */
   private count(sat: boolean, execFlags: readonly string[], n = 1): void {
     this.divisions?.kept();
     if (this.cutPath) return;
     const run = this.run;
-    if (this.bad) {
-      const stop = this.bad.trace.stop!;
+    if (this.seen.bad) {
+      // Herd rejects the test when LKMM allows an execution along such a path.
+      const stop = this.seen.bad.trace.stop!;
       throw new CodeError('access through a value that is not the address of a shared location, in an execution LKMM allows', stop.line, stop.col, 'non-address');
     }
     for (let i = 0; i < execFlags.length; i++) run.flags.add(execFlags[i]!);
     if (sat) run.out.positive += n;
     else run.out.negative += n;
-    const obs = run.obs, syms = this.obsSyms;
-    for (let k = 0; k < syms.length; k++) {
-      const sym = syms[k];
-      obs[k] = sym === null ? run.finalMem[this.obsLocs[k]!]! : sym === undefined ? 0 : evalSym(sym, this.readers[this.obsThreads[k]!]!);
-    }
+    const obs = run.obs;
+    this.seen.observe(obs);
     run.states.add(obs, sat, n);
     if (this.recording && !this.memo!.record(this.recordingKey, this.recording, obs, sat, n)) this.recording = undefined;
   }
@@ -258,7 +208,7 @@ export class PathSearch {
   private judge(chosen: readonly LocChoice[], rf: Rel, co: Rel): void {
     const { run } = this;
     const opts = run.opts;
-    const sat = this.outcome(chosen);
+    const sat = this.seen.outcome(chosen);
     if (sat === undefined) {
       const d = this.filterDivides ? this.divisions?.askedByFilter() : undefined;
       if (d && this.modelOn(rf, co).allowed) throw DivisionRules.filtered(d);
@@ -303,7 +253,7 @@ export class PathSearch {
         this.judge(chosen, leafRf, leafCo);
         return;
       }
-      const sat = this.outcome(chosen);
+      const sat = this.seen.outcome(chosen);
       if (sat !== undefined) this.count(sat, this.bulkFlags, weight);
       else if (this.filterDivides) {
         const d = this.divisions?.askedByFilter();
