@@ -76,10 +76,12 @@ export class Exploration implements SearchRun {
     try {
       // Paths stopped at a load through a non-address are explored with the
       // others (see PathSearch); so are paths cut by loop unrolling when some
-      // path divides: herd gives up on the test when an execution the model
-      // allows divides by zero, even one along a cut path.
+      // path divides or loads through a non-address: herd gives up on the
+      // test when an execution the model allows does so, even one along a
+      // cut path.
       const divides = [...program.threads, ...(program.cutThreads ?? [])].some((ts) => ts.some((t) => t.divisions));
-      const extra = (i: number): ThreadTrace[] => [...(program.badAddressThreads?.[i] ?? []), ...(divides ? program.cutThreads?.[i] ?? [] : [])];
+      const withCut = divides || program.badAddressThreads !== undefined;
+      const extra = (i: number): ThreadTrace[] => [...(program.badAddressThreads?.[i] ?? []), ...(withCut ? program.cutThreads?.[i] ?? [] : [])];
       const threads = program.badAddressThreads || divides ? program.threads.map((t, i) => [...t, ...extra(i)]) : program.threads;
       if (threads.every((t) => t.length > 0)) {
         const idx = new Array<number>(threads.length).fill(0);

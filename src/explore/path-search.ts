@@ -174,13 +174,14 @@ export class PathSearch {
   /** Counts an allowed execution (n of them: a group) and its final state. */
   private count(sat: boolean, execFlags: readonly string[], n = 1): void {
     this.divisions?.kept();
-    if (this.cutPath) return;
-    const run = this.run;
     if (this.seen.bad) {
-      // Herd rejects the test when LKMM allows an execution along such a path.
+      // Herd rejects the test when LKMM allows an execution along such a
+      // path, even one in which another thread's path is cut by unrolling.
       const stop = this.seen.bad.trace.stop!;
       throw new CodeError('access through a value that is not the address of a shared location, in an execution LKMM allows', stop.line, stop.col, 'non-address');
     }
+    if (this.cutPath) return;
+    const run = this.run;
     for (let i = 0; i < execFlags.length; i++) run.flags.add(execFlags[i]!);
     if (sat) run.out.positive += n;
     else run.out.negative += n;
