@@ -3,6 +3,7 @@
 // reused; `with x from E` keeps the element of E the explorer's candidate
 // stands for (see cat-lazy.ts standIn) and rejects the candidate when none.
 import { Rel } from '../relations/matrix.js';
+import { LineMap } from '../litmus/positions.js';
 import type { Layout } from '../explore/graph-build.js';
 import type { ExecGraph } from '../model/exec-graph.js';
 import type { Verdict } from '../model/lkmm.js';
@@ -26,8 +27,8 @@ export class CatRunError extends Error {
 }
 
 function located(message: string, file: string, text: string, at: number): CatRunError {
-  const before = text.slice(0, at);
-  return new CatRunError(message, file, before.split('\n').length, at - before.lastIndexOf('\n'));
+  const { line, col } = new LineMap(text).pos(at);
+  return new CatRunError(message, file, line, col);
 }
 
 const NO_RELS = new Map<string, Rel>();

@@ -12,6 +12,7 @@ import { PrimitiveRegistry } from '../kernel/primitives.js';
 import { lkmmPrimitives } from '../kernel/lkmm-table.js';
 import type { ModelHook } from '../explore/explore-api.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { LineMap, lineText } from '../litmus/positions.js';
 import { CatLoadError, loadCatProgram, type CatProgram } from './cat-program.js';
 import { CatLayoutRunner, type CheckPolicy } from './cat-run.js';
 import { coherenceChecks } from './cat-coherence.js';
@@ -190,12 +191,7 @@ function catHook(prog: CatProgram, variants: ReadonlySet<string>, policy: CheckP
 }
 
 function catLoadDiagnostic(e: CatLoadError): ModelLoadError {
-  const pos = (off: number): { line: number; col: number; offset: number } => {
-    const before = e.text.slice(0, off);
-    const line = before.split('\n').length;
-    return { line, col: off - before.lastIndexOf('\n'), offset: off };
-  };
-  const d: Diagnostic = { severity: 'error', code: 'cat', message: e.message, file: e.file, range: { start: pos(e.at), end: pos(Math.max(e.end, e.at)) } };
+  const d: Diagnostic = { severity: 'error', code: 'cat', message: e.message, file: e.file, range: new LineMap(e.text).range(e.at, e.end) };
   return new ModelLoadError(`${e.file}: ${e.message}`, [d], e.text);
 }
 
@@ -204,8 +200,6 @@ function describeCheck(prog: CatProgram, check: string): string | undefined {
   const s = prog.steps.find((x) => x.k === 'test' && x.name === check);
   if (!s) return undefined;
   const text = prog.texts.get(s.file) ?? '';
-  const before = text.slice(0, s.at);
-  const end = text.indexOf('\n', s.at);
-  const line = text.slice(s.at, end < 0 ? undefined : end).trim();
-  return `${line} (${basename(s.file)}:${before.split('\n').length})`;
+  const { line, col } = new LineMap(text).pos(s.at);
+  return `${lineText(text, line).slice(col - 1).trim()} (${basename(s.file)}:${line})`;
 }
