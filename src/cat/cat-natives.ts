@@ -5,7 +5,6 @@
 import { BitSet } from '../relations/bitset.js';
 import { Rel } from '../relations/matrix.js';
 import type { Layout } from '../explore/graph-build.js';
-import { CatEnv } from './cat-env.js';
 import { primitives } from './cat-prims.js';
 import type { Value } from './cat-values.js';
 
@@ -26,15 +25,16 @@ export function annotations(L: Layout, i: number): string[] {
 export const setName = (tag: string): string => tag.charAt(0).toUpperCase() + tag.slice(1);
 
 export interface NativeBase {
-  env: CatEnv;
+  /** The natives by name. */
+  env: Map<string, Value>;
   /** Reads whose rf herd itself chooses (not lock reads): the native rf's range. */
   plainReads: BitSet;
   locs: Int32Array;
 }
 
-export function nativeEnv(L: Layout, tags: readonly string[], valuesRef: { values: ArrayLike<number> }, envRef: { env: CatEnv }): NativeBase {
+export function nativeEnv(L: Layout, tags: readonly string[], valuesRef: { values: ArrayLike<number> }, lookup: (name: string) => Value | undefined): NativeBase {
   const n = L.n, S = L.sets, st = L.stat;
-  const env = new CatEnv();
+  const env = new Map<string, Value>();
   const set = (name: string, s: BitSet): void => void env.set(name, { t: 'set', s });
   const rel = (name: string, r: Rel): void => void env.set(name, { t: 'rel', r });
   // herd's R, W and M hold memory accesses only, not lock events (lock.cat
@@ -76,7 +76,7 @@ export function nativeEnv(L: Layout, tags: readonly string[], valuesRef: { value
   rel('rmw', rmw);
   const locs = new Int32Array(n);
   for (let i = 0; i < n; i++) locs[i] = L.events[i]!.ev.loc;
-  for (const [name, fn] of primitives({ n, locs, values: () => valuesRef.values, env: () => envRef.env })) {
+  for (const [name, fn] of primitives({ n, locs, values: () => valuesRef.values, lookup })) {
     env.set(name, { t: 'prim', name, fn } as Value);
   }
   return { env, plainReads: R, locs };

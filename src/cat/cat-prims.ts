@@ -1,12 +1,14 @@
 // The primitives a cat model can call, as herd provides them: domain, range,
 // classes, classes-loc (partition by location), linearisations, cross,
-// different-values, tag2events. `events` describes the execution.
+// different-values, tag2events, and map (herd's stdlib writes it in cat, as
+// a recursion over the set; it is one loop here). `events` describes the
+// execution.
 import { newRel, newSet } from './cat-alloc.js';
+import { apply, splitSet, type CatMachine } from './cat-compile.js';
 import { BitSet } from '../relations/bitset.js';
 import { Rel } from '../relations/matrix.js';
-import { asRel, asSet, CatError, typeName, vsetElems, vsetOf, type Value } from './cat-values.js';
+import { asRel, asSet, CatError, keyOf, typeName, vsetElems, vsetOf, type Value } from './cat-values.js';
 import { materialise } from './cat-lazy.js';
-import type { CatEnv } from './cat-env.js';
 
 export interface PrimContext {
   n: number;
@@ -14,10 +16,11 @@ export interface PrimContext {
   locs: ArrayLike<number>;
   /** The value each event reads or writes in the current execution. */
   values: () => ArrayLike<number>;
-  env: () => CatEnv;
+  /** The value a name has where the model is running (tag2events finds event sets by name). */
+  lookup: (name: string) => Value | undefined;
 }
 
-export function primitives(cx: PrimContext): Array<[string, (v: Value) => Value]> {
+export function primitives(cx: PrimContext): Array<[string, (v: Value, m: CatMachine) => Value]> {
   const n = cx.n;
   return [
     ['domain', (v) => (v.t === 'empty' ? v : { t: 'set', s: asRel(v, n).domain(newSet(n)) })],
@@ -65,12 +68,46 @@ export function primitives(cx: PrimContext): Array<[string, (v: Value) => Value]
       });
       return { t: 'rel', r: out };
     }],
+    ['map', (f) => ({ t: 'prim', name: 'map', fn: (S, m) => mapSet(f, S, m) })],
     ['tag2events', (v) => {
       if (v.t !== 'tag') throw new CatError(`tag2events takes a tag, found a ${typeName(v)}`);
       const name = v.name.charAt(0).toUpperCase() + v.name.slice(1);
-      const s = cx.env().get(name);
+      const s = cx.lookup(name);
       if (!s) throw new CatError(`cannot find event set ${name}`);
       return s;
     }],
   ];
+}
+
+/**
+ * `map f S`, as the cat definition computes it (`match S with || {} -> {}
+ * || e ++ rest -> f e ++ map f rest`): f applied to S's elements in the
+ * order `match` takes them, the images added from the last to the first
+ * with the rules of `++` (events make an event set, pairs a relation,
+ * anything else a set of values).
+ */
+function mapSet(f: Value, S: Value, m: CatMachine): Value {
+  const images: Value[] = [];
+  for (let rest = splitSet(S, m.n); rest; rest = splitSet(rest[1], m.n)) images.push(apply(f, rest[0], undefined, m));
+  let acc: Value = { t: 'empty' };
+  for (let i = images.length - 1; i >= 0; i--) acc = addInto(images[i]!, acc, m.n);
+  return acc;
+}
+
+/** `e ++ acc` where acc is map's own accumulator (changed in place). */
+function addInto(e: Value, acc: Value, n: number): Value {
+  if (e.t === 'event' && (acc.t === 'set' || acc.t === 'empty')) {
+    const s = acc.t === 'set' ? acc.s : newSet(n);
+    s.add(e.e);
+    return acc.t === 'set' ? acc : { t: 'set', s };
+  }
+  if (e.t === 'pair' && (acc.t === 'rel' || acc.t === 'empty')) {
+    const r = acc.t === 'rel' ? acc.r : newRel(n);
+    r.add(e.a, e.b);
+    return acc.t === 'rel' ? acc : { t: 'rel', r };
+  }
+  if (acc.t === 'empty') return { t: 'vset', elems: new Map([[keyOf(e), e]]) };
+  if (acc.t !== 'vset') throw new CatError(`expected a set of values, found a ${typeName(acc)}`);
+  acc.elems.set(keyOf(e), e);
+  return acc;
 }

@@ -7,17 +7,18 @@ import { LineMap } from '../litmus/positions.js';
 import type { Layout } from '../explore/graph-build.js';
 import type { ExecGraph } from '../model/exec-graph.js';
 import type { Verdict } from '../model/lkmm.js';
-import type { Expr, TestKind } from './cat-ast.js';
-import { CatEnv, TopEnv } from './cat-env.js';
+import type { TestKind } from './cat-ast.js';
 import { copyRel, withPool } from './cat-alloc.js';
 import { RelPool } from '../relations/rel-pool.js';
-import { CatEval } from './cat-eval.js';
+import { bindPat, type CatMachine, type Code } from './cat-compile.js';
+import { modelCode, type ModelCode, type StepCode } from './cat-model-code.js';
 import { standIn, supportOf } from './cat-lazy.js';
 import { isEmptyValue } from './cat-ops.js';
 import { finalWrites, nativeEnv } from './cat-natives.js';
 import type { CatProgram } from './cat-program.js';
+import type { Frame } from './cat-scope.js';
 import type { Step } from './cat-ast.js';
-import { asRel, CatError, vsetOf, type Value } from './cat-values.js';
+import { asRel, CatError, type Value } from './cat-values.js';
 
 /** A model error during a run, with the step's file for positions. */
 export class CatRunError extends Error {
@@ -54,17 +55,15 @@ type TestMode = Extract<Step, { k: 'test' }>['mode'];
 type CheckAnswer = 'keep' | 'reject';
 
 export class CatLayoutRunner {
-  private readonly ev: CatEval;
-  private readonly base: CatEnv;
+  private readonly code: ModelCode;
+  private readonly m: CatMachine;
   private readonly plainReads;
   /** Answers of the static tests, by step. */
   private readonly answers = new Map<number, boolean>();
   private readonly valuesRef: { values: ArrayLike<number> };
-  private readonly envRef: { env: CatEnv };
-  private readonly top = new TopEnv();
   private readonly pool: RelPool;
-  /** Each step's view of the top level (the names bound before it), made once. */
-  private readonly views: CatEnv[];
+  /** The step running (tag2events reads the names bound before it). */
+  private current = 0;
   /** The steps to run: all of them until the static ones have their values. */
   private todo: readonly number[];
   /** Steps whose values are kept (see isOnce) and computed already. */
@@ -80,14 +79,14 @@ export class CatLayoutRunner {
     private readonly observedLocs: readonly number[],
     private readonly policy: CheckPolicy = APPLY_ALL_CHECKS,
   ) {
-    this.ev = new CatEval(L.n, variants);
+    const code = (this.code = modelCode(prog));
+    const top = new Array<Value | undefined>(code.table.size);
+    this.m = { n: L.n, variants, top, hoisted: new Array(prog.slots) };
     this.valuesRef = { values: L.values };
-    this.envRef = { env: new CatEnv() };
-    const nb = nativeEnv(L, prog.tags, this.valuesRef, this.envRef);
-    this.base = nb.env;
+    const nb = nativeEnv(L, prog.tags, this.valuesRef, (name) => code.table.lookup(top, nb.env, name, this.current - 1));
+    for (const [name, slot] of code.table.natives) top[slot] = nb.env.get(name);
     this.plainReads = nb.plainReads;
     this.pool = new RelPool(L.n);
-    this.views = prog.steps.map((_s, i) => new CatEnv(this.base, this.top, i - 1));
     this.todo = prog.steps.map((_s, i) => i);
     this.done = new Uint8Array(prog.steps.length);
   }
@@ -123,10 +122,11 @@ export class CatLayoutRunner {
   private missed: Verdict | undefined;
 
   private run(g: ExecGraph): Verdict {
-    const top = this.top;
+    const top = this.m.top;
+    const code = this.code;
     this.valuesRef.values = g.values;
-    top.set('rf', -1, { t: 'rel', r: copyRel(g.rf).restrictRange(this.plainReads) });
-    top.set('FW', -1, { t: 'set', s: finalWrites(this.L, g.co, this.observedLocs) });
+    top[code.rf] = { t: 'rel', r: copyRel(g.rf).restrictRange(this.plainReads) };
+    top[code.fw] = { t: 'set', s: finalWrites(this.L, g.co, this.observedLocs) };
     const candidate = copyRel(g.rf).unionWith(g.co);
     this.flags.clear();
     this.failedSkips.clear();
@@ -137,10 +137,9 @@ export class CatLayoutRunner {
       for (let k = 0; k < todo.length; k++) {
         const i = todo[k]!;
         const s = steps[i]!;
-        const env = this.views[i]!;
-        this.envRef.env = env;
+        this.current = i;
         try {
-          const rejected = this.step(s, i, env, candidate);
+          const rejected = this.step(s, code.steps[i]!, i, candidate);
           if (rejected) return this.keep ? this.explained(rejected, g, i) : rejected;
         } catch (e) {
           if (e instanceof CatError) throw located(e.message, s.file, this.prog.texts.get(s.file) ?? '', e.at ?? s.at);
@@ -167,71 +166,72 @@ export class CatLayoutRunner {
   }
 
   /** Runs one step on the current execution: a verdict when it rejects the execution, else null. */
-  private step(s: Step, i: number, env: CatEnv, candidate: Rel): Verdict | null {
-    const top = this.top;
-    switch (s.k) {
+  private step(s: Step, c: StepCode, i: number, candidate: Rel): Verdict | null {
+    const m = this.m;
+    const top = m.top;
+    switch (c.k) {
+      case 'let1': {
+        // `let x = e`, the usual step: no frame of its own.
+        const v = s.k === 'let' && s.static ? withPool(null, () => c.code(m, null)) : c.code(m, null);
+        if (c.slot >= 0) top[c.slot] = v;
+        return null;
+      }
       case 'let': {
-        const b = s.binds[0]!;
-        if (!s.rec && s.binds.length === 1 && !b.pat.tuple) {
-          // `let x = e`, the usual step: no scope of its own.
-          const name = b.pat.names[0];
-          const v = s.static ? withPool(null, () => this.ev.eval(b.e, env)) : this.ev.eval(b.e, env);
-          if (name !== null && name !== undefined) top.set(name, i, v);
-          return null;
-        }
-        const out = s.static ? withPool(null, () => this.ev.bindAll(s.rec, s.binds, env)) : this.ev.bindAll(s.rec, s.binds, env);
-        const names = s.names;
-        for (let j = 0; j < names.length; j++) top.set(names[j]!, i, out.get(names[j]!)!);
+        const frame: Frame = s.k === 'let' && s.static ? withPool(null, () => c.group(m, null)) : c.group(m, null);
+        for (const [j, slot] of c.slots) top[slot] = frame.vals[j];
         return null;
       }
       case 'test': {
+        if (s.k !== 'test') return null;
         // A static test keeps its answer; it still raises its flag or rejects every execution.
         let ok = true;
         if (s.mode === 'flag' || this.checkNeeded(s.name)) {
           const hit = s.static && !this.keep ? this.answers.get(i) : undefined;
           if (hit !== undefined) ok = hit;
           else {
-            ok = this.testHolds(s.test, s.e, s.neg, env);
+            ok = this.testHolds(s.test, c.code, s.neg, null);
             if (s.static) this.answers.set(i, ok);
           }
         }
         return this.outcome(s.mode, s.name, ok, s.test);
       }
       case 'with': {
-        const E = this.ev.eval(s.e, env);
-        const c = standIn(E, candidate);
-        if (c === null) {
-          const miss: Verdict = { allowed: false, violated: { name: `with ${s.name}`, kind: 'empty' }, flags: [], rels: NO_RELS };
+        const name = s.k === 'with' ? s.name : '';
+        const E = c.code(m, null);
+        const x = standIn(E, candidate);
+        if (x === null) {
+          const miss: Verdict = { allowed: false, violated: { name: `with ${name}`, kind: 'empty' }, flags: [], rels: NO_RELS };
           if (!this.keep) return miss;
           // Explaining: the candidate is none of E's elements. Its own
           // relation goes on, so that a check can say what is wrong with it;
           // if none does, the miss is the answer.
           this.missed ??= miss;
-          top.set(s.name, i, { t: 'rel', r: copyRel(candidate).intersectWith(supportOf(E, this.L.n)) });
+          top[c.slot] = { t: 'rel', r: copyRel(candidate).intersectWith(supportOf(E, this.L.n)) };
           return null;
         }
-        top.set(s.name, i, c);
+        top[c.slot] = x;
         return null;
       }
-      case 'enum': {
-        const tags: Value[] = s.tags.map((t) => ({ t: 'tag', enumName: s.name, name: t }));
-        for (const t of tags) top.set(`'${(t as { name: string }).name}`, i, t);
-        top.set(s.name, i, vsetOf(tags));
+      case 'enum':
+        for (const [slot, v] of c.values) top[slot] = v;
         return null;
-      }
       case 'procedure':
-        top.set(s.name, i, { t: 'proc', pat: s.pat, body: s.body, env });
+        top[c.slot] = c.value;
         return null;
       case 'call': {
-        const p = env.get(s.name);
-        if (!p || p.t !== 'proc') throw new CatError(`'${s.name}' is not a procedure`, s.at);
-        const inner = new CatEnv(p.env);
-        this.ev.bindPat(p.pat, this.ev.eval(s.arg, env), inner, s.at);
-        for (const ins of p.body) {
-          if (ins.k !== 'test') throw new CatError('a procedure may only contain checks here', ins.at);
-          const name = ins.name ?? s.name;
-          const ok = ins.mode === 'flag' || this.checkNeeded(name) ? this.testHolds(ins.test, ins.e, ins.neg, inner) : true;
-          const rejected = this.outcome(ins.mode, name, ok, ins.test);
+        const name = s.k === 'call' ? s.name : '';
+        const p = c.proc(top);
+        if (!p || p.t !== 'proc') throw new CatError(`'${name}' is not a procedure`, s.at);
+        const vals = new Array<Value | undefined>(p.pat.names.length);
+        bindPat(p.pat, c.arg(m, null), vals, 0, s.at);
+        const inner: Frame = { vals, up: null };
+        for (let j = 0; j < p.body.length; j++) {
+          const ins = p.body[j]!;
+          const test = p.tests[j];
+          if (ins.k !== 'test' || !test) throw new CatError('a procedure may only contain checks here', ins.at);
+          const checkName = ins.name ?? name;
+          const ok = ins.mode === 'flag' || this.checkNeeded(checkName) ? this.testHolds(ins.test, test, ins.neg, inner) : true;
+          const rejected = this.outcome(ins.mode, checkName, ok, ins.test);
           if (rejected) return rejected;
         }
         return null;
@@ -239,8 +239,8 @@ export class CatLayoutRunner {
     }
   }
 
-  private testHolds(kind: TestKind, e: Expr, neg: boolean, env: CatEnv): boolean {
-    const v = this.ev.eval(e, env);
+  private testHolds(kind: TestKind, code: Code, neg: boolean, frame: Frame | null): boolean {
+    const v = code(this.m, frame);
     if (this.keep) this.tested = v;
     return runTest(kind, v, this.L.n) !== neg;
   }
@@ -257,7 +257,7 @@ export class CatLayoutRunner {
     const fr = new Rel(n).composeInverseInto(g.rf, g.co);
     for (let i = 0; i < n; i++) fr.delete(i, i);
     rels.set('rf', g.rf).set('co', g.co).set('fr', fr).set('po', this.L.stat.po);
-    for (const [name, value] of this.top.entriesAt(at)) if (value.t === 'rel') rels.set(name, value.r);
+    for (const [name, value] of this.code.table.entriesAt(this.m.top, at)) if (value.t === 'rel') rels.set(name, value.r);
     const t = this.tested;
     const relation = t === undefined ? undefined : t.t === 'rel' ? t.r : t.t === 'set' ? new Rel(n).identityOn(t.s) : t.t === 'empty' ? new Rel(n) : undefined;
     return { ...v, violated: { ...v.violated!, ...(relation ? { relation } : {}) }, rels };

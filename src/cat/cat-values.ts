@@ -5,8 +5,9 @@
 import { newRel, newSet } from './cat-alloc.js';
 import { BitSet } from '../relations/bitset.js';
 import { Rel } from '../relations/matrix.js';
-import type { Expr, Instr, Pat } from './cat-ast.js';
-import type { CatEnv } from './cat-env.js';
+import type { Instr, Pat } from './cat-ast.js';
+import type { CatMachine, Code } from './cat-compile.js';
+import type { Frame } from './cat-scope.js';
 
 export type Value =
   | { t: 'set'; s: BitSet }
@@ -18,9 +19,9 @@ export type Value =
   | { t: 'pair'; a: number; b: number }
   | { t: 'tuple'; elems: Value[] }
   | { t: 'vset'; elems: Map<string, Value> }
-  | { t: 'clo'; pat: Pat; body: Expr; env: CatEnv; name: string }
-  | { t: 'prim'; name: string; fn: (v: Value) => Value }
-  | { t: 'proc'; pat: Pat; body: Instr[]; env: CatEnv }
+  | { t: 'clo'; pat: Pat; body: Code; frame: Frame | null; name: string }
+  | { t: 'prim'; name: string; fn: (v: Value, m: CatMachine) => Value }
+  | { t: 'proc'; pat: Pat; body: Instr[]; tests: (Code | null)[] }
   | { t: 'lin'; nodes: BitSet; order: Rel }
   | { t: 'cross'; parts: Value[] };
 
@@ -53,18 +54,45 @@ export function typeName(v: Value): string {
 export function keyOf(v: Value): string {
   switch (v.t) {
     case 'empty': return 'Z';
-    case 'set': return v.s.isEmpty() ? 'Z' : `S${v.s.toArray().join(',')}`;
-    case 'rel': return v.r.isEmpty() ? 'Z' : `R${v.r.toPairs().map(([a, b]) => `${a}.${b}`).join(',')}`;
+    case 'set': return v.s.isEmpty() ? 'Z' : `S${setKey(v.s)}`;
+    case 'rel': return v.r.isEmpty() ? 'Z' : `R${relKey(v.r)}`;
     case 'univ': return 'U';
     case 'tag': return `T${v.enumName}:${v.name}`;
     case 'event': return `E${v.e}`;
     case 'pair': return `P${v.a}.${v.b}`;
     case 'tuple': return `(${v.elems.map(keyOf).join(';')})`;
     case 'vset': return v.elems.size === 0 ? 'Z' : `{${[...v.elems.keys()].sort().join(';')}}`;
-    case 'lin': return `L${v.nodes.toArray().join(',')}/${v.order.toPairs().map(([a, b]) => `${a}.${b}`).join(',')}`;
+    case 'lin': return `L${setKey(v.nodes)}/${relKey(v.order)}`;
     case 'cross': return `X(${v.parts.map(keyOf).join(';')})`;
     default: throw new CatError(`a ${typeName(v)} cannot be an element of a set`);
   }
+}
+
+// Keys are built in one pass over the bits (sets and relations are keyed
+// often: every `++` and `match` on a set of values).
+let keyText = '';
+let keySep = '';
+function addElem(i: number): void {
+  keyText += keySep + i;
+  keySep = ',';
+}
+function addPair(a: number, b: number): void {
+  keyText += `${keySep}${a}.${b}`;
+  keySep = ',';
+}
+/** `1,4,7` for {1, 4, 7}. */
+function setKey(s: BitSet): string {
+  keyText = '';
+  keySep = '';
+  s.forEach(addElem);
+  return keyText;
+}
+/** `0.1,2.3` for {(0,1), (2,3)}, in row order. */
+function relKey(r: Rel): string {
+  keyText = '';
+  keySep = '';
+  r.forEachEdge(addPair);
+  return keyText;
 }
 
 export function vsetOf(elems: Iterable<Value>): Value {

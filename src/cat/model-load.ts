@@ -13,7 +13,7 @@ import { lkmmPrimitives } from '../kernel/lkmm-table.js';
 import type { ModelHook } from '../explore/explore-api.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { LineMap, lineText } from '../litmus/positions.js';
-import { CatLoadError, loadCatProgram, type CatProgram } from './cat-program.js';
+import { CatLoadError, LIB_DIR, loadCatProgram, type CatProgram } from './cat-program.js';
 import { CatLayoutRunner, type CheckPolicy } from './cat-run.js';
 import { coherenceChecks } from './cat-coherence.js';
 
@@ -157,7 +157,8 @@ export function loadModel(spec: ModelSpec): LoadedModel {
     registry = new PrimitiveRegistry([...lkmmPrimitives, ...loaded.defs]);
     defText = loaded.source;
   }
-  const files = [...prog.texts.entries()].filter(([f]) => !f.includes('/cat/lib/')).map(([f, t]) => `${f}\n${t}`).sort();
+  // The model's own files: the project's library (src/cat/lib, or the bundle's copy) is part of litmus-check.
+  const files = [...prog.texts.entries()].filter(([f]) => dirname(f) !== LIB_DIR).map(([f, t]) => `${f}\n${t}`).sort();
   const digest = sha([p.cfg ? safeRead(p.cfg) ?? '' : '', defText, ...files.map((f) => f.slice(f.indexOf('\n') + 1))].join('\0')).slice(0, 12);
   const policy: CheckPolicy = { skip: new Set(spec.skipchecks ?? []), strict: spec.strictskip === true, through: spec.through ?? 'none' };
   const leavesChecks = policy.skip.size > 0 || policy.through !== 'none';

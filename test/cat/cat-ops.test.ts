@@ -3,8 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { BitSet } from '../../src/relations/bitset.js';
 import { Rel } from '../../src/relations/matrix.js';
-import { CatEnv } from '../../src/cat/cat-env.js';
-import { CatEval } from '../../src/cat/cat-eval.js';
+import { evalBinds } from '../../src/cat/cat-compile.js';
 import { parseCat } from '../../src/cat/cat-parser.js';
 import { primitives } from '../../src/cat/cat-prims.js';
 import { standIn } from '../../src/cat/cat-lazy.js';
@@ -54,18 +53,19 @@ const plus = (a: Pairs): Pairs => {
 };
 const idPairs = (): Pairs => new Set(all().map((x) => key(x, x)));
 
-function evaluate(text: string, env: CatEnv): Value {
-  const ev = new CatEval(N, new Set());
+type Names = Map<string, Value>;
+
+function evaluate(text: string, env: Names): Value {
   const f = parseCat(`let it = ${text}`, 'ops.cat');
   const i = f.instrs[0] as Instr & { k: 'let' };
-  return ev.bindAll(false, i.binds, env).get('it')!;
+  return evalBinds(false, i.binds, env, N).get('it')!;
 }
 
-function envWith(a: Pairs, b: Pairs, S: Set<number>, T: Set<number>): CatEnv {
-  const env = new CatEnv();
+function envWith(a: Pairs, b: Pairs, S: Set<number>, T: Set<number>): Names {
+  const env: Names = new Map();
   env.set('a', { t: 'rel', r: toRel(a) }).set('b', { t: 'rel', r: toRel(b) });
   env.set('S', { t: 'set', s: toBits(S) }).set('T', { t: 'set', s: toBits(T) });
-  for (const [name, fn] of primitives({ n: N, locs: new Int32Array(N).fill(0), values: () => new Int32Array(N), env: () => env })) env.set(name, { t: 'prim', name, fn });
+  for (const [name, fn] of primitives({ n: N, locs: new Int32Array(N).fill(0), values: () => new Int32Array(N), lookup: (x) => env.get(x) })) env.set(name, { t: 'prim', name, fn });
   return env;
 }
 
@@ -113,12 +113,47 @@ describe('cat operators against reference definitions', () => {
     expect(vs.t === 'vset' && vs.elems.size).toBe(1);
   });
 
+  it('the built-in map gives what its cat definition gives, for every kind of image', () => {
+    const r = rng(99);
+    const env = envWith(randomPairs(r, 0.3), randomPairs(r, 0.2), randomSet(r), randomSet(r));
+    env.set('E', { t: 'set', s: toBits(new Set([1, 3, 5])) });
+    const catMap = 'let mymap f = let rec go S = match S with || {} -> {} || e ++ rest -> f e ++ go rest end in go in';
+    const cases = [
+      ['fun e -> e', 'S'], // events: an event set
+      ['fun e -> [e]', 'S'], // relations: a set of relations
+      ['fun p -> p', 'a'], // pairs: a relation
+      ['fun e -> {e}', 'E'], // sets: a set of sets
+      ['fun e -> [e] ; a', 'T'],
+      ['fun s -> domain(s)', 'mymap (fun e -> [e] ; a) T'], // over a set of values
+      ['fun e -> e', '{}'],
+    ];
+    for (const [f, S] of cases) {
+      const mine = evaluate(`map (${f}) (${S.replace('mymap', 'map')})`, env);
+      const cat = evaluate(`${catMap} mymap (${f}) (${S})`, env);
+      expect(mine, `${f} over ${S}`).toEqual(cat);
+    }
+    // A mix the rules of ++ refuse: the same error.
+    const err = (text: string): string => {
+      try {
+        evaluate(text, env);
+        return 'no error';
+      } catch (e) {
+        return (e as Error).message;
+      }
+    };
+    // 3 (in E) gives an event and comes last; 2 gives a relation, added to the event set {3}.
+    env.set('M', { t: 'set', s: toBits(new Set([2, 3])) });
+    const mixed = (m: string): string => err(`${m === 'mymap' ? catMap : ''} ${m} (fun e -> if e in E then e else [e]) M`);
+    expect(mixed('map')).toBe(mixed('mymap'));
+    expect(mixed('map')).toMatch(/expected a set of values, found a event set/);
+  });
+
   it('let rec computes a least fixpoint in order, as herd (rcu-rscs style matching)', () => {
     // Two sequential sections L0 U1 L2 U3: the matching must pair L0-U1 and L2-U3 only.
-    const env = new CatEnv();
+    const env: Names = new Map();
     env.set('po', { t: 'rel', r: Rel.fromPairs(4, [[0, 1], [0, 2], [0, 3], [1, 2], [1, 3], [2, 3]]) });
     env.set('L', { t: 'set', s: BitSet.of(4, [0, 2]) }).set('U', { t: 'set', s: BitSet.of(4, [1, 3]) });
-    for (const [name, fn] of primitives({ n: 4, locs: new Int32Array(4), values: () => new Int32Array(4), env: () => env })) env.set(name, { t: 'prim', name, fn });
+    for (const [name, fn] of primitives({ n: 4, locs: new Int32Array(4), values: () => new Int32Array(4), lookup: (x) => env.get(x) })) env.set(name, { t: 'prim', name, fn });
     const f = parseCat(`let m = let rec
       ul = L \\ domain(matched)
       and uu = U \\ range(matched)
@@ -127,8 +162,7 @@ describe('cat operators against reference definitions', () => {
       and lu = [ul] ; po ; [uu]
       and matched = matched | (lu \\ (upo ; upo))
       in matched`, 'm.cat');
-    const ev = new CatEval(4, new Set());
-    const v = ev.bindAll(false, (f.instrs[0] as Instr & { k: 'let' }).binds, env).get('m')!;
+    const v = evalBinds(false, (f.instrs[0] as Instr & { k: 'let' }).binds, env, 4).get('m')!;
     expect(v.t === 'rel' && v.r.toPairs()).toEqual([[0, 1], [2, 3]]);
   });
 });

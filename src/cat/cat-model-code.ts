@@ -1,0 +1,86 @@
+// A loaded model's steps, compiled once (cat-compile.ts) and shared by every
+// layout that runs it (cat-run.ts): each step knows its code and the top-level
+// slots it writes.
+import type { Expr, Step } from './cat-ast.js';
+import { CatCompiler, type BindCode, type Code } from './cat-compile.js';
+import type { CatProgram } from './cat-program.js';
+import { TopTable } from './cat-scope.js';
+import { vsetOf, type Value } from './cat-values.js';
+
+export type StepCode =
+  /** `let x = e`: no frame of its own. */
+  | { k: 'let1'; code: Code; slot: number }
+  /** Any other `let`: the group's frame, then its names' values into their slots ([frame index, slot]). */
+  | { k: 'let'; group: BindCode; slots: Array<[number, number]> }
+  | { k: 'test'; code: Code }
+  | { k: 'with'; code: Code; slot: number }
+  /** The enum's values, constant: [slot, value]. */
+  | { k: 'enum'; values: Array<[number, Value]> }
+  | { k: 'procedure'; slot: number; value: Value }
+  /** `call`: the procedure's binding as read at the call (undefined when unbound), and the argument. */
+  | { k: 'call'; proc: (top: readonly (Value | undefined)[]) => Value | undefined; arg: Code };
+
+export interface ModelCode {
+  table: TopTable;
+  /** The code of each step, by step index. */
+  steps: StepCode[];
+  /** The slots rf and FW are bound in (per execution). */
+  rf: number;
+  fw: number;
+}
+
+const compiled = new WeakMap<CatProgram, ModelCode>();
+
+/** The model's code, compiled on first use. */
+export function modelCode(prog: CatProgram): ModelCode {
+  let c = compiled.get(prog);
+  if (!c) compiled.set(prog, (c = compileModel(prog.steps)));
+  return c;
+}
+
+function compileModel(steps: readonly Step[]): ModelCode {
+  const table = new TopTable(steps);
+  const cc = new CatCompiler(table);
+  const code = steps.map((s, i) => compileStep(s, i, table, cc));
+  return { table, steps: code, rf: table.slotAt('rf', -1), fw: table.slotAt('FW', -1) };
+}
+
+function compileStep(s: Step, i: number, table: TopTable, cc: CatCompiler): StepCode {
+  // A step reads the names bound before it.
+  const limit = i - 1;
+  const expr = (e: Expr): Code => cc.expr(e, null, limit);
+  switch (s.k) {
+    case 'let': {
+      const b = s.binds[0]!;
+      if (!s.rec && s.binds.length === 1 && !b.pat.tuple) {
+        const name = b.pat.names[0];
+        return { k: 'let1', code: expr(b.e), slot: name === null || name === undefined ? -1 : table.slotAt(name, i) };
+      }
+      const names = s.binds.flatMap((x) => x.pat.names);
+      const slots: Array<[number, number]> = s.names.map((name) => [names.lastIndexOf(name), table.slotAt(name, i)]);
+      return { k: 'let', group: cc.binds(s.rec, s.binds, null, limit), slots };
+    }
+    case 'test': return { k: 'test', code: expr(s.e) };
+    case 'with': return { k: 'with', code: expr(s.e), slot: table.slotAt(s.name, i) };
+    case 'enum': {
+      const tags: Value[] = s.tags.map((t) => ({ t: 'tag', enumName: s.name, name: t }));
+      const values: Array<[number, Value]> = s.tags.map((t, j) => [table.slotAt(`'${t}`, i), tags[j]!]);
+      values.push([table.slotAt(s.name, i), vsetOf(tags)]);
+      return { k: 'enum', values };
+    }
+    case 'procedure': {
+      // Its checks read the names bound before the procedure, and its parameters.
+      const scope = { names: s.pat.names, up: null };
+      const tests = s.body.map((ins) => (ins.k === 'test' ? cc.expr(ins.e, scope, limit) : null));
+      return { k: 'procedure', slot: table.slotAt(s.name, i), value: { t: 'proc', pat: s.pat, body: s.body, tests } };
+    }
+    case 'call': {
+      const tops = table.candidates(s.name, limit);
+      const proc = (top: readonly (Value | undefined)[]): Value | undefined => {
+        for (const t of tops) if (top[t] !== undefined) return top[t];
+        return undefined;
+      };
+      return { k: 'call', proc, arg: expr(s.arg) };
+    }
+  }
+}
