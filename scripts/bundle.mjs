@@ -107,7 +107,9 @@ async function buildSnapshot() {
     '});',
     '',
   ].join('\n'));
-  const r = spawnSync(process.execPath, ['--snapshot-blob', blob, '--build-snapshot', entry], { encoding: 'utf8' });
+  // The V8 options the bins start node with (bin/node-options): a snapshot only loads under the options it was built with.
+  const options = readFileSync(join(root, 'bin', 'node-options'), 'utf8').trim().split(/\s+/).filter(Boolean);
+  const r = spawnSync(process.execPath, [...options, '--snapshot-blob', blob, '--build-snapshot', entry], { encoding: 'utf8' });
   unlinkSync(entry);
   unlinkSync(warm);
   if (r.status !== 0) {
