@@ -62,7 +62,8 @@ export function keyOf(v: Value): string {
     case 'pair': return `P${v.a}.${v.b}`;
     case 'tuple': return `(${v.elems.map(keyOf).join(';')})`;
     case 'vset': return v.elems.size === 0 ? 'Z' : `{${[...v.elems.keys()].sort().join(';')}}`;
-    case 'lin': return `L${setKey(v.nodes)}/${relKey(v.order)}`;
+    // The linearisations of S extending r depend on r's pairs within S only.
+    case 'lin': return `L${setKey(v.nodes)}/${relKeyWithin(v.order, v.nodes)}`;
     case 'cross': return `X(${v.parts.map(keyOf).join(';')})`;
     default: throw new CatError(`a ${typeName(v)} cannot be an element of a set`);
   }
@@ -92,6 +93,16 @@ function relKey(r: Rel): string {
   keyText = '';
   keySep = '';
   r.forEachEdge(addPair);
+  return keyText;
+}
+
+/** relKey of r's pairs between elements of s. */
+function relKeyWithin(r: Rel, s: BitSet): string {
+  keyText = '';
+  keySep = '';
+  r.forEachEdge((a, b) => {
+    if (s.has(a) && s.has(b)) addPair(a, b);
+  });
   return keyText;
 }
 

@@ -14,9 +14,8 @@ import type { Quantifier } from '../litmus/ast.js';
 import type { RunResult } from '../explore/result.js';
 import { runSource, type RunOptions } from '../engine/pipeline.js';
 import { scanHeader } from '../litmus/header.js';
-import { litmusLexer } from '../litmus/lexer.js';
+import { scanLitmus } from '../litmus/scanner.js';
 import { LineMap } from '../litmus/positions.js';
-import type { IToken } from 'chevrotain';
 import { applyEdits } from './edits.js';
 import type { TextEdit, VerdictSummary } from './fix-records.js';
 
@@ -34,7 +33,7 @@ export function blankComments(source: string): string {
   const header = scanHeader(source, new LineMap(source));
   if (!header.ok) return source;
   const masked = source.slice(0, header.end).replace(/[^\n]/g, ' ') + source.slice(header.end);
-  const comments = (litmusLexer().tokenize(masked).groups['comments'] ?? []) as IToken[];
+  const comments = scanLitmus(masked).comments;
   const chars = source.split('');
   for (const c of comments) {
     for (let i = c.startOffset; i < c.startOffset + c.image.length; i++) if (chars[i] !== '\n') chars[i] = ' ';

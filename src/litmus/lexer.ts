@@ -69,7 +69,7 @@ function updateSection(tokens: IToken[]): void {
   }
 }
 
-const matchOcamlComment: CustomPatternMatcherFunc = (text, offset, tokens) => {
+export const matchOcamlComment: CustomPatternMatcherFunc = (text, offset, tokens) => {
   if (text.charCodeAt(offset) !== 40 || text.charCodeAt(offset + 1) !== 42) return null;
   updateSection(tokens);
   if (inCode && depth > 0) {
@@ -131,10 +131,10 @@ export const Not = keyword('Not', 'not', [CodeName]);
 export const True = keyword('True', 'true', [CodeName]);
 export const False = keyword('False', 'false', [CodeName]);
 
-const typeKeywords = ['int', 'char', 'long', 'short', 'unsigned', 'signed', 'void', 'bool', '_Bool'].map((w) =>
+export const typeKeywords = ['int', 'char', 'long', 'short', 'unsigned', 'signed', 'void', 'bool', '_Bool'].map((w) =>
   keyword(`Kw_${w}`, w, [TypeWord]),
 );
-const qualifierKeywords = ['volatile', 'const', '_Atomic'].map((w) => keyword(`Kw_${w}`, w, [Qualifier]));
+export const qualifierKeywords = ['volatile', 'const', '_Atomic'].map((w) => keyword(`Kw_${w}`, w, [Qualifier]));
 
 // --- numbers and punctuation ---------------------------------------------------
 
@@ -246,11 +246,11 @@ export const allTokens: TokenType[] = [
 let lexer: Lexer | undefined;
 
 /**
- * The lexer, built on first use (nothing is built at import time: start-up
- * matters for one process per test). `safeMode` skips chevrotain's analysis
- * of the token regexps (a first-character table that pays off only on large
- * inputs; building it cost more than lexing a test); the token definitions are
- * validated by the test suite (test/litmus/grammar.test.ts).
+ * chevrotain's lexer on these tokens: the specification scanner.ts is held
+ * to (test/litmus/scanner.test.ts), which the front end runs instead (it
+ * tries each token's regexp in turn; the scanner looks at the character).
+ * Built on first use. `safeMode` skips chevrotain's analysis of the token
+ * regexps; the definitions are validated by test/litmus/grammar.test.ts.
  */
 export function litmusLexer(): Lexer {
   return (lexer ??= new Lexer(allTokens, { positionTracking: 'onlyOffset', safeMode: true, skipValidations: true }));

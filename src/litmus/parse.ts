@@ -1,7 +1,8 @@
 // Entry point of the front end: source text -> LitmusTest + diagnostics.
 //
 //   header.ts        `C name`, doc string, key=value lines (hand-written scanner)
-//   lexer.ts         tokens of the rest (the header is blanked out, so offsets hold)
+//   lexer.ts         the tokens of the rest (the header is blanked out, so offsets hold)
+//   scanner.ts       finds them, as chevrotain's lexer would from lexer.ts
 //   parser.ts        chevrotain CstParser
 //   visitor*.ts      CST -> AST
 //   result-comment   the judgelitmus `Result:` line
@@ -10,14 +11,14 @@
 // parseLitmus never throws: an internal failure becomes an error at 1:1.
 
 import { extensionNote } from './extensions.js';
-import type { IToken } from 'chevrotain';
 import type { Diagnostic, Severity } from '../diagnostics/diagnostic.js';
 import type { PrimitiveRegistry } from '../kernel/primitives.js';
 import type { LitmusTest, LocRef, Range } from './ast.js';
 import { checkTest } from './checks.js';
 import { child, needTok, nodes } from './cst.js';
 import { scanHeader } from './header.js';
-import { BlockComment, litmusLexer, OcamlComment } from './lexer.js';
+import { BlockComment, OcamlComment } from './lexer.js';
+import { scanLitmus } from './scanner.js';
 import { litmusParser } from './parser.js';
 import { LineMap } from './positions.js';
 import { scanResultComment } from './result-comment.js';
@@ -76,7 +77,7 @@ function parseUnsafe(source: string, file: string, registry: PrimitiveRegistry |
 
   // Blank the header out (keeping newlines) so token offsets are file offsets.
   const masked = source.slice(0, header.end).replace(/[^\n]/g, ' ') + source.slice(header.end);
-  const lexed = litmusLexer().tokenize(masked);
+  const lexed = scanLitmus(masked);
   let lexFailed = false;
   let lastEnd = -1;
   let reported = 0;
@@ -89,7 +90,7 @@ function parseUnsafe(source: string, file: string, registry: PrimitiveRegistry |
     add('error', 'syntax', `unexpected character${err.length > 1 ? 's' : ''} '${text}'`, lines.range(err.offset, err.offset + err.length));
   }
   let unterminatedAt = Infinity;
-  for (const c of (lexed.groups['comments'] ?? []) as IToken[]) {
+  for (const c of lexed.comments) {
     const closed =
       c.tokenType === BlockComment ? c.image.length >= 4 && c.image.endsWith('*/') : c.tokenType === OcamlComment ? ocamlCommentClosed(c.image) : true;
     if (!closed) {
