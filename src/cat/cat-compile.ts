@@ -13,7 +13,7 @@ import { copyRel, copySet, withPool } from './cat-alloc.js';
 import type { Bind, Cond, Expr, Pat, VariantCond } from './cat-ast.js';
 import type { HoistableExpr } from './cat-hoist.js';
 import { materialise } from './cat-lazy.js';
-import { binop, explicitSet, isEmptyValue, unop } from './cat-ops.js';
+import { binop, binop2, explicitSet, isEmptyValue, unop } from './cat-ops.js';
 import { EXECUTION_STEP, localCandidates, TopTable, type Frame, type Scope } from './cat-scope.js';
 import { asRel, asSet, CatError, EMPTY, keyOf, typeName, UNIV, vsetElems, type Value } from './cat-values.js';
 
@@ -166,9 +166,13 @@ export class CatCompiler {
       return fromTop(m);
     };
     const { hops, index } = locals[0]!;
-    if (hops === 0) return (m, f) => f!.vals[index] ?? slow(m, f);
-    if (hops === 1) return (m, f) => f!.up!.vals[index] ?? slow(m, f);
-    return slow;
+    switch (hops) {
+      case 0: return (m, f) => f!.vals[index] ?? slow(m, f);
+      case 1: return (m, f) => f!.up!.vals[index] ?? slow(m, f);
+      case 2: return (m, f) => f!.up!.up!.vals[index] ?? slow(m, f);
+      case 3: return (m, f) => f!.up!.up!.up!.vals[index] ?? slow(m, f);
+      default: return slow;
+    }
   }
 
   private node(e: Expr, scope: Scope | null, limit: number): Code {
@@ -217,6 +221,19 @@ export class CatCompiler {
         const args = e.args.map((x) => this.expr(x, scope, limit));
         const { op, at } = e;
         const k = args.length;
+        if (k === 2 && op !== 'cart' && op !== 'add') {
+          // The usual case, two relations or two event sets: no argument array.
+          const [a, b] = args as [Code, Code];
+          return (m, f) => {
+            const x = a(m, f);
+            const y = b(m, f);
+            try {
+              return binop2(op, x, y, m.n);
+            } catch (err) {
+              throw locate(err, at);
+            }
+          };
+        }
         return (m, f) => {
           const vs = new Array<Value>(k);
           for (let i = 0; i < k; i++) vs[i] = args[i]!(m, f);

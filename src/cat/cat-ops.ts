@@ -50,6 +50,25 @@ export function binop(op: BinOp, args: readonly Value[], n: number): Value {
   }
 }
 
+/** binop on two arguments: two relations or two event sets directly, anything else as binop. */
+export function binop2(op: BinOp, a: Value, b: Value, n: number): Value {
+  if (a.t === 'rel' && b.t === 'rel') {
+    switch (op) {
+      case 'union': return { t: 'rel', r: copyRel(a.r).unionWith(b.r) };
+      case 'inter': return { t: 'rel', r: copyRel(a.r).intersectWith(b.r) };
+      case 'diff': return { t: 'rel', r: copyRel(a.r).minus(b.r) };
+      case 'seq': return { t: 'rel', r: newRel(n).composeInto(a.r, b.r) };
+    }
+  } else if (a.t === 'set' && b.t === 'set') {
+    switch (op) {
+      case 'union': return { t: 'set', s: copySet(a.s).or(b.s) };
+      case 'inter': return { t: 'set', s: copySet(a.s).and(b.s) };
+      case 'diff': return { t: 'set', s: copySet(a.s).andNot(b.s) };
+    }
+  }
+  return binop(op, [a, b], n);
+}
+
 function setAlgebra(op: 'union' | 'inter' | 'diff', args: readonly Value[], n: number): Value {
   const mode = modeOf(args);
   if (mode === 'rel') {

@@ -59,7 +59,7 @@ export class CatLayoutRunner {
   private readonly m: CatMachine;
   private readonly plainReads;
   /** Answers of the static tests, by step. */
-  private readonly answers = new Map<number, boolean>();
+  private readonly answers: Int8Array;
   private readonly valuesRef: { values: ArrayLike<number> };
   private readonly pool: RelPool;
   /** The step running (tag2events reads the names bound before it). */
@@ -89,6 +89,7 @@ export class CatLayoutRunner {
     this.pool = new RelPool(L.n);
     this.todo = prog.steps.map((_s, i) => i);
     this.done = new Uint8Array(prog.steps.length);
+    this.answers = new Int8Array(prog.steps.length).fill(-1);
   }
 
   /**
@@ -186,11 +187,11 @@ export class CatLayoutRunner {
         // A static test keeps its answer; it still raises its flag or rejects every execution.
         let ok = true;
         if (s.mode === 'flag' || this.checkNeeded(s.name)) {
-          const hit = s.static && !this.keep ? this.answers.get(i) : undefined;
-          if (hit !== undefined) ok = hit;
+          const hit = s.static && !this.keep ? this.answers[i]! : -1;
+          if (hit >= 0) ok = hit === 1;
           else {
             ok = this.testHolds(s.test, c.code, s.neg, null);
-            if (s.static) this.answers.set(i, ok);
+            if (s.static) this.answers[i] = ok ? 1 : 0;
           }
         }
         return this.outcome(s.mode, s.name, ok, s.test);
