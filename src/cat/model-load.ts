@@ -183,9 +183,12 @@ function catHook(prog: CatProgram, variants: ReadonlySet<string>, policy: CheckP
   return {
     candidates: applied.sc && applied.atomic ? 'coherent' : written.sc ? 'uniproc' : 'all',
     forLayout(L, program) {
-      const observed = program.observed.flatMap((o) => (o.kind === 'global' ? [o.loc] : []));
-      const runner = new CatLayoutRunner(prog, L, variants, observed, policy);
-      return (g, opts) => runner.evaluate(g, opts);
+      // Made on the first execution: many layouts have none (values that contradict their paths).
+      let runner: CatLayoutRunner | undefined;
+      return (g, opts) => {
+        runner ??= new CatLayoutRunner(prog, L, variants, program.observed.flatMap((o) => (o.kind === 'global' ? [o.loc] : [])), policy);
+        return runner.evaluate(g, opts);
+      };
     },
     describe: (check) => describeCheck(prog, check),
   };
