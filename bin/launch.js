@@ -74,7 +74,9 @@ function loadWithCodeCache(file) {
 export async function launch(prefix) {
   const args = [...prefix, ...process.argv.slice(2)];
   // A write error (a closed pipe, a full disk: EPIPE, ENOSPC) ends the run with
-  // one message and exit code 2; output cannot be trusted past it.
+  // one message and exit code 2; output cannot be trusted past it. (The same
+  // as src/cli/main.ts exitOnWriteErrors, which the start-up snapshot uses:
+  // here it is set before anything is loaded, `--version` included.)
   let failed = false;
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (e) => {

@@ -51,6 +51,30 @@ function addCommand(program: Command, spec: CommandSpec, io: Io, setCode: (c: nu
   });
 }
 
+/**
+ * A write error on stdout or stderr (a closed pipe, a full disk: EPIPE,
+ * ENOSPC) ends the run with one message and exit code 2: output cannot be
+ * trusted past it. Set up by the bins before main runs (bin/launch.js, and the
+ * start-up snapshot's main, scripts/bundle.mjs).
+ */
+export function exitOnWriteErrors(): void {
+  let failed = false;
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (failed) return;
+      failed = true;
+      if (stream !== process.stderr) {
+        try {
+          process.stderr.write(`litmus-check: cannot write the output: ${e && e.code ? e.code : 'error'}\n`);
+        } catch {
+          // stderr is gone too
+        }
+      }
+      process.exit(2);
+    });
+  }
+}
+
 /** The start-up snapshot's warm-up of the herd7 path (src/cli/herd7/run.ts herd7WarmUp). */
 export async function snapshotWarmUp(argv: string[], io: Io): Promise<void> {
   (await import('./herd7/index.js')).herd7WarmUp(argv, io);

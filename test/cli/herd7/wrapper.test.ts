@@ -2,8 +2,8 @@
 // (through a link named herd7 first on PATH): it must find its files through
 // a link, pick the start-up snapshot only when the node on PATH made it, and
 // give the same output either way. Runs the built bins (npm install builds).
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -76,6 +76,36 @@ describe.skipIf(!built)('bin/litmus-check', () => {
     symlinkSync(main, join(dir, 'litmus-check'));
     const linked = run(join(dir, 'litmus-check'), ['--version']);
     expect(linked).toEqual(direct);
+  });
+
+  it('gives the same bytes on the start-up snapshot and without it, options first included', () => {
+    expect(existsSync(join(root, 'dist', 'bundle', 'litmus-check.blob.stamp'))).toBe(true);
+    for (const args of [['--version'], ['run', '--format', 'herd', test], ['run', '--format', 'json', test], ['run', 'no-such.litmus'], []]) {
+      const strip = (s: string): string => s.replace(/^Time .*$/m, '').replace(/"(elapsedMs|ms|time)": [0-9.]+/g, '');
+      const a = run(main, args);
+      const b = run(main, args, { LITMUS_CHECK_NO_SNAPSHOT: '1' });
+      expect(a.code, args.join(' ')).toBe(b.code);
+      expect(strip(a.out), args.join(' ')).toBe(strip(b.out));
+      expect(a.err, args.join(' ')).toBe(b.err);
+    }
+  });
+
+  it('ends with one message and exit code 2 when its output is closed, on the snapshot and without it', async () => {
+    for (const env of [{}, { LITMUS_CHECK_NO_SNAPSHOT: '1' }]) {
+      // More output than a pipe holds (64 KiB), so that a write fails after the reader is gone.
+      const many = Array.from({ length: 400 }, (_x, i) => {
+        const f = join(tmp, `SB${i}.litmus`);
+        if (!existsSync(f)) writeFileSync(f, readFileSync(test, 'utf8'));
+        return f;
+      });
+      const child = spawn(main, ['run', '--format', 'json', ...many], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+      let err = '';
+      child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+      child.stdout.once('data', () => child.stdout.destroy());
+      const code = await new Promise<number | null>((done) => child.on('close', (c) => done(c)));
+      expect(code).toBe(2);
+      expect(err).toBe('litmus-check: cannot write the output: EPIPE\n');
+    }
   });
 
   it('passes its arguments through and starts node without NODE_EXTRA_CA_CERTS', () => {
