@@ -1,5 +1,5 @@
 # Sourced by bin/litmus-check and bin/litmus-herd7 (with $dir, the bin
-# folder, and $name, the bin's name, set): finds node, sets $opts and tells
+# folder, $name, the bin's name, and $nosnap when the snapshot is not wanted): finds node, sets $opts and tells
 # whether the start-up snapshot can be used ($snap non-empty), then the bin
 # execs node. Every process start counts (the kernel's scripts start one per
 # test), so nothing here forks but one stat.
@@ -32,7 +32,7 @@ opts=
 # modification time. One stat (the only fork) tells whether it was replaced.
 blob=$dir/../dist/bundle/litmus-check.blob
 snap=
-if [ -f "$blob.stamp" ] && [ -z "${LITMUS_CHECK_NO_SNAPSHOT:-}" ]; then
+if [ -f "$blob.stamp" ] && [ -z "${LITMUS_CHECK_NO_SNAPSHOT:-}" ] && [ -z "${nosnap:-}" ]; then
   read -r want size mtime < "$blob.stamp"
   if [ "$node" -ef "$want" ] && [ "$(stat -L -c '%s %Y' "$want" 2>/dev/null)" = "$size $mtime" ]; then snap=1; fi
 fi
