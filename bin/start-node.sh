@@ -25,8 +25,10 @@ unset NODE_EXTRA_CA_CERTS
 # corpora in one process: 10-15% less wall time and a quarter less CPU; no
 # change over the whole corpus (14 s). The snapshot is built with them (V8
 # refuses a snapshot under other options).
+# Not for a start that runs almost nothing ($nosnap: `--version`): under
+# options of its own, node compiles its internal modules afresh (about 13 ms).
 opts=
-[ -f "$dir/node-options" ] && read -r opts < "$dir/node-options"
+[ -z "${nosnap:-}" ] && [ -f "$dir/node-options" ] && read -r opts < "$dir/node-options"
 # The start-up snapshot `npm run build` made (scripts/bundle.mjs), when the
 # node on PATH made it: the stamp holds that node's path, size and
 # modification time. One stat (the only fork) tells whether it was replaced.
