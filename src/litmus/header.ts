@@ -32,7 +32,12 @@ export interface Header {
   ok: boolean;
 }
 
-const isSpace = (c: string | undefined): boolean => c !== undefined && /[ \t\r\n\f\v\u00a0\ufeff]/.test(c);
+/** [ \t\r\n\f\v\u00a0\ufeff] (the lexer's whitespace) */
+const isSpace = (c: string | undefined): boolean => {
+  if (c === undefined) return false;
+  const k = c.charCodeAt(0);
+  return k === 32 || (k >= 9 && k <= 13) || k === 0xa0 || k === 0xfeff;
+};
 
 /** Skips whitespace and comments from `i`; returns the new offset and any unterminated comment start. */
 function skipTrivia(src: string, i: number): { i: number; unterminated?: number } {
@@ -49,10 +54,11 @@ function skipTrivia(src: string, i: number): { i: number; unterminated?: number 
       let level = 0;
       let j = i;
       while (j < src.length) {
-        if (src.startsWith('(*', j)) {
+        const c = src.charCodeAt(j);
+        if (c === 40 && src.charCodeAt(j + 1) === 42) {
           level++;
           j += 2;
-        } else if (src.startsWith('*)', j)) {
+        } else if (c === 42 && src.charCodeAt(j + 1) === 41) {
           level--;
           j += 2;
           if (level === 0) break;

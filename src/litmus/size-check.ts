@@ -20,6 +20,13 @@ function is(t: IToken, type: TokenType): boolean {
 }
 
 const OPERATORS = [BinOp, AndCond, OrCond, Implies, Bang, Tilde, Question];
+/** Whether a token type is an operator, by type (decided once per type). */
+const operatorType = new Map<TokenType, boolean>();
+function isOperator(t: IToken): boolean {
+  let v = operatorType.get(t.tokenType);
+  if (v === undefined) operatorType.set(t.tokenType, (v = OPERATORS.some((o) => is(t, o))));
+  return v;
+}
 
 export function checkTokenSizes(tokens: readonly IToken[], lines: LineMap): SizeProblem[] {
   const out: SizeProblem[] = [];
@@ -48,7 +55,7 @@ export function checkTokenSizes(tokens: readonly IToken[], lines: LineMap): Size
       if (++statements > SIZE_LIMITS.statements) report('statements', t, tooLarge(`more than ${SIZE_LIMITS.statements} statements in ${proc}`, SIZE_LIMITS.statements));
     }
     if (t.tokenType === Semi || t.tokenType === Comma || t.tokenType === LBrace || t.tokenType === RBrace) terms = 0;
-    else if (OPERATORS.some((o) => is(t, o))) {
+    else if (isOperator(t)) {
       if (++terms > SIZE_LIMITS.expressionTerms) report('terms', t, tooLarge(`an expression of more than ${SIZE_LIMITS.expressionTerms} operators`, SIZE_LIMITS.expressionTerms));
     }
   }
