@@ -15,7 +15,7 @@ import type { HoistableExpr } from './cat-hoist.js';
 import { materialise } from './cat-lazy.js';
 import { binop, binop2, explicitSet, isEmptyValue, unop } from './cat-ops.js';
 import { EXECUTION_STEP, localCandidates, TopTable, type Frame, type Scope } from './cat-scope.js';
-import { asRel, asSet, CatError, EMPTY, keyOf, typeName, UNIV, vsetElems, type Value } from './cat-values.js';
+import { asRel, asSet, CatError, EMPTY, keyOf, relV, setV, typeName, UNIV, vsetElems, type Value } from './cat-values.js';
 
 /** Fixpoints of `let rec` on relations stop after this many rounds (they converge far sooner). */
 const MAX_ROUNDS = 10_000;
@@ -73,15 +73,15 @@ export function splitSet(v: Value, n: number): [Value, Value] | null {
     case 'set': {
       const x = v.s.first();
       if (x < 0) return null;
-      return [{ t: 'event', e: x }, { t: 'set', s: copySet(v.s).delete(x) }];
+      return [{ t: 'event', e: x }, setV(copySet(v.s).delete(x))];
     }
     case 'rel': {
       const pairs = v.r.toPairs();
       if (pairs.length === 0) return null;
       const [a, b] = pairs[0]!;
-      return [{ t: 'pair', a, b }, { t: 'rel', r: copyRel(v.r).delete(a, b) }];
+      return [{ t: 'pair', a, b }, relV(copyRel(v.r).delete(a, b))];
     }
-    case 'univ': return splitSet({ t: 'set', s: asSet(v, n) }, n);
+    case 'univ': return splitSet(setV(asSet(v, n)), n);
     case 'vset': case 'lin': case 'cross': {
       const m = materialise(v);
       if (m.t !== 'vset' || m.elems.size === 0) return null;

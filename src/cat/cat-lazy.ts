@@ -6,10 +6,10 @@
 import { copyRel, newRel } from './cat-alloc.js';
 import { BitSet } from '../relations/bitset.js';
 import { Rel } from '../relations/matrix.js';
-import { CatError, keyOf, typeName, vsetElems, vsetOf, type Value } from './cat-values.js';
+import { CatError, EMPTY, keyOf, relV, setV, typeName, vsetElems, vsetOf, type Value } from './cat-values.js';
 
 export function materialise(v: Value): Value {
-  if (v.t === 'lin') return vsetOf(linearisations(v.nodes, v.order).map((r) => ({ t: 'rel' as const, r })));
+  if (v.t === 'lin') return vsetOf(linearisations(v.nodes, v.order).map((r) => (relV(r))));
   if (v.t === 'cross') return crossAll(v.parts);
   return v;
 }
@@ -43,7 +43,7 @@ function linearisations(nodes: BitSet, order: Rel): Rel[] {
 }
 
 function crossAll(parts: readonly Value[]): Value {
-  let acc: Value[] = [{ t: 'empty' }];
+  let acc: Value[] = [EMPTY];
   for (const p of parts) {
     const os = elemsList(p);
     const next: Value[] = [];
@@ -56,8 +56,8 @@ function crossAll(parts: readonly Value[]): Value {
 function unionRel(a: Value, b: Value): Value {
   if (a.t === 'empty') return b;
   if (b.t === 'empty') return a;
-  if (a.t === 'rel' && b.t === 'rel') return { t: 'rel', r: a.r.clone().unionWith(b.r) };
-  if (a.t === 'set' && b.t === 'set') return { t: 'set', s: a.s.clone().or(b.s) };
+  if (a.t === 'rel' && b.t === 'rel') return relV(a.r.clone().unionWith(b.r));
+  if (a.t === 'set' && b.t === 'set') return setV(a.s.clone().or(b.s));
   throw new CatError(`cross: cannot combine a ${typeName(a)} and a ${typeName(b)}`);
 }
 
@@ -85,7 +85,7 @@ export function standIn(E: Value, X: Rel): Value | null {
         if (m.t === 'rel') acc.unionWith(m.r);
         else if (m.t !== 'empty') throw new CatError(`with ... from cross(...): elements must be relations, found a ${typeName(m)}`);
       }
-      return { t: 'rel', r: acc };
+      return relV(acc);
     }
     case 'lin': {
       const ns = E.nodes.toArray();
@@ -100,7 +100,7 @@ export function standIn(E: Value, X: Rel): Value | null {
         }
       }
       if (!c.isAcyclic()) return null;
-      return { t: 'rel', r: c };
+      return relV(c);
     }
     case 'vset': {
       const elems = vsetElems(E);
@@ -110,7 +110,7 @@ export function standIn(E: Value, X: Rel): Value | null {
         else if (e.t === 'pair') U.add(e.a, e.b);
         else if (e.t !== 'empty') return nestedStandIn(elems, X);
       }
-      const c: Value = { t: 'rel', r: copyRel(X).intersectWith(U) };
+      const c: Value = relV(copyRel(X).intersectWith(U));
       const k = keyOf(c);
       return E.elems.get(k) ?? null;
     }

@@ -7,6 +7,7 @@ import { Rel } from '../relations/matrix.js';
 import type { Layout } from '../explore/graph-build.js';
 import { primitives } from './cat-prims.js';
 import type { Value } from './cat-values.js';
+import { relV, setV } from './cat-values.js';
 
 /** The annotations herd gives an event (matched against the bell's tags, ignoring case). */
 export function annotations(L: Layout, i: number): string[] {
@@ -35,8 +36,8 @@ export interface NativeBase {
 export function nativeEnv(L: Layout, tags: readonly string[], valuesRef: { values: ArrayLike<number> }, lookup: (name: string) => Value | undefined): NativeBase {
   const n = L.n, S = L.sets, st = L.stat;
   const env = new Map<string, Value>();
-  const set = (name: string, s: BitSet): void => void env.set(name, { t: 'set', s });
-  const rel = (name: string, r: Rel): void => void env.set(name, { t: 'rel', r });
+  const set = (name: string, s: BitSet): void => void env.set(name, setV(s));
+  const rel = (name: string, r: Rel): void => void env.set(name, relV(r));
   // herd's R, W and M hold memory accesses only, not lock events (lock.cat
   // adds them). SRCU lock/unlock events stay reads/writes with an rf, as in
   // the built-in model (src/explore/graph-build.ts).

@@ -5,7 +5,7 @@ import { copyRel, copySet, newRel } from './cat-alloc.js';
 import { BitSet } from '../relations/bitset.js';
 import { Rel } from '../relations/matrix.js';
 import type { BinOp, UnOp } from './cat-ast.js';
-import { asRel, asSet, CatError, EMPTY, keyOf, typeName, vsetOf, type Value } from './cat-values.js';
+import { asRel, asSet, CatError, EMPTY, keyOf, relV, setV, typeName, UNIV, vsetOf, type Value } from './cat-values.js';
 import { materialise } from './cat-lazy.js';
 
 type Mode = 'rel' | 'set' | 'vset' | 'none';
@@ -33,16 +33,16 @@ export function binop(op: BinOp, args: readonly Value[], n: number): Value {
       if (args.every((a) => a.t === 'empty')) return EMPTY;
       let acc = asRel(args[0]!, n);
       for (let i = 1; i < args.length; i++) acc = newRel(n).composeInto(acc, asRel(args[i]!, n));
-      return { t: 'rel', r: acc };
+      return relV(acc);
     }
     case 'cart': {
       const [a, b] = args as [Value, Value];
-      return { t: 'rel', r: newRel(n).cartesian(asSet(a, n), asSet(b, n)) };
+      return relV(newRel(n).cartesian(asSet(a, n), asSet(b, n)));
     }
     case 'add': {
       const [e, s] = args as [Value, Value];
-      if (e.t === 'event' && (s.t === 'set' || s.t === 'empty')) return { t: 'set', s: copySet(asSet(s, n)).add(e.e) };
-      if (e.t === 'pair' && (s.t === 'rel' || s.t === 'empty')) return { t: 'rel', r: copyRel(asRel(s, n)).add(e.a, e.b) };
+      if (e.t === 'event' && (s.t === 'set' || s.t === 'empty')) return setV(copySet(asSet(s, n)).add(e.e));
+      if (e.t === 'pair' && (s.t === 'rel' || s.t === 'empty')) return relV(copyRel(asRel(s, n)).add(e.a, e.b));
       const m = new Map(elemsOf(s));
       m.set(keyOf(e), e);
       return { t: 'vset', elems: m };
@@ -54,16 +54,16 @@ export function binop(op: BinOp, args: readonly Value[], n: number): Value {
 export function binop2(op: BinOp, a: Value, b: Value, n: number): Value {
   if (a.t === 'rel' && b.t === 'rel') {
     switch (op) {
-      case 'union': return { t: 'rel', r: copyRel(a.r).unionWith(b.r) };
-      case 'inter': return { t: 'rel', r: copyRel(a.r).intersectWith(b.r) };
-      case 'diff': return { t: 'rel', r: copyRel(a.r).minus(b.r) };
-      case 'seq': return { t: 'rel', r: newRel(n).composeInto(a.r, b.r) };
+      case 'union': return relV(copyRel(a.r).unionWith(b.r));
+      case 'inter': return relV(copyRel(a.r).intersectWith(b.r));
+      case 'diff': return relV(copyRel(a.r).minus(b.r));
+      case 'seq': return relV(newRel(n).composeInto(a.r, b.r));
     }
   } else if (a.t === 'set' && b.t === 'set') {
     switch (op) {
-      case 'union': return { t: 'set', s: copySet(a.s).or(b.s) };
-      case 'inter': return { t: 'set', s: copySet(a.s).and(b.s) };
-      case 'diff': return { t: 'set', s: copySet(a.s).andNot(b.s) };
+      case 'union': return setV(copySet(a.s).or(b.s));
+      case 'inter': return setV(copySet(a.s).and(b.s));
+      case 'diff': return setV(copySet(a.s).andNot(b.s));
     }
   }
   return binop(op, [a, b], n);
@@ -79,7 +79,7 @@ function setAlgebra(op: 'union' | 'inter' | 'diff', args: readonly Value[], n: n
       else if (op === 'inter') out.intersectWith(r);
       else out.minus(r);
     }
-    return { t: 'rel', r: out };
+    return relV(out);
   }
   if (mode === 'set') {
     const out = copySet(asSet(args[0]!, n));
@@ -89,7 +89,7 @@ function setAlgebra(op: 'union' | 'inter' | 'diff', args: readonly Value[], n: n
       else if (op === 'inter') out.and(s);
       else out.andNot(s);
     }
-    return { t: 'set', s: out };
+    return setV(out);
   }
   if (mode === 'vset') {
     let out = new Map(elemsOf(args[0]!));
@@ -110,30 +110,30 @@ function setAlgebra(op: 'union' | 'inter' | 'diff', args: readonly Value[], n: n
 
 export function unop(op: UnOp, v: Value, n: number): Value {
   switch (op) {
-    case 'star': return { t: 'rel', r: copyRel(asRel(v, n)).reflexiveTransitiveClosure() };
+    case 'star': return relV(copyRel(asRel(v, n)).reflexiveTransitiveClosure());
     case 'plus':
       if (v.t === 'empty') return EMPTY;
-      return { t: 'rel', r: copyRel(asRel(v, n)).transitiveClosure() };
-    case 'opt': return { t: 'rel', r: copyRel(asRel(v, n)).reflexiveClosure() };
+      return relV(copyRel(asRel(v, n)).transitiveClosure());
+    case 'opt': return relV(copyRel(asRel(v, n)).reflexiveClosure());
     case 'inv':
       if (v.t === 'empty') return EMPTY;
-      return { t: 'rel', r: newRel(n).inverseInto(asRel(v, n)) };
+      return relV(newRel(n).inverseInto(asRel(v, n)));
     case 'comp':
-      if (v.t === 'rel' || v.t === 'pair') return { t: 'rel', r: copyRel(asRel(v, n)).complement() };
+      if (v.t === 'rel' || v.t === 'pair') return relV(copyRel(asRel(v, n)).complement());
       if (v.t === 'univ') return EMPTY;
-      if (v.t === 'empty') return { t: 'univ' };
-      return { t: 'set', s: copySet(asSet(v, n)).complement() };
+      if (v.t === 'empty') return UNIV;
+      return setV(copySet(asSet(v, n)).complement());
     case 'toid':
       if (v.t === 'empty') return EMPTY;
-      return { t: 'rel', r: newRel(n).identityOn(asSet(v, n)) };
+      return relV(newRel(n).identityOn(asSet(v, n)));
   }
 }
 
 /** `{a, b, ...}`: a set of events, a relation of pairs, or a set of values. */
 export function explicitSet(elems: readonly Value[], n: number): Value {
   if (elems.length === 0) return EMPTY;
-  if (elems.every((e) => e.t === 'event')) return { t: 'set', s: BitSet.of(n, elems.map((e) => (e as { e: number }).e)) };
-  if (elems.every((e) => e.t === 'pair')) return { t: 'rel', r: Rel.fromPairs(n, elems.map((e) => [(e as { a: number }).a, (e as { b: number }).b] as const)) };
+  if (elems.every((e) => e.t === 'event')) return setV(BitSet.of(n, elems.map((e) => (e as { e: number }).e)));
+  if (elems.every((e) => e.t === 'pair')) return relV(Rel.fromPairs(n, elems.map((e) => [(e as { a: number }).a, (e as { b: number }).b] as const)));
   return vsetOf(elems);
 }
 

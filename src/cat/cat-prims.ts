@@ -7,7 +7,7 @@ import { newRel, newSet } from './cat-alloc.js';
 import { apply, splitSet, type CatMachine } from './cat-compile.js';
 import { BitSet } from '../relations/bitset.js';
 import { Rel } from '../relations/matrix.js';
-import { asRel, asSet, CatError, keyOf, typeName, vsetElems, vsetOf, type Value } from './cat-values.js';
+import { asRel, asSet, CatError, EMPTY, keyOf, relV, setV, typeName, vsetElems, vsetOf, type Value } from './cat-values.js';
 import { materialise } from './cat-lazy.js';
 
 export interface PrimContext {
@@ -23,8 +23,8 @@ export interface PrimContext {
 export function primitives(cx: PrimContext): Array<[string, (v: Value, m: CatMachine) => Value]> {
   const n = cx.n;
   return [
-    ['domain', (v) => (v.t === 'empty' ? v : { t: 'set', s: asRel(v, n).domain(newSet(n)) })],
-    ['range', (v) => (v.t === 'empty' ? v : { t: 'set', s: asRel(v, n).range(newSet(n)) })],
+    ['domain', (v) => (v.t === 'empty' ? v : setV(asRel(v, n).domain(newSet(n))))],
+    ['range', (v) => (v.t === 'empty' ? v : setV(asRel(v, n).range(newSet(n))))],
     ['classes', (v) => {
       const r = asRel(v, n);
       const seen = new BitSet(n);
@@ -33,7 +33,7 @@ export function primitives(cx: PrimContext): Array<[string, (v: Value, m: CatMac
         if (seen.has(i) || !r.has(i, i)) continue;
         const cls = r.successors(i, new BitSet(n));
         seen.or(cls);
-        out.push({ t: 'set', s: cls });
+        out.push(setV(cls));
       }
       return vsetOf(out);
     }],
@@ -47,7 +47,7 @@ export function primitives(cx: PrimContext): Array<[string, (v: Value, m: CatMac
         if (!b) byLoc.set(l, (b = new BitSet(n)));
         b.add(e);
       });
-      return vsetOf([...byLoc.keys()].sort((a, b) => a - b).map((l) => ({ t: 'set' as const, s: byLoc.get(l)! })));
+      return vsetOf([...byLoc.keys()].sort((a, b) => a - b).map((l) => (setV(byLoc.get(l)!))));
     }],
     ['linearisations', (v) => {
       if (v.t !== 'tuple' || v.elems.length !== 2) throw new CatError('linearisations takes (set, relation)');
@@ -66,7 +66,7 @@ export function primitives(cx: PrimContext): Array<[string, (v: Value, m: CatMac
       r.forEachEdge((a, b) => {
         if (vals[a] !== vals[b]) out.add(a, b);
       });
-      return { t: 'rel', r: out };
+      return relV(out);
     }],
     ['map', (f) => ({ t: 'prim', name: 'map', fn: (S, m) => mapSet(f, S, m) })],
     ['tag2events', (v) => {
@@ -89,7 +89,7 @@ export function primitives(cx: PrimContext): Array<[string, (v: Value, m: CatMac
 function mapSet(f: Value, S: Value, m: CatMachine): Value {
   const images: Value[] = [];
   for (let rest = splitSet(S, m.n); rest; rest = splitSet(rest[1], m.n)) images.push(apply(f, rest[0], undefined, m));
-  let acc: Value = { t: 'empty' };
+  let acc: Value = EMPTY;
   for (let i = images.length - 1; i >= 0; i--) acc = addInto(images[i]!, acc, m.n);
   return acc;
 }
@@ -99,12 +99,12 @@ function addInto(e: Value, acc: Value, n: number): Value {
   if (e.t === 'event' && (acc.t === 'set' || acc.t === 'empty')) {
     const s = acc.t === 'set' ? acc.s : newSet(n);
     s.add(e.e);
-    return acc.t === 'set' ? acc : { t: 'set', s };
+    return acc.t === 'set' ? acc : setV(s);
   }
   if (e.t === 'pair' && (acc.t === 'rel' || acc.t === 'empty')) {
     const r = acc.t === 'rel' ? acc.r : newRel(n);
     r.add(e.a, e.b);
-    return acc.t === 'rel' ? acc : { t: 'rel', r };
+    return acc.t === 'rel' ? acc : relV(r);
   }
   if (acc.t === 'empty') return { t: 'vset', elems: new Map([[keyOf(e), e]]) };
   if (acc.t !== 'vset') throw new CatError(`expected a set of values, found a ${typeName(acc)}`);

@@ -18,7 +18,7 @@ import { finalWrites, nativeEnv } from './cat-natives.js';
 import type { CatProgram } from './cat-program.js';
 import type { Frame } from './cat-scope.js';
 import type { Step } from './cat-ast.js';
-import { asRel, CatError, type Value } from './cat-values.js';
+import { asRel, CatError, relV, setV, type Value } from './cat-values.js';
 
 /** A model error during a run, with the step's file for positions. */
 export class CatRunError extends Error {
@@ -86,7 +86,8 @@ export class CatLayoutRunner {
     const nb = nativeEnv(L, prog.tags, this.valuesRef, (name) => code.table.lookup(top, nb.env, name, this.current - 1));
     for (const [name, slot] of code.table.natives) top[slot] = nb.env.get(name);
     this.plainReads = nb.plainReads;
-    this.pool = new RelPool(L.n);
+    // The process-wide pool for this size: an evaluation gives back all it took (mark/release), so layouts of one size share it.
+    this.pool = RelPool.forSize(L.n);
     this.todo = prog.steps.map((_s, i) => i);
     this.done = new Uint8Array(prog.steps.length);
     this.answers = new Int8Array(prog.steps.length).fill(-1);
@@ -126,8 +127,8 @@ export class CatLayoutRunner {
     const top = this.m.top;
     const code = this.code;
     this.valuesRef.values = g.values;
-    top[code.rf] = { t: 'rel', r: copyRel(g.rf).restrictRange(this.plainReads) };
-    top[code.fw] = { t: 'set', s: finalWrites(this.L, g.co, this.observedLocs) };
+    top[code.rf] = relV(copyRel(g.rf).restrictRange(this.plainReads));
+    top[code.fw] = setV(finalWrites(this.L, g.co, this.observedLocs));
     const candidate = copyRel(g.rf).unionWith(g.co);
     this.flags.clear();
     this.failedSkips.clear();
@@ -207,7 +208,7 @@ export class CatLayoutRunner {
           // relation goes on, so that a check can say what is wrong with it;
           // if none does, the miss is the answer.
           this.missed ??= miss;
-          top[c.slot] = { t: 'rel', r: copyRel(candidate).intersectWith(supportOf(E, this.L.n)) };
+          top[c.slot] = relV(copyRel(candidate).intersectWith(supportOf(E, this.L.n)));
           return null;
         }
         top[c.slot] = x;

@@ -10,10 +10,10 @@ import type { CatMachine, Code } from './cat-compile.js';
 import type { Frame } from './cat-scope.js';
 
 export type Value =
-  | { t: 'set'; s: BitSet }
-  | { t: 'rel'; r: Rel }
-  | { t: 'empty' }
-  | { t: 'univ' }
+  | { t: 'set'; r?: undefined; s: BitSet }
+  | { t: 'rel'; r: Rel; s?: undefined }
+  | { t: 'empty'; r?: undefined; s?: undefined }
+  | { t: 'univ'; r?: undefined; s?: undefined }
   | { t: 'tag'; enumName: string; name: string }
   | { t: 'event'; e: number }
   | { t: 'pair'; a: number; b: number }
@@ -31,8 +31,12 @@ export class CatError extends Error {
   }
 }
 
-export const EMPTY: Value = { t: 'empty' };
-export const UNIV: Value = { t: 'univ' };
+// Relations, event sets, 0 and _ share one object shape ({t, r, s}), so that
+// the evaluator's tests of `t` on them stay monomorphic.
+export const EMPTY: Value = { t: 'empty', r: undefined, s: undefined };
+export const UNIV: Value = { t: 'univ', r: undefined, s: undefined };
+export const relV = (r: Rel): Value & { t: 'rel' } => ({ t: 'rel', r, s: undefined });
+export const setV = (s: BitSet): Value & { t: 'set' } => ({ t: 'set', r: undefined, s });
 
 export function typeName(v: Value): string {
   switch (v.t) {
