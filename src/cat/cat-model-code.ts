@@ -2,10 +2,10 @@
 // layout that runs it (cat-run.ts): each step knows its code and the top-level
 // slots it writes.
 import type { Expr, Step } from './cat-ast.js';
-import { CatCompiler, type BindCode, type Code } from './cat-compile.js';
+import { CatCompiler, type BindCode } from './cat-compile.js';
 import type { CatProgram } from './cat-program.js';
 import { TopTable } from './cat-scope.js';
-import { vsetOf, type Value } from './cat-values.js';
+import { vsetOf, type Code, type Value } from './cat-values.js';
 
 export type StepCode =
   /** `let x = e`: no frame of its own. */

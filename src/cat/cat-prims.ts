@@ -4,10 +4,10 @@
 // a recursion over the set; it is one loop here). `events` describes the
 // execution.
 import { newRel, newSet } from './cat-alloc.js';
-import { apply, splitSet, type CatMachine } from './cat-compile.js';
+import { apply, splitSet } from './cat-runtime.js';
 import { BitSet } from '../relations/bitset.js';
 import { Rel } from '../relations/matrix.js';
-import { asRel, asSet, CatError, EMPTY, keyOf, relV, setV, typeName, vsetElems, vsetOf, type Value } from './cat-values.js';
+import { asRel, asSet, CatError, EMPTY, keyOf, relV, setV, typeName, vsetElems, vsetOf, type CatMachine, type Value } from './cat-values.js';
 import { materialise } from './cat-lazy.js';
 
 export interface PrimContext {

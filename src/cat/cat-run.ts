@@ -10,15 +10,14 @@ import type { Verdict } from '../model/lkmm.js';
 import type { TestKind } from './cat-ast.js';
 import { copyRel, withPool } from './cat-alloc.js';
 import { RelPool } from '../relations/rel-pool.js';
-import { bindPat, type CatMachine, type Code } from './cat-compile.js';
+import { bindPat } from './cat-runtime.js';
 import { modelCode, type ModelCode, type StepCode } from './cat-model-code.js';
 import { standIn, supportOf } from './cat-lazy.js';
 import { isEmptyValue } from './cat-ops.js';
 import { finalWrites, nativeEnv } from './cat-natives.js';
 import type { CatProgram } from './cat-program.js';
-import type { Frame } from './cat-scope.js';
 import type { Step } from './cat-ast.js';
-import { asRel, CatError, relV, setV, type Value } from './cat-values.js';
+import { asRel, CatError, relV, setV, type CatMachine, type Code, type Frame, type Value } from './cat-values.js';
 
 /** A model error during a run, with the step's file for positions. */
 export class CatRunError extends Error {

@@ -114,12 +114,6 @@ export function boundNames(s: Step): string[] {
   }
 }
 
-/** A frame of local names (function parameters, `let ... in`, `match` variables). */
-export interface Frame {
-  readonly vals: (Value | undefined)[];
-  readonly up: Frame | null;
-}
-
 /** The compile-time shape of the frames: each scope's names, by index. */
 export interface Scope {
   readonly names: readonly (string | null)[];

@@ -6,8 +6,6 @@ import { newRel, newSet } from './cat-alloc.js';
 import { BitSet } from '../relations/bitset.js';
 import { Rel } from '../relations/matrix.js';
 import type { Instr, Pat } from './cat-ast.js';
-import type { CatMachine, Code } from './cat-compile.js';
-import type { Frame } from './cat-scope.js';
 
 export type Value =
   | { t: 'set'; r?: undefined; s: BitSet }
@@ -24,6 +22,25 @@ export type Value =
   | { t: 'proc'; pat: Pat; body: Instr[]; tests: (Code | null)[] }
   | { t: 'lin'; nodes: BitSet; order: Rel }
   | { t: 'cross'; parts: Value[] };
+
+/** What compiled code runs against: one layout of one model. */
+export interface CatMachine {
+  readonly n: number;
+  readonly variants: ReadonlySet<string>;
+  /** The top level's values, by slot (cat-scope.ts TopTable). */
+  readonly top: (Value | undefined)[];
+  /** Values of the layout-constant subexpressions (cat-hoist.ts), by slot, once computed. */
+  readonly hoisted: (Value | undefined)[];
+}
+
+/** Compiled code (cat-compile.ts): a value from the machine and the frame of local names. */
+export type Code = (m: CatMachine, f: Frame | null) => Value;
+
+/** A frame of local names (function parameters, `let ... in`, `match` variables). */
+export interface Frame {
+  readonly vals: (Value | undefined)[];
+  readonly up: Frame | null;
+}
 
 export class CatError extends Error {
   constructor(message: string, readonly at?: number) {
