@@ -98,6 +98,46 @@ function usedDomains(test: LitmusTest, registry: PrimitiveRegistry): string[] {
   return [...found].sort();
 }
 
+interface HerdWalk {
+  env: InterpEnv;
+  traces: ThreadTrace[];
+  keys: readonly string[];
+}
+
+/**
+ * herd's names of symbolic values (src/events/herd-syms.ts), which only a
+ * cycle of values no write justifies needs (src/explore/value-solver.ts): a
+ * second walk of every thread in herd's order, with herd's variable counter
+ * running over the whole test, thread after thread. It is made the first
+ * time a trace's `herd` is read, for all the threads at once, as it would
+ * be made before the search.
+ */
+function attachHerdSymsOnDemand(walks: readonly HerdWalk[]): void {
+  let walked = false;
+  const walkAll = (): void => {
+    if (walked) return;
+    walked = true;
+    const counter = { n: 0 };
+    for (const w of walks) if (!attachHerdSyms(w.env, w.traces, w.keys, counter)) break;
+  };
+  for (const w of walks) {
+    for (const tr of w.traces) {
+      let value: ThreadTrace['herd'];
+      Object.defineProperty(tr, 'herd', {
+        configurable: true,
+        enumerable: true,
+        get() {
+          walkAll();
+          return value;
+        },
+        set(v: ThreadTrace['herd']) {
+          value = v;
+        },
+      });
+    }
+  }
+}
+
 export function buildProgram(test: LitmusTest, opts: BuildOptions = {}): Program {
   const registry = opts.registry ?? defaultRegistry();
   const locations = collectLocations(test, registry);
@@ -122,9 +162,7 @@ export function buildProgram(test: LitmusTest, opts: BuildOptions = {}): Program
   let loopCut = false;
   const cutThreads: ThreadTrace[][] = [];
   const badAddressThreads: ThreadTrace[][] = [];
-  // herd's variable counter runs over the whole test, thread after thread.
-  const herdCounter = { n: 0 };
-  let herdOk = true;
+  const herdWalks: HerdWalk[] = [];
   test.processes.forEach((proc, t) => {
     const env: InterpEnv = {
       thread: t, proc, locIndex, nlocs: locations.length, registry,
@@ -132,12 +170,14 @@ export function buildProgram(test: LitmusTest, opts: BuildOptions = {}): Program
       ...(opts.governor ? { governor: opts.governor } : {}),
     };
     const r = threadPaths(env);
-    if (herdOk) herdOk = attachHerdSyms(env, r.traces, r.keys, herdCounter);
+    herdWalks.push({ env, traces: r.traces, keys: r.keys });
     paths.push(r.traces);
     cutThreads.push(r.cut);
     badAddressThreads.push(r.badAddress);
     loopCut ||= r.loopCut;
   });
+
+  attachHerdSymsOnDemand(herdWalks);
 
   if (test.filter) {
     pushConjunctsIntoPaths(test, conjuncts(test.filter, false), paths, locIndex);
