@@ -121,9 +121,9 @@ function relKey(r: Rel): string {
 function relKeyWithin(r: Rel, s: BitSet): string {
   keyText = '';
   keySep = '';
-  r.forEachEdge((a, b) => {
-    if (s.has(a) && s.has(b)) addPair(a, b);
-  });
+  // Row by row, as relKey: the pairs among s's few elements only.
+  const xs = s.toArray();
+  for (const a of xs) for (const b of xs) if (r.has(a, b)) addPair(a, b);
   return keyText;
 }
 
