@@ -88,19 +88,8 @@ export function standIn(E: Value, X: Rel): Value | null {
       return relV(acc);
     }
     case 'lin': {
-      const ns = E.nodes.toArray();
-      const c = newRel(X.n);
-      for (const a of ns) for (const b of ns) if (a !== b && X.has(a, b)) c.add(a, b);
-      for (let i = 0; i < ns.length; i++) {
-        for (let j = i + 1; j < ns.length; j++) {
-          const a = ns[i]!, b = ns[j]!;
-          if (c.has(a, b) === c.has(b, a)) return null;
-          if (E.order.has(a, b) && !c.has(a, b)) return null;
-          if (E.order.has(b, a) && !c.has(b, a)) return null;
-        }
-      }
-      if (!c.isAcyclic()) return null;
-      return relV(c);
+      const c = linearisationOf(E.nodes, E.order, X);
+      return c === null ? null : relV(c);
     }
     case 'vset': {
       const elems = vsetElems(E);
@@ -117,6 +106,27 @@ export function standIn(E: Value, X: Rel): Value | null {
     default:
       throw new CatError(`with ... from: expected a set of relations, found a ${typeName(E)}`);
   }
+}
+
+/**
+ * The linearisation of `nodes` extending `order` that X stands for: X's
+ * pairs among the nodes, when they are a strict total order extending
+ * order's (null otherwise).
+ */
+export function linearisationOf(nodes: BitSet, order: Rel, X: Rel): Rel | null {
+  const ns = nodes.toArray();
+  const c = newRel(X.n);
+  for (const a of ns) for (const b of ns) if (a !== b && X.has(a, b)) c.add(a, b);
+  for (let i = 0; i < ns.length; i++) {
+    for (let j = i + 1; j < ns.length; j++) {
+      const a = ns[i]!, b = ns[j]!;
+      if (c.has(a, b) === c.has(b, a)) return null;
+      if (order.has(a, b) && !c.has(a, b)) return null;
+      if (order.has(b, a) && !c.has(b, a)) return null;
+    }
+  }
+  if (!c.isAcyclic()) return null;
+  return c;
 }
 
 /**

@@ -3,6 +3,7 @@
 // slots it writes.
 import type { Expr, Step } from './cat-ast.js';
 import { CatCompiler, type BindCode } from './cat-compile.js';
+import { recognisedGenerateCos } from './cat-cos.js';
 import type { CatProgram } from './cat-program.js';
 import { TopTable } from './cat-scope.js';
 import { vsetOf, type Code, type Value } from './cat-values.js';
@@ -13,7 +14,8 @@ export type StepCode =
   /** Any other `let`: the group's frame, then its names' values into their slots ([frame index, slot]). */
   | { k: 'let'; group: BindCode; slots: Array<[number, number]> }
   | { k: 'test'; code: Code }
-  | { k: 'with'; code: Code; slot: number }
+  /** `with x from E`; `cos` when E is the project's generate_cos(pco) (cat-cos.ts): pco's code and W's, as generate_cos reads it. */
+  | { k: 'with'; code: Code; slot: number; cos?: { pco: Code; w: Code } }
   /** The enum's values, constant: [slot, value]. */
   | { k: 'enum'; values: Array<[number, Value]> }
   | { k: 'procedure'; slot: number; value: Value }
@@ -41,11 +43,11 @@ export function modelCode(prog: CatProgram): ModelCode {
 function compileModel(steps: readonly Step[]): ModelCode {
   const table = new TopTable(steps);
   const cc = new CatCompiler(table);
-  const code = steps.map((s, i) => compileStep(s, i, table, cc));
+  const code = steps.map((s, i) => compileStep(s, i, steps, table, cc));
   return { table, steps: code, rf: table.slotAt('rf', -1), fw: table.slotAt('FW', -1) };
 }
 
-function compileStep(s: Step, i: number, table: TopTable, cc: CatCompiler): StepCode {
+function compileStep(s: Step, i: number, steps: readonly Step[], table: TopTable, cc: CatCompiler): StepCode {
   // A step reads the names bound before it.
   const limit = i - 1;
   const expr = (e: Expr): Code => cc.expr(e, null, limit);
@@ -61,7 +63,12 @@ function compileStep(s: Step, i: number, table: TopTable, cc: CatCompiler): Step
       return { k: 'let', group: cc.binds(s.rec, s.binds, null, limit), slots };
     }
     case 'test': return { k: 'test', code: expr(s.e) };
-    case 'with': return { k: 'with', code: expr(s.e), slot: table.slotAt(s.name, i) };
+    case 'with': {
+      const code = expr(s.e);
+      const known = recognisedGenerateCos(s.e, limit, steps, table);
+      const cos = known ? { pco: expr(known.pco), w: cc.name('W', null, known.wLimit, s.at) } : undefined;
+      return { k: 'with', code, slot: table.slotAt(s.name, i), ...(cos ? { cos } : {}) };
+    }
     case 'enum': {
       const tags: Value[] = s.tags.map((t) => ({ t: 'tag', enumName: s.name, name: t }));
       const values: Array<[number, Value]> = s.tags.map((t, j) => [table.slotAt(`'${t}`, i), tags[j]!]);

@@ -13,6 +13,7 @@ import { RelPool } from '../relations/rel-pool.js';
 import { bindPat } from './cat-runtime.js';
 import { modelCode, type ModelCode, type StepCode } from './cat-model-code.js';
 import { standIn, supportOf } from './cat-lazy.js';
+import { cosStandIn } from './cat-cos.js';
 import { isEmptyValue } from './cat-ops.js';
 import { finalWrites, nativeEnv } from './cat-natives.js';
 import type { CatProgram } from './cat-program.js';
@@ -57,6 +58,8 @@ export class CatLayoutRunner {
   private readonly code: ModelCode;
   private readonly m: CatMachine;
   private readonly plainReads;
+  /** Each event's location (-1 for none). */
+  private readonly locs: Int32Array;
   /** Answers of the static tests, by step. */
   private readonly answers: Int8Array;
   private readonly valuesRef: { values: ArrayLike<number> };
@@ -85,6 +88,7 @@ export class CatLayoutRunner {
     const nb = nativeEnv(L, prog.tags, this.valuesRef, (name) => code.table.lookup(top, nb.env, name, this.current - 1));
     for (const [name, slot] of code.table.natives) top[slot] = nb.env.get(name);
     this.plainReads = nb.plainReads;
+    this.locs = nb.locs;
     // The process-wide pool for this size: an evaluation gives back all it took (mark/release), so layouts of one size share it.
     this.pool = RelPool.forSize(L.n);
     this.todo = prog.steps.map((_s, i) => i);
@@ -198,6 +202,13 @@ export class CatLayoutRunner {
       }
       case 'with': {
         const name = s.k === 'with' ? s.name : '';
+        if (c.cos && !this.keep) {
+          // The project's generate_cos (cat-cos.ts): the same stand-in, without the set.
+          const x = cosStandIn(c.cos.pco(m, null), c.cos.w(m, null), candidate, this.locs);
+          if (x === null) return { allowed: false, violated: { name: `with ${name}`, kind: 'empty' }, flags: [], rels: NO_RELS };
+          top[c.slot] = x;
+          return null;
+        }
         const E = c.code(m, null);
         const x = standIn(E, candidate);
         if (x === null) {

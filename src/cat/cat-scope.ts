@@ -63,6 +63,16 @@ export class TopTable {
     return out;
   }
 
+  /** Where a read of `name` after step `limit` finds it: the step of its latest binding, or 'native'. */
+  boundAt(name: string, limit: number): number | 'native' {
+    const bs = this.byName.get(name) ?? [];
+    for (let i = bs.length - 1; i >= 0; i--) {
+      const b = bs[i]!;
+      if (b.step <= limit && b.step !== NATIVE_STEP) return b.step;
+    }
+    return 'native';
+  }
+
   /** The value `name` has after step `limit`, natives included (names looked up as a model runs). */
   lookup(vals: readonly (Value | undefined)[], natives: ReadonlyMap<string, Value>, name: string, limit: number): Value | undefined {
     const bs = this.byName.get(name);
