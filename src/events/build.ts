@@ -108,9 +108,8 @@ interface HerdWalk {
  * herd's names of symbolic values (src/events/herd-syms.ts), which only a
  * cycle of values no write justifies needs (src/explore/value-solver.ts): a
  * second walk of every thread in herd's order, with herd's variable counter
- * running over the whole test, thread after thread. It is made the first
- * time a trace's `herd` is read, for all the threads at once, as it would
- * be made before the search.
+ * running over the whole test, thread after thread. Each path gets the walk
+ * as `herdWalk`, which makes every path's `herd` the first time it is called.
  */
 function attachHerdSymsOnDemand(walks: readonly HerdWalk[]): void {
   let walked = false;
@@ -120,22 +119,7 @@ function attachHerdSymsOnDemand(walks: readonly HerdWalk[]): void {
     const counter = { n: 0 };
     for (const w of walks) if (!attachHerdSyms(w.env, w.traces, w.keys, counter)) break;
   };
-  for (const w of walks) {
-    for (const tr of w.traces) {
-      let value: ThreadTrace['herd'];
-      Object.defineProperty(tr, 'herd', {
-        configurable: true,
-        enumerable: true,
-        get() {
-          walkAll();
-          return value;
-        },
-        set(v: ThreadTrace['herd']) {
-          value = v;
-        },
-      });
-    }
-  }
+  for (const w of walks) for (const tr of w.traces) tr.herdWalk = walkAll;
 }
 
 export function buildProgram(test: LitmusTest, opts: BuildOptions = {}): Program {

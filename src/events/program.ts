@@ -97,8 +97,10 @@ export interface ThreadTrace {
   /** Final register values, by register name. */
   regs: Map<string, Sym>;
   constraints: Constraint[];
-  /** herd's names for the path's values, when known. */
+  /** herd's names for the path's values, when known: made by `herdWalk` (call it first). */
   herd?: HerdSyms;
+  /** Makes `herd` for every path of the test, the first time it is called (src/events/build.ts). */
+  herdWalk?: () => void;
   /**
    * The filter's equations on this path's registers (herd adds them to its
    * equation solving): pairs of a read's local index, whose value is the

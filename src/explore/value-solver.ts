@@ -314,6 +314,7 @@ export class ValueSolver {
    */
   private herdNames(): void {
     const { L, traces } = this;
+    for (const tr of traces) tr.herdWalk?.();
     const vals = L.values;
     for (let g = 0; g < L.n; g++) if (isSymToken(vals[g]!) && this.herdVar(g) === 0) return;
     const uf = new HerdUnionFind();
