@@ -11,6 +11,7 @@
 
 import type { Range } from './ast.js';
 import type { LineMap } from './positions.js';
+import { isSpace as isSpaceCode } from './scanner.js';
 
 export interface HeaderProblem {
   severity: 'error' | 'warning';
@@ -32,12 +33,8 @@ export interface Header {
   ok: boolean;
 }
 
-/** [ \t\r\n\f\v\u00a0\ufeff] (the lexer's whitespace) */
-const isSpace = (c: string | undefined): boolean => {
-  if (c === undefined) return false;
-  const k = c.charCodeAt(0);
-  return k === 32 || (k >= 9 && k <= 13) || k === 0xa0 || k === 0xfeff;
-};
+/** The lexer's whitespace (scanner.ts). */
+const isSpace = (c: string | undefined): boolean => c !== undefined && isSpaceCode(c.charCodeAt(0));
 
 /** Skips whitespace and comments from `i`; returns the new offset and any unterminated comment start. */
 function skipTrivia(src: string, i: number): { i: number; unterminated?: number } {

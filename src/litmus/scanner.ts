@@ -36,8 +36,8 @@ const isIdentStart = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 &
 const isIdentChar = (c: number): boolean => isIdentStart(c) || (c >= 48 && c <= 57);
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 const isHex = (c: number): boolean => isDigit(c) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
-/** lexer.ts's WhiteSpace: [ \t\r\n\f\v\u00a0\ufeff] */
-const isSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0xfeff;
+/** lexer.ts's WhiteSpace: [ \t\r\n\f\v\u00a0\ufeff] (also the header's, header.ts). */
+export const isSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0xfeff;
 
 /** The type of a name: a type name by shape, a process, a keyword, or a name. */
 function wordType(w: string): TokenType {
