@@ -59,22 +59,29 @@ export class CatCompiler {
     };
   }
 
-  /** A read of `name` (the latest binding in scope that is set; an error when none is). */
-  name(name: string, scope: Scope | null, limit: number, at: number): Code {
-    const locals = localCandidates(scope, name);
+  /** A top-level read of `name` after step `limit`: the latest binding that is set, undefined when none is. */
+  peek(name: string, limit: number): (m: CatMachine) => Value | undefined {
     const tops = this.table.candidates(name, limit);
-    const unbound = (): never => {
-      throw new CatError(`unbound name '${name}'`, at);
-    };
-    const fromTop = (m: CatMachine): Value => {
+    return (m) => {
       for (let i = 0; i < tops.length; i++) {
         const v = m.top[tops[i]!];
         if (v !== undefined) return v;
       }
-      return unbound();
+      return undefined;
+    };
+  }
+
+  /** A read of `name` (the latest binding in scope that is set; an error when none is). */
+  name(name: string, scope: Scope | null, limit: number, at: number): Code {
+    const locals = localCandidates(scope, name);
+    const peek = this.peek(name, limit);
+    const fromTop = (m: CatMachine): Value => {
+      const v = peek(m);
+      if (v === undefined) throw new CatError(`unbound name '${name}'`, at);
+      return v;
     };
     if (locals.length === 0) {
-      const first = tops[0]!;
+      const first = this.table.candidates(name, limit)[0]!;
       return (m) => m.top[first] ?? fromTop(m);
     }
     const slow: Code = (m, f) => {
@@ -102,11 +109,10 @@ export class CatCompiler {
       case 'empty': return () => EMPTY;
       case 'univ': return () => UNIV;
       case 'tag': {
-        const tops = this.table.candidates(`'${e.name}`, limit);
+        const peek = this.peek(`'${e.name}`, limit);
         const name = e.name;
         return (m) => {
-          let v: Value | undefined;
-          for (let i = 0; i < tops.length && v === undefined; i++) v = m.top[tops[i]!];
+          const v = peek(m);
           return { t: 'tag', enumName: v?.t === 'tag' ? v.enumName : '', name };
         };
       }

@@ -5,8 +5,8 @@ import type { Expr, Step } from './cat-ast.js';
 import { CatCompiler, type BindCode } from './cat-compile.js';
 import { recognisedGenerateCos } from './cat-cos.js';
 import type { CatProgram } from './cat-program.js';
-import { TopTable } from './cat-scope.js';
-import { vsetOf, type Code, type Value } from './cat-values.js';
+import { EXECUTION_STEP, TopTable } from './cat-scope.js';
+import { vsetOf, type CatMachine, type Code, type Value } from './cat-values.js';
 
 export type StepCode =
   /** `let x = e`: no frame of its own. */
@@ -20,7 +20,7 @@ export type StepCode =
   | { k: 'enum'; values: Array<[number, Value]> }
   | { k: 'procedure'; slot: number; value: Value }
   /** `call`: the procedure's binding as read at the call (undefined when unbound), and the argument. */
-  | { k: 'call'; proc: (top: readonly (Value | undefined)[]) => Value | undefined; arg: Code };
+  | { k: 'call'; proc: (m: CatMachine) => Value | undefined; arg: Code };
 
 export interface ModelCode {
   table: TopTable;
@@ -44,7 +44,7 @@ function compileModel(steps: readonly Step[]): ModelCode {
   const table = new TopTable(steps);
   const cc = new CatCompiler(table);
   const code = steps.map((s, i) => compileStep(s, i, steps, table, cc));
-  return { table, steps: code, rf: table.slotAt('rf', -1), fw: table.slotAt('FW', -1) };
+  return { table, steps: code, rf: table.slotAt('rf', EXECUTION_STEP), fw: table.slotAt('FW', EXECUTION_STEP) };
 }
 
 function compileStep(s: Step, i: number, steps: readonly Step[], table: TopTable, cc: CatCompiler): StepCode {
@@ -81,13 +81,6 @@ function compileStep(s: Step, i: number, steps: readonly Step[], table: TopTable
       const tests = s.body.map((ins) => (ins.k === 'test' ? cc.expr(ins.e, scope, limit) : null));
       return { k: 'procedure', slot: table.slotAt(s.name, i), value: { t: 'proc', pat: s.pat, body: s.body, tests } };
     }
-    case 'call': {
-      const tops = table.candidates(s.name, limit);
-      const proc = (top: readonly (Value | undefined)[]): Value | undefined => {
-        for (const t of tops) if (top[t] !== undefined) return top[t];
-        return undefined;
-      };
-      return { k: 'call', proc, arg: expr(s.arg) };
-    }
+    case 'call': return { k: 'call', proc: cc.peek(s.name, limit), arg: expr(s.arg) };
   }
 }

@@ -232,7 +232,7 @@ export class CatLayoutRunner {
         return null;
       case 'call': {
         const name = s.k === 'call' ? s.name : '';
-        const p = c.proc(top);
+        const p = c.proc(m);
         if (!p || p.t !== 'proc') throw new CatError(`'${name}' is not a procedure`, s.at);
         const vals = new Array<Value | undefined>(p.pat.names.length);
         bindPat(p.pat, c.arg(m, null), vals, 0, s.at);

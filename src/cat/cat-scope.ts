@@ -12,8 +12,6 @@ import type { Value } from './cat-values.js';
 
 /** The step before the first: where the per-execution rf and FW are bound. */
 export const EXECUTION_STEP = -1;
-/** Below every step: the layout's natives. */
-const NATIVE_STEP = -2;
 
 interface Binding {
   step: number;
@@ -22,10 +20,11 @@ interface Binding {
 
 /** The binding slots of a model's top level. */
 export class TopTable {
+  /** Each name's bindings by a step (or as rf and FW), in step order. */
   private readonly byName = new Map<string, Binding[]>();
+  /** The slots of the natives the model reads, by name. */
+  private readonly nativeSlots = new Map<string, number>();
   private count = 0;
-  /** Native names by slot (filled per layout). */
-  readonly natives: Array<[string, number]> = [];
 
   constructor(steps: readonly Step[]) {
     this.bind('rf', EXECUTION_STEP);
@@ -37,6 +36,11 @@ export class TopTable {
 
   get size(): number {
     return this.count;
+  }
+
+  /** The natives the model reads, with their slots (filled per layout). */
+  get natives(): IterableIterator<[string, number]> {
+    return this.nativeSlots.entries();
   }
 
   /** The slot of `name` as bound at `step` (it must be). */
@@ -52,66 +56,54 @@ export class TopTable {
    * before it are unset).
    */
   candidates(name: string, limit: number): number[] {
-    const out: number[] = [];
-    const bs = this.byName.get(name) ?? [];
-    for (let i = bs.length - 1; i >= 0; i--) if (bs[i]!.step <= limit) out.push(bs[i]!.slot);
-    if (!bs.some((b) => b.step === NATIVE_STEP)) {
-      const slot = this.bind(name, NATIVE_STEP);
-      this.natives.push([name, slot]);
-      out.push(slot);
-    } else out.push(bs.find((b) => b.step === NATIVE_STEP)!.slot);
+    const out = this.before(name, limit).map((b) => b.slot);
+    let native = this.nativeSlots.get(name);
+    if (native === undefined) this.nativeSlots.set(name, (native = this.count++));
+    out.push(native);
     return out;
   }
 
   /** Where a read of `name` after step `limit` finds it: the step of its latest binding, or 'native'. */
   boundAt(name: string, limit: number): number | 'native' {
-    const bs = this.byName.get(name) ?? [];
-    for (let i = bs.length - 1; i >= 0; i--) {
-      const b = bs[i]!;
-      if (b.step <= limit && b.step !== NATIVE_STEP) return b.step;
-    }
-    return 'native';
+    return this.before(name, limit)[0]?.step ?? 'native';
   }
 
   /** The value `name` has after step `limit`, natives included (names looked up as a model runs). */
   lookup(vals: readonly (Value | undefined)[], natives: ReadonlyMap<string, Value>, name: string, limit: number): Value | undefined {
-    const bs = this.byName.get(name);
-    if (bs) {
-      for (let i = bs.length - 1; i >= 0; i--) {
-        const b = bs[i]!;
-        if (b.step > limit || b.step === NATIVE_STEP) continue;
-        const v = vals[b.slot];
-        if (v !== undefined) return v;
-      }
-    }
-    return natives.get(name);
+    return firstSet(vals, this.before(name, limit)) ?? natives.get(name);
   }
 
   /** Every name bound by a step (or as rf and FW) up to step `limit`, with its value. */
   *entriesAt(vals: readonly (Value | undefined)[], limit: number): IterableIterator<[string, Value]> {
-    for (const [name, bs] of this.byName) {
-      for (let i = bs.length - 1; i >= 0; i--) {
-        const b = bs[i]!;
-        if (b.step > limit || b.step === NATIVE_STEP) continue;
-        const v = vals[b.slot];
-        if (v !== undefined) {
-          yield [name, v];
-          break;
-        }
-      }
+    for (const name of this.byName.keys()) {
+      const v = firstSet(vals, this.before(name, limit));
+      if (v !== undefined) yield [name, v];
     }
   }
 
-  private bind(name: string, step: number): number {
+  /** The bindings of `name` at steps up to `limit`, the latest first. */
+  private before(name: string, limit: number): Binding[] {
+    const out: Binding[] = [];
+    const bs = this.byName.get(name) ?? [];
+    for (let i = bs.length - 1; i >= 0; i--) if (bs[i]!.step <= limit) out.push(bs[i]!);
+    return out;
+  }
+
+  private bind(name: string, step: number): void {
     let bs = this.byName.get(name);
     if (!bs) this.byName.set(name, (bs = []));
-    const slot = this.count++;
-    // Kept sorted by step; natives first.
-    let i = bs.length;
-    while (i > 0 && bs[i - 1]!.step > step) i--;
-    bs.splice(i, 0, { step, slot });
-    return slot;
+    // Steps are bound in order (rf and FW first).
+    bs.push({ step, slot: this.count++ });
   }
+}
+
+/** The value in the first of the bindings whose slot is set. */
+function firstSet(vals: readonly (Value | undefined)[], bs: readonly Binding[]): Value | undefined {
+  for (const b of bs) {
+    const v = vals[b.slot];
+    if (v !== undefined) return v;
+  }
+  return undefined;
 }
 
 /** The names a step binds at the top level (an enum: its name and `'tag` for each tag). */
