@@ -3,7 +3,8 @@
 //   header.ts        `C name`, doc string, key=value lines (hand-written scanner)
 //   lexer.ts         the tokens of the rest (the header is blanked out, so offsets hold)
 //   scanner.ts       finds them, as chevrotain's lexer would from lexer.ts
-//   parser.ts        chevrotain CstParser
+//   fast-parser.ts   the CST of a well-formed test, by hand
+//   parser.ts        chevrotain CstParser: the grammar, and the errors of the rest
 //   visitor*.ts      CST -> AST
 //   result-comment   the judgelitmus `Result:` line
 //   checks.ts        semantic errors and warnings
@@ -19,7 +20,9 @@ import { child, needTok, nodes } from './cst.js';
 import { scanHeader } from './header.js';
 import { BlockComment, OcamlComment } from './lexer.js';
 import { scanLitmus } from './scanner.js';
-import { litmusParser } from './parser.js';
+import { parseFast } from './fast-parser.js';
+import { litmusParser, type CstNode } from './parser.js';
+import type { IToken } from 'chevrotain';
 import { LineMap } from './positions.js';
 import { scanResultComment } from './result-comment.js';
 import { describeSyntaxError } from './syntax-errors.js';
@@ -105,17 +108,10 @@ function parseUnsafe(source: string, file: string, registry: PrimitiveRegistry |
   for (const p of sizes) add('error', 'too-large', p.message, p.range);
   if (sizes.length > 0) return { diagnostics: sortDiagnostics(diagnostics) };
 
-  const parser = litmusParser();
-  parser.input = lexed.tokens;
-  const cst = parser.litmus();
-  const parseErrors = parser.errors;
-  if (parseErrors.length > 0) {
-    const hasCondition = cst !== undefined && child(cst, 'conditionClause') !== undefined;
-    const p = describeSyntaxError(parseErrors[0]!, source.length, hasCondition);
-    // An unterminated comment swallows the rest of the file: what follows is its consequence.
-    if (p.start < unterminatedAt && !(p.atEof && unterminatedAt < Infinity)) add('error', 'syntax', p.message, lines.range(p.start, p.end));
-  }
-  if (parseErrors.length > 0 || lexFailed || !cst) return { diagnostics: sortDiagnostics(diagnostics) };
+  // Well-formed input takes the hand-written parser; the rest goes to
+  // chevrotain's, which reports the error.
+  const cst = (lexFailed ? undefined : parseFast(lexed.tokens)) ?? parseWithChevrotain(lexed.tokens, add, lines, source.length, unterminatedAt);
+  if (lexFailed || !cst) return { diagnostics: sortDiagnostics(diagnostics) };
 
   const ctx: VisitCtx = { lines, problems: [] };
   const locations: LocRef[] = nodes(cst, 'locationsClause').flatMap((n) => visitLocations(ctx, n));
@@ -149,6 +145,26 @@ function parseUnsafe(source: string, file: string, registry: PrimitiveRegistry |
   const note = extensionNote(test);
   if (note) diagnostics.push(note);
   return { test, diagnostics: sortDiagnostics(diagnostics) };
+}
+
+/** chevrotain's parse: its CST, or undefined after adding its first error to the diagnostics. */
+function parseWithChevrotain(
+  tokens: IToken[],
+  add: (severity: Severity, code: string, message: string, range: Range) => void,
+  lines: LineMap,
+  length: number,
+  unterminatedAt: number,
+): CstNode | undefined {
+  const parser = litmusParser();
+  parser.input = tokens;
+  const cst = parser.litmus();
+  const parseErrors = parser.errors;
+  if (parseErrors.length === 0) return cst;
+  const hasCondition = cst !== undefined && child(cst, 'conditionClause') !== undefined;
+  const p = describeSyntaxError(parseErrors[0]!, length, hasCondition);
+  // An unterminated comment swallows the rest of the file: what follows is its consequence.
+  if (p.start < unterminatedAt && !(p.atEof && unterminatedAt < Infinity)) add('error', 'syntax', p.message, lines.range(p.start, p.end));
+  return undefined;
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, note: 2 };
