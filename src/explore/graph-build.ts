@@ -64,6 +64,7 @@ export function layout(program: Program, traces: readonly ThreadTrace[]): Layout
     for (let a = 0; a < evs.length; a++) {
       const ia = b + a, ea = evs[a]!;
       for (let c = 0; c < evs.length; c++) int.add(ia, b + c);
+      for (let c = 0; c < n; c++) if (c < b || c >= b + evs.length) ext.add(ia, c);
       for (let c = a + 1; c < evs.length; c++) if (!evs[c]!.parallelWith?.includes(a)) po.add(ia, b + c);
       if (ea.rmwWrite >= 0) rmw.add(ia, b + ea.rmwWrite);
       if (ea.kind === 'LKR' && evs[a + 1]?.kind === 'LKW') rmw.add(ia, ia + 1);
@@ -74,13 +75,14 @@ export function layout(program: Program, traces: readonly ThreadTrace[]): Layout
       else if (ea.fence === 'rcu-unlock' && stack.length > 0) rcuRscs.add(stack.pop()!, ia);
     }
   }
-  for (let i = 0; i < n; i++) {
+  // Initial writes are internal to no thread: external to every event.
+  for (let i = 0; i < nlocs; i++) {
     for (let j = 0; j < n; j++) {
-      if (!int.has(i, j)) ext.add(i, j);
-      const li = events[i]!.ev.loc;
-      if (li >= 0 && li === events[j]!.ev.loc) loc.add(i, j);
+      ext.add(i, j);
+      ext.add(j, i);
     }
   }
+  for (const ids of byLoc) for (const i of ids) for (const j of ids) loc.add(i, j);
   const readChecks = new Map<number, Constraint[]>();
   traces.forEach((tr, t) => {
     for (const c of tr.constraints) {

@@ -42,6 +42,21 @@ function readCapped(fd: number, max: number, gov?: Governor): Buffer {
   return Buffer.concat(chunks);
 }
 
+/**
+ * A regular file of `size` bytes: read into one buffer of that size and a
+ * byte more (a file that grew meanwhile is read on by readCapped).
+ */
+function readSized(fd: number, size: number, max: number, gov?: Governor): Buffer {
+  const buf = Buffer.allocUnsafe(size + 1);
+  let total = 0;
+  while (total < buf.length) {
+    const n = readSync(fd, buf, total, buf.length - total, null);
+    if (n === 0) return buf.subarray(0, total);
+    total += n;
+  }
+  return Buffer.concat([buf, readCapped(fd, max - total, gov)]);
+}
+
 function readBytes(file: string, max: number, gov?: Governor): Buffer {
   if (file === '-') return (stdinText ??= readCapped(0, max, gov));
   const fd = openSync(file, 'r');
@@ -50,7 +65,7 @@ function readBytes(file: string, max: number, gov?: Governor): Buffer {
     if (st.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
     // A regular file's size is known: refuse a large one without reading it.
     if (st.isFile() && st.size > max) return Buffer.alloc(max + 1);
-    return readCapped(fd, max, gov);
+    return st.isFile() ? readSized(fd, st.size, max, gov) : readCapped(fd, max, gov);
   } finally {
     closeSync(fd);
   }
