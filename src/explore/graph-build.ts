@@ -51,9 +51,10 @@ export function layout(program: Program, traces: readonly ThreadTrace[]): Layout
   const addr = new Rel(n), data = new Rel(n), ctrl = new Rel(n), rcuRscs = new Rel(n);
   const byLoc: number[][] = Array.from({ length: nlocs }, () => []);
   const values: number[] = [];
-  for (const g of events) {
+  for (let i = 0; i < n; i++) {
     values.push(0);
-    if (g.ev.loc >= 0) byLoc[g.ev.loc]!.push(g.id);
+    const l = events[i]!.ev.loc;
+    if (l >= 0) byLoc[l]!.push(i);
   }
   for (const o of program.observed) if (o.kind === 'global') S.ObservedIW.add(o.loc);
   for (const l of program.filterLocations ?? []) S.ObservedIW.add(l);
@@ -68,9 +69,9 @@ export function layout(program: Program, traces: readonly ThreadTrace[]): Layout
       for (let c = a + 1; c < evs.length; c++) if (!evs[c]!.parallelWith?.includes(a)) po.add(ia, b + c);
       if (ea.rmwWrite >= 0) rmw.add(ia, b + ea.rmwWrite);
       if (ea.kind === 'LKR' && evs[a + 1]?.kind === 'LKW') rmw.add(ia, ia + 1);
-      for (const s of ea.addr) addr.add(b + s, ia);
-      if (ea.kind === 'W') for (const s of ea.data) data.add(b + s, ia);
-      for (const s of ea.ctrl) ctrl.add(b + s, ia);
+      for (let k = 0; k < ea.addr.length; k++) addr.add(b + ea.addr[k]!, ia);
+      if (ea.kind === 'W') for (let k = 0; k < ea.data.length; k++) data.add(b + ea.data[k]!, ia);
+      for (let k = 0; k < ea.ctrl.length; k++) ctrl.add(b + ea.ctrl[k]!, ia);
       if (ea.fence === 'rcu-lock') stack.push(ia);
       else if (ea.fence === 'rcu-unlock' && stack.length > 0) rcuRscs.add(stack.pop()!, ia);
     }
@@ -82,7 +83,10 @@ export function layout(program: Program, traces: readonly ThreadTrace[]): Layout
       ext.add(j, i);
     }
   }
-  for (const ids of byLoc) for (const i of ids) for (const j of ids) loc.add(i, j);
+  for (let l = 0; l < nlocs; l++) {
+    const ids = byLoc[l]!;
+    for (let a = 0; a < ids.length; a++) for (let b = 0; b < ids.length; b++) loc.add(ids[a]!, ids[b]!);
+  }
   const readChecks = new Map<number, Constraint[]>();
   traces.forEach((tr, t) => {
     for (const c of tr.constraints) {

@@ -367,7 +367,7 @@ function polocOf(L: Layout, l: number): Rel {
   if (!r) {
     r = new Rel(L.n);
     const ids = L.byLoc[l]!, po = L.stat.po;
-    for (const a of ids) for (const b of ids) if (po.has(a, b)) r.add(a, b);
+    for (let x = 0; x < ids.length; x++) for (let y = 0; y < ids.length; y++) if (po.has(ids[x]!, ids[y]!)) r.add(ids[x]!, ids[y]!);
     perLoc[l] = r;
   }
   return r;
@@ -380,7 +380,7 @@ function coherent(L: Layout, l: number, rfPairs: Array<[number, number]>, co: nu
   const [g, rf, coRel, fr, tmp] = rels as [Rel, Rel, Rel, Rel, Rel];
   g.copyFrom(polocOf(L, l));
   rf.clear();
-  for (const [w, r] of rfPairs) rf.add(w, r);
+  for (let k = 0; k < rfPairs.length; k++) rf.add(rfPairs[k]![0], rfPairs[k]![1]);
   coRel.clear();
   for (let i = 0; i < co.length; i++) for (let j = i + 1; j < co.length; j++) coRel.add(co[i]!, co[j]!);
   fr.composeInverseInto(rf, coRel);

@@ -9,7 +9,6 @@
 //   let Noreturn  = NORETURN \ W
 //   let Marked    = (~M) | IW | ONCE | RELEASE | ACQUIRE | MB | RMW | LKR | LKW | UL | LF | RL | RU | Srcu-lock | Srcu-unlock
 //   let Plain     = M \ Marked
-import type { BitSet } from '../relations/bitset.js';
 import type { ThreadEvent } from '../events/program.js';
 import { emptySets, type EventSets } from './exec-graph.js';
 
@@ -23,16 +22,19 @@ export interface LaidEvent {
 /** The bell's classes of the events (ObservedIW, which depends on the test, is left empty). */
 export function bellClasses(events: readonly LaidEvent[], n: number): EventSets {
   const S = emptySets(n);
-  for (const g of events) declared(S, g);
+  for (let k = 0; k < events.length; k++) declared(S, events[k]!);
   S.Marked.copyFrom(S.M).complement();
-  for (const g of events) if (g.thread < 0 || !isPlainAccess(g.ev)) S.Marked.add(g.id);
-  S.Plain.copyFrom(S.M).andNot(S.Marked);
-  for (const g of events) {
-    const e = g.ev;
-    if (e.rmwClass && e.kind === 'R' && e.rmwWrite < 0) S.FailedRMW.add(g.id);
+  for (let k = 0; k < events.length; k++) {
+    const g = events[k]!;
+    if (g.thread < 0 || !isPlainAccess(g.ev)) S.Marked.add(g.id);
   }
-  for (const g of events) {
-    const e = g.ev, i = g.id;
+  S.Plain.copyFrom(S.M).andNot(S.Marked);
+  for (let k = 0; k < events.length; k++) {
+    const e = events[k]!.ev;
+    if (e.rmwClass && e.kind === 'R' && e.rmwWrite < 0) S.FailedRMW.add(events[k]!.id);
+  }
+  for (let k = 0; k < events.length; k++) {
+    const e = events[k]!.ev, i = events[k]!.id;
     if (S.FailedRMW.has(i)) continue;
     if (e.tag === 'ACQUIRE' && e.kind === 'R') S.Acquire.add(i);
     if (e.tag === 'RELEASE' && e.kind === 'W') S.Release.add(i);
@@ -43,6 +45,13 @@ export function bellClasses(events: readonly LaidEvent[], n: number): EventSets 
   S.Release.or(S.UL);
   return S;
 }
+
+/** The class of each fence tag (the other fences, such as mb, have none of their own). */
+const FENCE_CLASS = new Map<string, keyof EventSets>([
+  ['rmb', 'Rmb'], ['wmb', 'Wmb'], ['barrier', 'Barrier'], ['before-atomic', 'BeforeAtomic'], ['after-atomic', 'AfterAtomic'],
+  ['after-spinlock', 'AfterSpinlock'], ['after-unlock-lock', 'AfterUnlockLock'],
+  ['after-srcu-read-unlock', 'AfterSrcuReadUnlock'], ['rcu-lock', 'RcuLock'], ['rcu-unlock', 'RcuUnlock'], ['sync-rcu', 'SyncRcu'],
+]);
 
 /** The classes an event belongs to by what it is: its instruction and tag. */
 function declared(S: EventSets, g: LaidEvent): void {
@@ -65,12 +74,8 @@ function declared(S: EventSets, g: LaidEvent): void {
     case 'SRCU-SYNC': S.SyncSrcu.add(i); break;
     case 'F': {
       S.F.add(i);
-      const byTag: Record<string, BitSet | undefined> = {
-        rmb: S.Rmb, wmb: S.Wmb, barrier: S.Barrier, 'before-atomic': S.BeforeAtomic, 'after-atomic': S.AfterAtomic,
-        'after-spinlock': S.AfterSpinlock, 'after-unlock-lock': S.AfterUnlockLock,
-        'after-srcu-read-unlock': S.AfterSrcuReadUnlock, 'rcu-lock': S.RcuLock, 'rcu-unlock': S.RcuUnlock, 'sync-rcu': S.SyncRcu,
-      };
-      byTag[e.fence ?? '']?.add(i);
+      const cls = FENCE_CLASS.get(e.fence ?? '');
+      if (cls) S[cls].add(i);
       break;
     }
   }

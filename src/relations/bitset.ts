@@ -46,7 +46,7 @@ export class BitSet {
 
   /** Adds i; throws RangeError unless 0 <= i < n. */
   add(i: number): this {
-    if (!(i >= 0 && i < this.n) || (i | 0) !== i) throw new RangeError(`index ${i} outside [0, ${this.n})`);
+    if (!(i >= 0 && i < this.n) || (i | 0) !== i) outside(i, this.n);
     this.bits[i >>> 5] |= 1 << (i & 31);
     return this;
   }
@@ -186,4 +186,9 @@ export class BitSet {
   private check(other: BitSet): void {
     if (other.n !== this.n) throw new RangeError(`BitSet size mismatch: ${this.n} vs ${other.n}`);
   }
+}
+
+/** The error of an index out of range, apart from add() so that the callers it is inlined into stay small. */
+function outside(i: number, n: number): never {
+  throw new RangeError(`index ${i} outside [0, ${n})`);
 }

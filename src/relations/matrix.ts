@@ -70,9 +70,7 @@ export class Rel {
   /** Adds (i, j); throws RangeError unless both are integers in [0, n). */
   add(i: number, j: number): this {
     const n = this.n;
-    if (!(i >= 0 && i < n && j >= 0 && j < n) || (i | 0) !== i || (j | 0) !== j) {
-      throw new RangeError(`pair (${i},${j}) outside [0,${n})^2`);
-    }
+    if (!(i >= 0 && i < n && j >= 0 && j < n) || (i | 0) !== i || (j | 0) !== j) outside(i, j, n);
     this.data[i * this.words + (j >>> 5)] |= 1 << (j & 31);
     return this;
   }
@@ -446,4 +444,9 @@ export class Rel {
   private checkSet(s: BitSet): void {
     if (s.n !== this.n) throw new RangeError(`BitSet size ${s.n} does not match Rel size ${this.n}`);
   }
+}
+
+/** The error of a pair out of range, apart from add() so that the callers it is inlined into stay small. */
+function outside(i: number, j: number, n: number): never {
+  throw new RangeError(`pair (${i},${j}) outside [0,${n})^2`);
 }
