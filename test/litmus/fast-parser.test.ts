@@ -5,8 +5,8 @@
 // litmus files, the corpus where it exists, the cases each decision of the
 // grammar turns on, and random mutations of all of them (tokens deleted,
 // repeated, swapped and inserted).
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { CORPUS, litmusFilesIn, projectLitmusFiles } from './litmus-files.js';
 import { describe, expect, it } from 'vitest';
 import type { CstElement, CstNode, IToken } from 'chevrotain';
 import { parseFast } from '../../src/litmus/fast-parser.js';
@@ -16,18 +16,8 @@ import { LineMap } from '../../src/litmus/positions.js';
 import { scanLitmus } from '../../src/litmus/scanner.js';
 import { parseLitmus } from '../../src/litmus/parse.js';
 
-const root = join(import.meta.dirname, '..', '..');
 const chevrotain = new LitmusParser({ validate: true });
 
-function files(dir: string, out: string[] = []): string[] {
-  if (!existsSync(dir)) return out;
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) files(p, out);
-    else if (name.endsWith('.litmus')) out.push(p);
-  }
-  return out;
-}
 
 /** The tokens the parser sees: those after the header (blanked out, as parse.ts does). */
 function tokensOf(source: string): IToken[] {
@@ -113,7 +103,7 @@ const CASES = [
 ];
 
 describe('the hand-written parser builds the CST chevrotain builds', () => {
-  const sources = [...files(join(root, 'litmus')), ...files(join(root, 'test', 'fixtures'))].map((f) => readFileSync(f, 'utf8'));
+  const sources = projectLitmusFiles().map((f) => readFileSync(f, 'utf8'));
 
   it("on the project's litmus files", () => {
     expect(sources.length).toBeGreaterThan(50);
@@ -122,8 +112,8 @@ describe('the hand-written parser builds the CST chevrotain builds', () => {
     expect(parsed).toBeGreaterThan(50);
   });
 
-  it.runIf(existsSync(join(root, '..', 'shared', 'corpus')))('on the corpus (../shared)', () => {
-    const list = files(join(root, '..', 'shared', 'corpus'));
+  it.runIf(existsSync(CORPUS))('on the corpus (../shared)', () => {
+    const list = litmusFilesIn(CORPUS);
     expect(list.length).toBeGreaterThan(500);
     for (const f of list) sameAsChevrotain(tokensOf(readFileSync(f, 'utf8')));
   });

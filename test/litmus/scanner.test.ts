@@ -3,24 +3,13 @@
 // specification: the same tokens (type, text, offset), the same comments and
 // the same error stretches, on the project's own litmus files, the corpus
 // where it exists, and random text made of the characters that matter.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { CORPUS, litmusFilesIn, projectLitmusFiles } from './litmus-files.js';
 import { describe, expect, it } from 'vitest';
 import type { IToken } from 'chevrotain';
 import { litmusLexer } from '../../src/litmus/lexer.js';
 import { scanLitmus } from '../../src/litmus/scanner.js';
 
-const root = join(import.meta.dirname, '..', '..');
-
-function files(dir: string, out: string[] = []): string[] {
-  if (!existsSync(dir)) return out;
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) files(p, out);
-    else if (name.endsWith('.litmus')) out.push(p);
-  }
-  return out;
-}
 
 const show = (ts: readonly IToken[]): string[] => ts.map((t) => `${t.tokenType.name}@${t.startOffset}:${t.image}`);
 
@@ -36,13 +25,13 @@ function sameAsChevrotain(text: string): void {
 
 describe('the hand-written lexer finds the tokens chevrotain finds', () => {
   it('on the project\'s litmus files', () => {
-    const list = [...files(join(root, 'litmus')), ...files(join(root, 'test', 'fixtures'))];
+    const list = projectLitmusFiles();
     expect(list.length).toBeGreaterThan(50);
     for (const f of list) sameAsChevrotain(readFileSync(f, 'utf8'));
   });
 
-  it.runIf(existsSync(join(root, '..', 'shared', 'corpus')))('on the corpus (../shared)', () => {
-    const list = files(join(root, '..', 'shared', 'corpus'));
+  it.runIf(existsSync(CORPUS))('on the corpus (../shared)', () => {
+    const list = litmusFilesIn(CORPUS);
     expect(list.length).toBeGreaterThan(500);
     for (const f of list) sameAsChevrotain(readFileSync(f, 'utf8'));
   });
