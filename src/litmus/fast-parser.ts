@@ -30,48 +30,16 @@ function kind(...types: TokenType[]): Uint8Array {
 }
 
 const K = {
-  Amp: kind(T.Amp),
-  AndCond: kind(T.AndCond),
-  Bang: kind(T.Bang),
-  BinOp: kind(T.BinOp),
-  CodeName: kind(T.CodeName),
-  Colon: kind(T.Colon),
-  Comma: kind(T.Comma),
-  Else: kind(T.Else),
-  Eq: kind(T.Eq),
-  EqEq: kind(T.EqEq),
-  Exists: kind(T.Exists),
-  False: kind(T.False),
-  Filter: kind(T.Filter),
-  Final: kind(T.Final),
-  Forall: kind(T.Forall),
-  Identifier: kind(T.Identifier),
-  If: kind(T.If),
-  Implies: kind(T.Implies),
-  IntLit: kind(T.IntLit),
-  LBrace: kind(T.LBrace),
-  LBracket: kind(T.LBracket),
-  Locations: kind(T.Locations),
-  LParen: kind(T.LParen),
-  Minus: kind(T.Minus),
-  Not: kind(T.Not),
-  NotEq: kind(T.NotEq),
-  OrCond: kind(T.OrCond),
-  Plus: kind(T.Plus),
-  Proc: kind(T.Proc),
-  Qualifier: kind(T.Qualifier),
-  Question: kind(T.Question),
-  RBrace: kind(T.RBrace),
-  RBracket: kind(T.RBracket),
-  RParen: kind(T.RParen),
-  Semi: kind(T.Semi),
-  Star: kind(T.Star),
-  Struct: kind(T.Struct),
-  Tilde: kind(T.Tilde),
-  True: kind(T.True),
-  TypeWord: kind(T.TypeWord),
-  Union: kind(T.Union),
-  While: kind(T.While),
+  Amp: kind(T.Amp), AndCond: kind(T.AndCond), Bang: kind(T.Bang), BinOp: kind(T.BinOp),
+  CodeName: kind(T.CodeName), Colon: kind(T.Colon), Comma: kind(T.Comma), Else: kind(T.Else), Eq: kind(T.Eq),
+  EqEq: kind(T.EqEq), Exists: kind(T.Exists), False: kind(T.False), Filter: kind(T.Filter),
+  Final: kind(T.Final), Forall: kind(T.Forall), Identifier: kind(T.Identifier), If: kind(T.If),
+  Implies: kind(T.Implies), IntLit: kind(T.IntLit), LBrace: kind(T.LBrace), LBracket: kind(T.LBracket),
+  Locations: kind(T.Locations), LParen: kind(T.LParen), Minus: kind(T.Minus), Not: kind(T.Not),
+  NotEq: kind(T.NotEq), OrCond: kind(T.OrCond), Plus: kind(T.Plus), Proc: kind(T.Proc),
+  Qualifier: kind(T.Qualifier), Question: kind(T.Question), RBrace: kind(T.RBrace), RBracket: kind(T.RBracket),
+  RParen: kind(T.RParen), Semi: kind(T.Semi), Star: kind(T.Star), Struct: kind(T.Struct), Tilde: kind(T.Tilde),
+  True: kind(T.True), TypeWord: kind(T.TypeWord), Union: kind(T.Union), While: kind(T.While),
 };
 
 // First tokens of the rules that an OPTION, MANY or OR decides on.
@@ -113,6 +81,15 @@ class Descent {
 
   private sub(n: CstNode, key: string, rule: (this: Descent) => CstNode): void {
     Descent.put(n, key, rule.call(this));
+  }
+
+  /** `rule (sep rule)*`: the rules' nodes under `key`, the separators under `sepKey`. */
+  private separated(n: CstNode, key: string, rule: (this: Descent) => CstNode, sep: Kind, sepKey: string): void {
+    this.sub(n, key, rule);
+    while (this.is(sep)) {
+      this.consume(n, sep, sepKey);
+      this.sub(n, key, rule);
+    }
   }
 
   litmus(): CstNode {
@@ -210,11 +187,7 @@ class Descent {
     this.consume(n, K.Proc, 'Proc');
     this.consume(n, K.LParen, 'LParen');
     if (this.is(TYPE_START)) {
-      this.sub(n, 'param', this.param);
-      while (this.is(K.Comma)) {
-        this.consume(n, K.Comma, 'Comma');
-        this.sub(n, 'param', this.param);
-      }
+      this.separated(n, 'param', this.param, K.Comma, 'Comma');
     }
     this.consume(n, K.RParen, 'RParen');
     this.sub(n, 'block', this.block);
@@ -276,11 +249,7 @@ class Descent {
   declaration(): CstNode {
     const n = node('declaration');
     this.sub(n, 'typeSpec', this.typeSpec);
-    this.sub(n, 'declarator', this.declarator);
-    while (this.is(K.Comma)) {
-      this.consume(n, K.Comma, 'Comma');
-      this.sub(n, 'declarator', this.declarator);
-    }
+    this.separated(n, 'declarator', this.declarator, K.Comma, 'Comma');
     this.consume(n, K.Semi, 'Semi');
     return n;
   }
@@ -323,11 +292,7 @@ class Descent {
 
   binary(): CstNode {
     const n = node('binary');
-    this.sub(n, 'unary', this.unary);
-    while (this.is(K.BinOp)) {
-      this.consume(n, K.BinOp, 'BinOp');
-      this.sub(n, 'unary', this.unary);
-    }
+    this.separated(n, 'unary', this.unary, K.BinOp, 'BinOp');
     return n;
   }
 
@@ -359,11 +324,7 @@ class Descent {
       if (this.is(K.LParen)) {
         this.consume(n, K.LParen, 'callOpen');
         if (this.is(EXPR_START)) {
-          this.sub(n, 'arg', this.expression);
-          while (this.is(K.Comma)) {
-            this.consume(n, K.Comma, 'Comma');
-            this.sub(n, 'arg', this.expression);
-          }
+          this.separated(n, 'arg', this.expression, K.Comma, 'Comma');
         }
         this.consume(n, K.RParen, 'callClose');
       }
@@ -411,21 +372,13 @@ class Descent {
 
   cond(): CstNode {
     const n = node('cond');
-    this.sub(n, 'conjunction', this.conjunction);
-    while (this.is(K.OrCond)) {
-      this.consume(n, K.OrCond, 'OrCond');
-      this.sub(n, 'conjunction', this.conjunction);
-    }
+    this.separated(n, 'conjunction', this.conjunction, K.OrCond, 'OrCond');
     return n;
   }
 
   conjunction(): CstNode {
     const n = node('conjunction');
-    this.sub(n, 'implication', this.implication);
-    while (this.is(K.AndCond)) {
-      this.consume(n, K.AndCond, 'AndCond');
-      this.sub(n, 'implication', this.implication);
-    }
+    this.separated(n, 'implication', this.implication, K.AndCond, 'AndCond');
     return n;
   }
 
