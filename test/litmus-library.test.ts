@@ -8,7 +8,7 @@ import { main } from '../src/cli/main.js';
 import { collectLitmusFiles } from '../src/cli/files.js';
 import type { Io } from '../src/cli/spec.js';
 import { runFile } from '../src/engine/pipeline.js';
-import { judge } from '../src/report/judge.js';
+import { judge } from '../src/engine/judge.js';
 
 const LIB = 'litmus';
 const files = collectLitmusFiles([LIB]).files;

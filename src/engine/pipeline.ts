@@ -17,6 +17,7 @@ import { explainSearch } from './explain-search.js';
 import { settle } from './settle.js';
 import { exploreShared, shouldShare } from './parallel.js';
 import { herdReproductionOf } from './herd-reproduction.js';
+import { judge } from './judge.js';
 import { loadModel, ModelLoadError, type LoadedModel } from '../cat/model-load.js';
 import { lkmmv1Program } from '../cat/lkmmv1-events.js';
 import { CatRunError } from '../cat/cat-run.js';
@@ -110,8 +111,28 @@ export function resultFrom(test: LitmusTest, program: Program, file: string, out
   };
 }
 
-/** Parses, compiles and explores one test from source text. Never throws. */
-export function runSource(source: string, file: string, opts: RunOptions = {}, governor?: Governor): { result: RunResult; test?: LitmusTest; program?: Program; outcome?: ExploreOutcome } {
+/** What runSource returns: the result record, and what it was computed from when the test compiled. */
+export interface SourceRun {
+  result: RunResult;
+  test?: LitmusTest;
+  program?: Program;
+  outcome?: ExploreOutcome;
+}
+
+/** The record with its `Result:` comment judged: the engine's last step for every record it returns. */
+function judged(result: RunResult, opts: RunOptions): RunResult {
+  result.judgement = judge(result, { requireResult: Boolean(opts.requireResult) });
+  return result;
+}
+
+/** Parses, compiles and explores one test from source text, and judges its Result comment. Never throws. */
+export function runSource(source: string, file: string, opts: RunOptions = {}, governor?: Governor): SourceRun {
+  const run = runUnjudged(source, file, opts, governor);
+  judged(run.result, opts);
+  return run;
+}
+
+function runUnjudged(source: string, file: string, opts: RunOptions, governor?: Governor): SourceRun {
   let test: LitmusTest | undefined;
   const gov = governor ?? testGovernor(opts);
   let phase: LimitPhase = 'parsing';
@@ -219,15 +240,15 @@ function errorDiagnostic(e: unknown, file: string, test: LitmusTest | undefined,
   return { severity: 'error', code: e instanceof TooManyPaths ? 'limit' : 'internal', message: msg, file, range };
 }
 
-/** Reads and runs one test file (`-`: standard input). Never throws. */
+/** Reads, runs and judges one test file (`-`: standard input). Never throws. */
 export function runFile(file: string, opts: RunOptions = {}): RunResult {
   const gov = testGovernor(opts);
   let read;
   try {
     read = readTestFile(file, gov);
   } catch (e) {
-    return failed(file, '', [errorDiagnostic(e, file, undefined, 'reading')]);
+    return judged(failed(file, '', [errorDiagnostic(e, file, undefined, 'reading')]), opts);
   }
-  if (!read.ok) return failed(file, '', [read.diagnostic]);
+  if (!read.ok) return judged(failed(file, '', [read.diagnostic]), opts);
   return runSource(read.text, file, opts, gov).result;
 }

@@ -39,6 +39,8 @@ export interface RunOptions {
    * then enumerates incoherent candidates too.
    */
   keepRejected?: number;
+  /** A test without a `Result:` comment is judged an error, not `unjudged` (src/engine/judge.ts). */
+  requireResult?: boolean;
   /** Tests using extensions herd7 cannot run (src/litmus/extensions.ts) are errors. */
   strict?: boolean;
   /** Another model than the built-in lkmmv2 (src/cat/model-load.ts); plain data, for worker threads. */

@@ -14,6 +14,7 @@ import { Worker } from 'node:worker_threads';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { RunResult } from '../explore/result.js';
 import { runFile, type RunOptions } from './pipeline.js';
+import { judge } from './judge.js';
 
 export interface PoolOptions {
   /** Threads to use, this one included (at most one per file). */
@@ -36,10 +37,12 @@ const zeroRange = { start: { line: 1, col: 1, offset: 0 }, end: { line: 1, col: 
 /** A result for a file whose run failed outside the pipeline (a crashed or stuck worker). */
 export function internalErrorResult(file: string, message: string, code = 'internal'): RunResult {
   const d: Diagnostic = { severity: 'error', code, message, file, range: zeroRange };
-  return {
+  const r: RunResult = {
     file, name: '', status: 'error', quantifier: 'exists', conditionText: '', columns: [], states: [], positive: 0, negative: 0,
     verdict: 'Never', ok: false, loop: false, flags: [], seconds: 0, candidates: 0, diagnostics: [d],
   };
+  r.judgement = judge(r);
+  return r;
 }
 
 function defaultWorkerUrl(): URL {

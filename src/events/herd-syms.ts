@@ -36,11 +36,11 @@
 //
 // This file holds the entry point and the register stage; the walk is in
 // herd-walk.ts (statements, expressions) and herd-walk-calls.ts (primitives),
-// its state in herd-state.ts, and site numbers in herd-sites.ts.
+// its state in herd-walk-state.ts, and site numbers in herd-sites.ts.
 import type { ThreadTrace } from './program.js';
 import type { InterpEnv } from './interp.js';
 import { HerdUnionFind } from './herd-uf.js';
-import { Unsupported, type HV, type St } from './herd-state.js';
+import { Unsupported, type HV, type St } from './herd-walk-state.js';
 import { Walk } from './herd-walk-calls.js';
 
 export { siteOf } from './herd-sites.js';

@@ -3,7 +3,7 @@
 // says which orders are exact and which approximate).
 import type { Expr } from '../litmus/ast.js';
 import type { LocArg, Step, ValArg } from '../kernel/primitive-def.js';
-import { clone, K, Unsupported, type CallSt, type HV, type Out, type St } from './herd-state.js';
+import { clone, K, Unsupported, type CallSt, type HV, type Out, type St } from './herd-walk-state.js';
 import { siteOf } from './herd-sites.js';
 import { ThreadWalk } from './herd-walk.js';
 

@@ -8,7 +8,7 @@ import { binop } from './value-encoding.js';
 import { unop } from './sym.js';
 import { siteOf } from './herd-sites.js';
 import { pure } from './interp-common.js';
-import { append, bind, clone, delta, K, Unsupported, V, type HV, type Out, type St } from './herd-state.js';
+import { append, bind, clone, delta, K, Unsupported, V, type HV, type Out, type St } from './herd-walk-state.js';
 
 const COMPARISONS = new Set(['==', '!=', '<', '<=', '>', '>=']);
 

@@ -159,6 +159,27 @@ export interface SettledVerdict {
   seconds: number;
 }
 
+export type JudgementStatus = 'pass' | 'fail' | 'unjudged' | 'error';
+
+/**
+ * The engine's judgement of a test's `Result:` comment (src/engine/judge.ts,
+ * the rules of the kernel's judgelitmus.sh). Formatters print it; they never
+ * judge.
+ */
+export interface Judgement {
+  status: JudgementStatus;
+  /** The Result comment's prediction, e.g. `Never`, `Sometimes DATARACE`, `Flag foo`; null without one. */
+  expected: string | null;
+  /** What the run observed in the same words, e.g. `Sometimes DATARACE`; null when the test did not run. */
+  actual: string | null;
+  /** Why the status is not `pass`; empty on a pass. */
+  reasons: string[];
+  /** Mismatches forgiven on a pass (judgelitmus.sh's "--- Forgiven"). */
+  notes?: string[];
+  /** 1-based line of the Result comment, when there is one. */
+  line?: number;
+}
+
 /** The outcome of running one test. */
 export interface RunResult {
   file: string;
@@ -193,6 +214,8 @@ export interface RunResult {
   diagnostics: Diagnostic[];
   /** The file's `Result:` comment, when present. */
   expected?: ResultComment;
+  /** The Result comment judged against this result: every record the engine returns has one. */
+  judgement?: Judgement;
   explanation?: Explanation;
   /**
    * For a test herd7 cannot run as written (it calls the mm vocabulary or

@@ -5,7 +5,7 @@ import type { EdgeRef, EventRef, Explanation, Rejection } from '../explore/resul
 import type { Quantifier } from '../litmus/ast.js';
 import { applyEdits, editKey } from './edits.js';
 import { lineOrigins } from './diff.js';
-import { lineOf } from './text.js';
+import { lineOf } from './source-lines.js';
 import type { Change } from './fix-records.js';
 
 const COMMUNICATION = new Set(['rfe', 'fre', 'coe']);

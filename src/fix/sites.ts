@@ -7,7 +7,7 @@
 import type { Process, Stmt } from '../litmus/ast.js';
 import type { PrimitiveRegistry } from '../kernel/primitives.js';
 import { any, exprAccesses, hasUnorderedRmw, NONE, stmtAccesses, union, type Accesses } from './access.js';
-import { indentAt, lineEnd, lineStart, restIsTrivia, startsLine } from './text.js';
+import { indentAt, lineEnd, lineStart, restIsTrivia, startsLine } from './source-lines.js';
 import type { TextEdit } from './fix-records.js';
 
 export interface FenceSlot {

@@ -11,7 +11,7 @@ import { unifiedDiff } from './diff.js';
 import { applyEdits } from './edits.js';
 import { runDiagnostics } from './fix.js';
 import { accessStep, counterparts, rewriteCall, type Call } from './rewrite.js';
-import { lineEnd, lineStart, restIsTrivia, startsLine } from './text.js';
+import { lineEnd, lineStart, restIsTrivia, startsLine } from './source-lines.js';
 import { pairItems, skippedConstructs } from './weaken-more.js';
 import type { TextEdit, WeakenItem, WeakenReport, Weakening } from './fix-records.js';
 import { badCount, summarize, Verifier } from './verify.js';

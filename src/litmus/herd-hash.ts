@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import { splitHerd } from './herd-split.js';
 import { cTokens } from './herd-prog.js';
-import { observedLocations, parseInit, type HerdLocation } from './herd-state.js';
+import { observedLocations, parseInit, type HerdLocation } from './herd-state-syntax.js';
 
 const md5 = (s: string): Buffer => createHash('md5').update(s, 'latin1').digest();
 

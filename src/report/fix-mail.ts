@@ -1,7 +1,7 @@
 // `fix` and `weaken` reports as plain text to paste into a patch review:
 // sentences, unindented diffs that apply with `patch -p1`, and the command
 // that reproduces them. No colour.
-import { herdReproductionLines } from './herd-reproduction.js';
+import { herdReproductionLines } from './reproduction-lines.js';
 import type { FixReport, Suggestion, WeakenReport } from '../fix/fix-records.js';
 import { count, outcomeWords } from './fix-text.js';
 import { shellJoin } from './shell.js';

@@ -6,7 +6,7 @@ import type { FixReport, Suggestion, VerdictSummary, WeakenItem, WeakenReport } 
 import { chalkFor } from './color.js';
 import type { FormatContext } from './format-context.js';
 import { plural } from './util.js';
-import { herdReproductionLines } from './herd-reproduction.js';
+import { herdReproductionLines } from './reproduction-lines.js';
 
 /** `1 of 6 executions satisfy the condition` (or violate it, for forall). */
 export function outcomeWords(v: VerdictSummary, q: Quantifier): string {

@@ -1,6 +1,5 @@
 // What every formatter receives besides the results.
 import type { RunResult } from '../explore/result.js';
-import type { Judgement } from './judge.js';
 
 export interface FormatContext {
   /** Use ANSI colours (only the text formatter colours anything). */
@@ -9,8 +8,8 @@ export interface FormatContext {
   commandLine: string;
   /** The tool's version, e.g. `0.1.0`. */
   version: string;
-  /** One judgement per result, in the same order: present in `check`. */
-  judgements?: Judgement[];
+  /** `check`: each test is printed by its judgement (RunResult.judgement), with a summary. */
+  judged?: boolean;
   /**
    * Options to repeat when reproducing one test with `litmus-check run`
    * (e.g. `['--unroll', '2']`), for the mail formatter.

@@ -1,7 +1,7 @@
 // herd7's text output, as the kernel's scripts (judgelitmus.sh, cmplitmushist.sh) read it.
 import type { RunResult } from '../explore/result.js';
 import { settledNote } from './settled.js';
-import { herdReproductionLines } from './herd-reproduction.js';
+import { herdReproductionLines } from './reproduction-lines.js';
 
 const kindWord: Record<string, string> = { exists: 'Allowed', '~exists': 'Forbidden', forall: 'Required' };
 

@@ -5,7 +5,8 @@ import { BUILTIN_MODEL } from './model-label.js';
 import { knownVerdict } from './settled.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { stateEntries, type EdgeRef, type EventRef, type Explanation, type FinalState, type HerdReproduction, type RunResult, type StateEntry } from '../explore/result.js';
-import { expectedText, judge, summarize, type Judgement, type JudgeSummary } from './judge.js';
+import { expectedText } from '../engine/judge.js';
+import { judgementOf, summarize, type Judgement, type JudgeSummary } from './judgements.js';
 import type { FormatContext } from './format-context.js';
 
 export const SCHEMA_VERSION = 1;
@@ -97,7 +98,6 @@ export function jsonExplanation(x: Explanation): Explanation {
 }
 
 export function jsonResult(r: RunResult, j: Judgement): JsonTestResult {
-  const ran = r.status !== 'error';
   const rc = r.expected;
   return {
     file: r.file,
@@ -125,7 +125,7 @@ export function jsonResult(r: RunResult, j: Judgement): JsonTestResult {
 }
 
 export function jsonReport(results: RunResult[], ctx: FormatContext): JsonReport {
-  const js = results.map((r, i) => ctx.judgements?.[i] ?? judge(r));
+  const js = results.map(judgementOf);
   return {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: 'litmus-check', version: ctx.version },

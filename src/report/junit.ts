@@ -6,10 +6,10 @@
 import { BUILTIN_MODEL } from './model-label.js';
 import { dirname } from 'node:path';
 import type { RunResult } from '../explore/result.js';
-import { judge, summarize, type Judgement } from './judge.js';
+import { judgementOf, summarize, type Judgement } from './judgements.js';
 import type { FormatContext } from './format-context.js';
 import { testName } from './util.js';
-import { herdReproductionLines } from './herd-reproduction.js';
+import { herdReproductionLines } from './reproduction-lines.js';
 
 // Characters XML 1.0 cannot carry at all are dropped.
 // eslint-disable-next-line no-control-regex
@@ -59,7 +59,7 @@ function testcase(r: RunResult, j: Judgement): string {
 }
 
 export function formatJunit(results: RunResult[], ctx: FormatContext): string {
-  const js = results.map((r, i) => ctx.judgements?.[i] ?? judge(r));
+  const js = results.map(judgementOf);
   const s = summarize(js);
   const time = results.reduce((t, r) => t + r.seconds, 0).toFixed(3);
   const counts = `${attr('tests', s.tests)}${attr('failures', s.failed)}${attr('errors', s.errors)}${attr('skipped', s.unjudged)}${attr('time', time)}`;

@@ -6,9 +6,9 @@ import { BUILTIN_MODEL } from './model-label.js';
 import type { RunResult } from '../explore/result.js';
 import { chalkFor } from './color.js';
 import { explanationLines } from './explain-text.js';
-import { judge } from './judge.js';
+import { judgementOf } from './judgements.js';
 import { knownVerdict, settledNote } from './settled.js';
-import { herdReproductionLines } from './herd-reproduction.js';
+import { herdReproductionLines } from './reproduction-lines.js';
 import { shellJoin } from './shell.js';
 import type { FormatContext } from './format-context.js';
 import { plural, testName } from './util.js';
@@ -16,7 +16,7 @@ import { plural, testName } from './util.js';
 const plain = chalkFor(false);
 
 
-function block(r: RunResult, ctx: FormatContext, i: number): string {
+function block(r: RunResult, ctx: FormatContext): string {
   const lines: string[] = [];
   const source = ctx.readSource?.(r.file);
   lines.push(`${testName(r)} (${r.file}):`, '');
@@ -36,7 +36,7 @@ function block(r: RunResult, ctx: FormatContext, i: number): string {
     if (r.limit) lines.push(r.settled ? `(${r.limit.message}: ${settledNote(r)}.)` : `(Partial result: ${r.limit.message}.)`);
     lines.push('', `Final states (${plural(r.states.length, 'state')}${r.states.some((s) => s.satisfies) ? ', * marks those satisfying the condition' : ''}):`, '');
     for (const s of r.states) lines.push(`  ${s.satisfies ? '*' : ' '} ${s.values.map((v, k) => `${r.columns[k]!.loc}=${v};`).join(' ')}`);
-    const j = ctx.judgements?.[i] ?? judge(r);
+    const j = judgementOf(r);
     if (r.expected) {
       const verdict = j.status === 'pass' ? 'holds.' : j.status === 'fail' ? 'does not hold:' : 'cannot be judged:';
       lines.push('', `The test's "Result: ${r.expected.text}" comment (line ${r.expected.range.start.line}) ${verdict}`);
@@ -69,5 +69,5 @@ function herdMailLines(r: RunResult, ctx: FormatContext): string[] {
 }
 
 export function formatMail(results: RunResult[], ctx: FormatContext): string {
-  return results.map((r, i) => block(r, ctx, i)).join('\n');
+  return results.map((r) => block(r, ctx)).join('\n');
 }

@@ -10,9 +10,9 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Range } from '../litmus/ast.js';
 import type { RunResult } from '../explore/result.js';
 import { eventText as eventWhere } from './explain-text.js';
-import { judge, type Judgement } from './judge.js';
+import { judgementOf, type Judgement } from './judgements.js';
 import type { FormatContext } from './format-context.js';
-import { herdReproductionLines } from './herd-reproduction.js';
+import { herdReproductionLines } from './reproduction-lines.js';
 import { testName } from './util.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -119,7 +119,7 @@ function resultsFor(r: RunResult, j: Judgement): object[] {
 }
 
 export function sarifLog(results: RunResult[], ctx: FormatContext): object {
-  const js = results.map((r, i) => ctx.judgements?.[i] ?? judge(r));
+  const js = results.map(judgementOf);
   return {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',

@@ -10,9 +10,9 @@ import type { ChalkInstance } from 'chalk';
 import type { FinalState, RunResult, StateColumn } from '../explore/result.js';
 import { chalkFor } from './color.js';
 import { explanationLines } from './explain-text.js';
-import { judge, summarize, type Judgement } from './judge.js';
+import { judgementOf, summarize, type Judgement } from './judgements.js';
 import { knownVerdict, settledNote } from './settled.js';
-import { herdReproductionLines, herdReproductionSummary } from './herd-reproduction.js';
+import { herdReproductionLines, herdReproductionSummary } from './reproduction-lines.js';
 import type { FormatContext } from './format-context.js';
 import { plural, testName } from './util.js';
 
@@ -69,7 +69,7 @@ function detailLines(r: RunResult, j: Judgement | undefined, c: ChalkInstance, i
 }
 
 function runBlock(r: RunResult, c: ChalkInstance): string {
-  const j = r.expected ? judge(r) : undefined;
+  const j = r.expected ? r.judgement : undefined;
   const title = `${c.bold(testName(r))}  ${c.dim(r.file)}`;
   return [title, ...detailLines(r, j, c, '  ')].join('\n') + '\n';
 }
@@ -120,8 +120,8 @@ export function formatText(results: RunResult[], ctx: FormatContext): string {
   const c = chalkFor(ctx.color);
   // The built-in model is the default and goes unsaid; another model is named last.
   const modelLine = ctx.model && ctx.model !== BUILTIN_MODEL ? `model: ${ctx.model}\n` : '';
-  if (!ctx.judgements) return results.map((r) => runBlock(r, c)).join('\n') + (modelLine && results.length ? `\n${modelLine}` : modelLine);
-  const js = ctx.judgements;
-  const body = results.map((r, i) => checkBlock(r, js[i] ?? judge(r), c)).join('');
+  if (!ctx.judged) return results.map((r) => runBlock(r, c)).join('\n') + (modelLine && results.length ? `\n${modelLine}` : modelLine);
+  const js = results.map(judgementOf);
+  const body = results.map((r, i) => checkBlock(r, js[i]!, c)).join('');
   return `${body}${results.length ? '\n' : ''}${summaryLine(js, c)}${modelLine}`;
 }

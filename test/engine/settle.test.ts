@@ -8,7 +8,7 @@ import { buildProgram } from '../../src/events/build.js';
 import { runSource } from '../../src/engine/pipeline.js';
 import { settledVerdict } from '../../src/engine/settle.js';
 import { explore } from '../../src/explore/explore.js';
-import { judge } from '../../src/report/judge.js';
+import { judge } from '../../src/engine/judge.js';
 import { formatHerd } from '../../src/report/herd.js';
 import { prng } from '../relations/reference.js';
 import { runnableTests } from '../explore/helpers.js';

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { formatHerd } from '../../src/report/herd.js';
-import { judge } from '../../src/report/judge.js';
 import { formatJunit, xmlEscape } from '../../src/report/junit.js';
 import { formatters } from '../../src/report/registry.js';
 import { ctx, mpRace, parseError, resultComment, sbMbs } from './records.js';
@@ -41,7 +40,7 @@ describe('junit formatter', () => {
       parseError(),
       sbMbs({ file: 'SB-nr.litmus', name: 'SB-nr', expected: undefined }),
     ];
-    const out = formatJunit(results, ctx({ judgements: results.map((r) => judge(r)) }));
+    const out = formatJunit(results, ctx({ judged: true }));
     expect(out).toBe(`<?xml version="1.0" encoding="UTF-8"?>
 <testsuites name="litmus-check" tests="4" failures="1" errors="1" skipped="1" time="0.275">
   <testsuite name="litmus-check" tests="4" failures="1" errors="1" skipped="1" time="0.275">
@@ -65,10 +64,15 @@ describe('junit formatter', () => {
 `);
   });
 
-  it('judges on its own when not given judgements (run --format junit)', () => {
+  it('prints the judgement the engine attached, and never judges (run --format junit)', () => {
     const out = formatJunit([sbMbs({ expected: resultComment('Always') })], ctx());
     expect(out).toContain('failures="1"');
     expect(out).toContain('<failure message="tests/SB+mbs.litmus:4: Result: Always, observed Never"');
+    // A record the engine did not judge is an error, never a pass, whatever its Result comment.
+    const { judgement: _, ...unjudged } = sbMbs();
+    const raw = formatJunit([unjudged], ctx());
+    expect(raw).toContain('errors="1"');
+    expect(raw).toContain('this result was not judged');
   });
 
   it('escapes XML and drops characters XML cannot carry', () => {

@@ -1,5 +1,7 @@
-// Hand-built RunResult records for formatter and judge tests.
+// Hand-built RunResult records for formatter and judge tests, judged as the
+// engine judges every record it returns.
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
+import { judge } from '../../src/engine/judge.js';
 import type { Explanation, RunResult } from '../../src/explore/result.js';
 import type { Expected, Range, ResultComment } from '../../src/litmus/ast.js';
 import type { FormatContext } from '../../src/report/format-context.js';
@@ -16,9 +18,14 @@ export function resultComment(expected: Expected, opts: { datarace?: boolean; fl
   };
 }
 
+/** The record with its judgement attached, as the engine returns it (after `over`, so a changed record is judged anew). */
+export function judged(r: RunResult): RunResult {
+  return { ...r, judgement: judge(r) };
+}
+
 /** SB+mbs as the explorer reports it: Never, 0 of 3. */
 export function sbMbs(over: Partial<RunResult> = {}): RunResult {
-  return {
+  return judged({
     file: 'tests/SB+mbs.litmus', name: 'SB+mbs', status: 'ok', quantifier: 'exists',
     conditionText: 'exists (0:r0=0 /\\ 1:r0=0)',
     columns: [{ loc: '0:r0', kind: 'reg' }, { loc: '1:r0', kind: 'reg' }],
@@ -30,12 +37,12 @@ export function sbMbs(over: Partial<RunResult> = {}): RunResult {
     positive: 0, negative: 3, verdict: 'Never', ok: false, loop: false, flags: [], seconds: 0.0123, candidates: 4,
     diagnostics: [], expected: resultComment('Never'),
     ...over,
-  };
+  });
 }
 
 /** A racy message-passing test: Sometimes, flag data-race, with a global in its states. */
 export function mpRace(over: Partial<RunResult> = {}): RunResult {
-  return {
+  return judged({
     file: 'tests/race/MP+race.litmus', name: 'MP+race', status: 'ok', quantifier: 'exists',
     conditionText: 'exists (1:r0=1 /\\ 1:r1=0)',
     columns: [{ loc: '1:r0', kind: 'reg' }, { loc: '1:r1', kind: 'reg' }, { loc: 'x', kind: 'global' }],
@@ -46,16 +53,16 @@ export function mpRace(over: Partial<RunResult> = {}): RunResult {
     positive: 2, negative: 1, verdict: 'Sometimes', ok: true, loop: false, flags: ['data-race'], seconds: 1.5, candidates: 6,
     diagnostics: [], expected: resultComment('Sometimes', { datarace: true }),
     ...over,
-  };
+  });
 }
 
 export function parseError(over: Partial<RunResult> = {}): RunResult {
   const d: Diagnostic = { severity: 'error', code: 'syntax', message: "expected ';' after statement", file: 'tests/bad.litmus', range: range(11, 19, 20) };
-  return {
+  return judged({
     file: 'tests/bad.litmus', name: '', status: 'error', quantifier: 'exists', conditionText: '', columns: [], states: [],
     positive: 0, negative: 0, verdict: 'Never', ok: false, loop: false, flags: [], seconds: 0, candidates: 0,
     diagnostics: [d], ...over,
-  };
+  });
 }
 
 export const explanationWitness: Explanation = {

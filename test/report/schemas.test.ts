@@ -6,7 +6,7 @@ import { Ajv as Ajv07 } from 'ajv';
 import ajvDraft04 from 'ajv-draft-04';
 import ajvFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { judge } from '../../src/report/judge.js';
+import { judge } from '../../src/engine/judge.js';
 import { runFile } from '../../src/engine/pipeline.js';
 import { formatJson, SCHEMA_VERSION } from '../../src/report/json.js';
 import { artifactUri, formatSarif } from '../../src/report/sarif.js';
@@ -48,8 +48,8 @@ function errorsOf(v: { errors?: unknown }): string {
 
 describe('json formatter', () => {
   it('validates against result.schema.json, with and without judgements', () => {
-    for (const c of [ctx(), ctx({ judgements: all.map((r) => judge(r, { requireResult: true })) })]) {
-      const doc = JSON.parse(formatJson(all, c)) as unknown;
+    for (const rs of [all, all.map((r) => ({ ...r, judgement: judge(r, { requireResult: true }) }))]) {
+      const doc = JSON.parse(formatJson(rs, ctx())) as unknown;
       expect(validateResult(doc), errorsOf(validateResult)).toBe(true);
     }
     const empty = JSON.parse(formatJson([], ctx())) as unknown;
@@ -102,7 +102,7 @@ describe('json formatter', () => {
 });
 
 describe('sarif formatter', () => {
-  const log = JSON.parse(formatSarif(all, ctx({ judgements: all.map((r) => judge(r)) }))) as Record<string, any>;
+  const log = JSON.parse(formatSarif(all, ctx({ judged: true }))) as Record<string, any>;
   const results = log.runs[0].results as Array<Record<string, any>>;
 
   it('validates against the official SARIF 2.1.0 schema', () => {

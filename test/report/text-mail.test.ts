@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { colorLevel, useColor } from '../../src/report/color.js';
 import { cycleText, eventText, explanationLines } from '../../src/report/explain-text.js';
-import { judge } from '../../src/report/judge.js';
 import { formatMail } from '../../src/report/mail.js';
 import { FORMAT_NAMES, formatters, getFormatter } from '../../src/report/registry.js';
 import { shellJoin } from '../../src/report/shell.js';
@@ -68,7 +67,7 @@ describe('text formatter (run)', () => {
 describe('text formatter (check)', () => {
   it('prints a status line per test, details of failures and a summary', () => {
     const rs = [sbMbs(), sbMbs({ file: 'tests/W.litmus', name: 'W', expected: resultComment('Always', { line: 5 }) }), parseError(), sbMbs({ expected: undefined })];
-    const out = formatText(rs, ctx({ judgements: rs.map((r) => judge(r)) }));
+    const out = formatText(rs, ctx({ judged: true }));
     const lines = out.split('\n');
     expect(lines[0]).toBe('PASS     tests/SB+mbs.litmus:4  SB+mbs  Never');
     expect(lines[1]).toBe('FAIL     tests/W.litmus:5  W  Result: Always, observed Never');

@@ -9,7 +9,7 @@
 import { availableParallelism } from 'node:os';
 import { runFiles } from '../../engine/worker-pool.js';
 import type { RunResult } from '../../explore/result.js';
-import { judge } from '../../report/judge.js';
+import { judgementOf } from '../../report/judgements.js';
 import { getFormatter } from '../../report/registry.js';
 import { formatDiagnosticsFor } from '../diag-output.js';
 import { collectLitmusFiles, pathErrors } from '../files.js';
@@ -83,7 +83,7 @@ export const checkCommand: CommandSpec = {
     const progress = io.errIsTTY && files.length > PROGRESS_MIN_FILES ? progressBar((s) => io.err(s)) : noProgress;
     let results: RunResult[];
     try {
-      const runOpts = { ...runOptionsFrom(o, io), ...(macros.registry ? { registry: macros.registry } : {}) };
+      const runOpts = { ...runOptionsFrom(o, io), ...(macros.registry ? { registry: macros.registry } : {}), ...(o.requireResult ? { requireResult: true } : {}) };
       // Files already share the CPUs across the pool: one thread per test unless asked otherwise.
       if (o.threads === undefined && jobs > 1 && files.length > 1) runOpts.threads = 1;
       results = await runFiles(files, runOpts, { jobs, onProgress: (d, t) => progress.update(d, t) });
@@ -92,14 +92,15 @@ export const checkCommand: CommandSpec = {
     }
     if (!o.time) for (const r of results) r.seconds = 0;
 
-    const judgements = results.map((r) => judge(r, { requireResult: Boolean(o.requireResult) }));
     for (const r of results) {
       if (r.status === 'error') io.err(formatDiagnosticsFor(r.file, r.diagnostics.filter((d) => d.severity === 'error'), ctx.color));
     }
-    io.out(entry.format(results, { ...ctx, judgements }));
+    io.out(entry.format(results, { ...ctx, judged: true }));
 
-    if (usage || judgements.some((j) => j.status === 'error')) return EXIT_USAGE;
-    if (judgements.some((j) => j.status === 'fail')) return EXIT_MISMATCH;
+    // The engine judged each result (src/engine/judge.ts); a record without a judgement counts as an error.
+    const statuses = results.map((r) => judgementOf(r).status);
+    if (usage || statuses.includes('error')) return EXIT_USAGE;
+    if (statuses.includes('fail')) return EXIT_MISMATCH;
     return EXIT_OK;
   },
 };

@@ -1,8 +1,8 @@
 // The rules of the current judgelitmus.sh that issue 13 added: the deadlock
 // rule, data-race forgiveness, and an unrecognised Result word.
 import { describe, expect, it } from 'vitest';
-import { judge } from '../../src/report/judge.js';
-import { mpRace, range, resultComment, sbMbs } from './records.js';
+import { judge } from '../../src/engine/judge.js';
+import { mpRace, range, resultComment, sbMbs } from '../report/records.js';
 
 describe('judge: zero executions ("Never 0 0")', () => {
   it('fails every prediction but DEADLOCK, Maybe included', () => {

@@ -1,4 +1,5 @@
-// Judging a RunResult against its `Result:` comment, with the rules of the
+// Judging a RunResult against its `Result:` comment (the engine attaches the
+// judgement to the record: src/engine/pipeline.ts), with the rules of the
 // kernel's tools/memory-model/scripts/judgelitmus.sh (the current version),
 // in its order:
 //
@@ -26,23 +27,9 @@
 // unless its verdict was settled exactly (src/engine/settle.ts): then it is
 // judged on the verdict, provided no data-race flag could still appear.
 import type { ResultComment } from '../litmus/ast.js';
-import type { RunResult } from '../explore/result.js';
+import type { Judgement, RunResult } from '../explore/result.js';
 
-export type JudgementStatus = 'pass' | 'fail' | 'unjudged' | 'error';
-
-export interface Judgement {
-  status: JudgementStatus;
-  /** The Result comment's prediction, e.g. `Never`, `Sometimes DATARACE`, `Flag foo`; null without one. */
-  expected: string | null;
-  /** What the run observed in the same words, e.g. `Sometimes DATARACE`; null when the test did not run. */
-  actual: string | null;
-  /** Why the status is not `pass`; empty on a pass. */
-  reasons: string[];
-  /** Mismatches forgiven on a pass (judgelitmus.sh's "--- Forgiven"). */
-  notes?: string[];
-  /** 1-based line of the Result comment, when there is one. */
-  line?: number;
-}
+export type { Judgement, JudgementStatus } from '../explore/result.js';
 
 export interface JudgeOptions {
   /** Treat a missing Result comment as an error rather than `unjudged`. */
@@ -151,23 +138,4 @@ export function judge(r: RunResult, opts: JudgeOptions = {}): Judgement {
   }
   if (found.length > 0) return { status: 'fail', expected, actual, reasons: found.map((m) => m.text), ...line };
   return { status: 'pass', expected, actual, reasons: [], ...(notes.length ? { notes } : {}), ...line };
-}
-
-export interface JudgeSummary {
-  tests: number;
-  passed: number;
-  failed: number;
-  errors: number;
-  unjudged: number;
-}
-
-export function summarize(judgements: readonly Judgement[]): JudgeSummary {
-  const s: JudgeSummary = { tests: judgements.length, passed: 0, failed: 0, errors: 0, unjudged: 0 };
-  for (const j of judgements) {
-    if (j.status === 'pass') s.passed++;
-    else if (j.status === 'fail') s.failed++;
-    else if (j.status === 'error') s.errors++;
-    else s.unjudged++;
-  }
-  return s;
 }

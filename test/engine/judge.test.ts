@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { judge, summarize } from '../../src/report/judge.js';
-import { mpRace, parseError, resultComment, sbMbs } from './records.js';
+import { judge } from '../../src/engine/judge.js';
+import { mpRace, parseError, resultComment, sbMbs } from '../report/records.js';
 
 const counts = (positive: number, negative: number) => ({
   positive, negative, verdict: (positive === 0 ? 'Never' : negative === 0 ? 'Always' : 'Sometimes') as 'Never' | 'Sometimes' | 'Always',
@@ -94,9 +94,8 @@ describe('judge: the rules of judgelitmus.sh', () => {
     expect(racy.status).toBe('error');
   });
 
-  it('records the Result line and summarizes statuses', () => {
-    const js = [judge(sbMbs()), judge(sbMbs({ ...counts(1, 2) })), judge(parseError()), judge(sbMbs({ expected: undefined }))];
-    expect(js[0]!.line).toBe(4);
-    expect(summarize(js)).toEqual({ tests: 4, passed: 1, failed: 1, errors: 1, unjudged: 1 });
+  it('records the Result line', () => {
+    expect(judge(sbMbs()).line).toBe(4);
+    expect(judge(sbMbs({ expected: undefined })).line).toBeUndefined();
   });
 });
