@@ -6,7 +6,6 @@
 import { newRel, newSet } from './cat-alloc.js';
 import { apply, splitSet } from './cat-runtime.js';
 import { BitSet } from '../relations/bitset.js';
-import { Rel } from '../relations/matrix.js';
 import { asRel, asSet, CatError, EMPTY, keyOf, relV, setV, typeName, vsetElems, vsetOf, type CatMachine, type Value } from './cat-values.js';
 import { materialise } from './cat-lazy.js';
 

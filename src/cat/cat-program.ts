@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Bind, Expr, Instr, Pat, Step, TestKind } from './cat-ast.js';
+import type { Expr, Instr, Pat, Step } from './cat-ast.js';
 import { CatSyntaxError } from './cat-lexer.js';
 import { parseCat } from './cat-parser.js';
 import { CatError } from './cat-values.js';

@@ -3,14 +3,7 @@
 // registers set in the init section, a load inside a store, trylock as a
 // condition, primitives on locations of the other type).
 import type { IrExpr, IrStmt } from './litmus-ir.js';
-import type { ThreadGen } from './gen-thread.js';
-
-const num = (v: number): IrExpr => ({ k: 'num', v });
-const nm = (name: string): IrExpr => ({ k: 'name', name });
-const star = (name: string): IrExpr => ({ k: 'deref', e: nm(name) });
-const call = (fn: string, ...args: IrExpr[]): IrExpr => ({ k: 'call', fn, args });
-
-type Family = (g: ThreadGen, out: IrStmt[]) => void;
+import { call, nm, num, star, type Family } from './gen-family-kit.js';
 
 /** `int r = READ_ONCE(*x);` */
 const declInit: Family = (g, out) => {

@@ -3,13 +3,9 @@
 // budget of memory accesses. A family whose locations the test lacks falls
 // back to a ONCE access.
 import type { IrExpr, IrStmt } from './litmus-ir.js';
-import type { ThreadGen } from './gen-thread.js';
+import { call, nm, num, star, type Family, type ThreadBuilder } from './gen-family-kit.js';
 import { EXTRA_FAMILIES } from './gen-families-extra.js';
 
-const num = (v: number): IrExpr => ({ k: 'num', v });
-const nm = (name: string): IrExpr => ({ k: 'name', name });
-const star = (name: string): IrExpr => ({ k: 'deref', e: nm(name) });
-const call = (fn: string, ...args: IrExpr[]): IrExpr => ({ k: 'call', fn, args });
 const callS = (fn: string, ...args: IrExpr[]): IrStmt => ({ k: 'call', fn, args });
 
 export const ORDERS = ['', '_relaxed', '_acquire', '_release'] as const;
@@ -20,13 +16,11 @@ export const FENCES = [
 export const ATOMIC_NORETURN = ['atomic_add', 'atomic_sub', 'atomic_and', 'atomic_or', 'atomic_xor', 'atomic_andnot'] as const;
 export const ATOMIC_FETCH_OPS = ['add', 'sub', 'and', 'or', 'xor', 'andnot', 'inc', 'dec'] as const;
 
-type Family = (g: ThreadGen, out: IrStmt[]) => void;
-
-function anyInt(g: ThreadGen): string {
+function anyInt(g: ThreadBuilder): string {
   return g.rng.pick(g.world.ints);
 }
 
-function assign(g: ThreadGen, out: IrStmt[], e: IrExpr, kind: 'int' | 'ptr' = 'int'): string {
+function assign(g: ThreadBuilder, out: IrStmt[], e: IrExpr, kind: 'int' | 'ptr' = 'int'): string {
   const r = g.newReg(kind);
   out.push({ k: 'assign', reg: r, e });
   return r;
@@ -43,7 +37,7 @@ const onceWrite: Family = (g, out) => {
   g.budget -= 1;
 };
 
-function withAtomic(f: (g: ThreadGen, out: IrStmt[], a: string) => void): Family {
+function withAtomic(f: (g: ThreadBuilder, out: IrStmt[], a: string) => void): Family {
   return (g, out) => {
     if (!g.world.atomics.length) return onceWrite(g, out);
     f(g, out, g.rng.pick(g.world.atomics));
@@ -52,7 +46,7 @@ function withAtomic(f: (g: ThreadGen, out: IrStmt[], a: string) => void): Family
 }
 
 /** An argument for an atomic operation: mostly 1 or 2, sometimes a register. */
-function operand(g: ThreadGen): IrExpr {
+function operand(g: ThreadBuilder): IrExpr {
   const reg = g.intReg();
   return reg && g.rng.chance(0.15) ? nm(reg) : num(g.rng.int(1, 2));
 }
@@ -157,7 +151,7 @@ const fence: Family = (g, out) => {
 };
 
 /** Inner statements of a critical section or read-side section. */
-function inner(g: ThreadGen): IrStmt[] {
+function inner(g: ThreadBuilder): IrStmt[] {
   return g.block(Math.min(2, Math.max(1, g.budget - 1)));
 }
 
@@ -218,7 +212,7 @@ const rcuPointer: Family = (g, out) => {
 };
 
 /** An access through a pointer register: an address dependency. */
-function addressUse(g: ThreadGen, out: IrStmt[], reg: string): void {
+function addressUse(g: ThreadBuilder, out: IrStmt[], reg: string): void {
   const r = g.rng;
   if (g.budget <= 0 && r.chance(0.5)) return;
   const use: IrStmt[] = [];

@@ -4,10 +4,11 @@
 import type { IrExpr, IrStmt, IrThread } from './litmus-ir.js';
 import type { RegKind, World } from './gen-world.js';
 import { FAMILIES, type FamilyName } from './gen-families.js';
+import type { ThreadBuilder } from './gen-family-kit.js';
 
 export type FamilyWeights = Partial<Record<FamilyName, number>>;
 
-export class ThreadGen {
+export class ThreadGen implements ThreadBuilder {
   /** Registers set anywhere in this thread, in order. */
   readonly regs = new Map<string, RegKind>();
   /** Registers whose value is known to be set on every path (usable later in expressions). */

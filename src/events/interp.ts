@@ -11,7 +11,7 @@
 // in interp-common.ts.
 import type { ThreadTrace } from './program.js';
 import type { Sym } from './sym.js';
-import { CodeError, PathEnd, type InterpEnv } from './interp-common.js';
+import { PathEnd, type InterpEnv } from './interp-common.js';
 import { Run } from './interp-calls.js';
 
 export { domainLocationName, type InterpEnv } from './interp-common.js';

@@ -175,8 +175,8 @@ export class ValueSolver {
    * costs nothing elsewhere.
    */
   private symbolic(): boolean {
-    const { L, state } = this;
-    const n = L.n, vals = L.values;
+    const { L } = this;
+    const n = L.n;
     const all = sccs(n, (g) => this.deps(g)).filter((members) => members.length > 1 || this.deps(members[0]!).includes(members[0]!));
     const isCopy = (g: number): boolean => {
       const ge = L.events[g]!;
