@@ -14,7 +14,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { collectLitmusFiles } from '../dist/cli/files.js';
 import { loadDefFile, registryWith } from '../dist/kernel/def-file.js';
-import { diffCase, summarizeDiff } from '../dist/lower/difftest.js';
+import { diffCase, summarizeDiff } from '../dist/difftest/lower-difftest.js';
 
 const args = process.argv.slice(2);
 let herd = process.env.HERD7 ?? join(homedir(), '.cache/herd7/bin/herd7-lkmm');

@@ -3,7 +3,7 @@
 // reused; `with x from E` keeps the element of E the explorer's candidate
 // stands for (see cat-lazy.ts standIn) and rejects the candidate when none.
 import { Rel } from '../relations/matrix.js';
-import { LineMap } from '../litmus/positions.js';
+import { LineMap } from '../diagnostics/source-position.js';
 import type { Layout } from '../explore/graph-build.js';
 import type { ExecGraph } from '../model/exec-graph.js';
 import type { Verdict } from '../model/lkmm.js';

@@ -3,7 +3,7 @@
 // DIR/linux-kernel.cfg), and `--cat/--bell/--def/--variant` for single pieces.
 // Files byte-identical to lkmmv2 (by sha256) run the built-in model;
 // otherwise, or with `interpret`, the cat interpreter runs.
-import { BUILTIN_MODEL } from '../report/model-label.js';
+import { BUILTIN_MODEL } from '../model/model-label.js';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -12,7 +12,7 @@ import { PrimitiveRegistry } from '../kernel/primitives.js';
 import { lkmmPrimitives } from '../kernel/lkmm-table.js';
 import type { ModelHook } from '../explore/explore-api.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { LineMap, lineText } from '../litmus/positions.js';
+import { LineMap, lineText } from '../diagnostics/source-position.js';
 import { CatLoadError, LIB_DIR, loadCatProgram, type CatProgram } from './cat-program.js';
 import { CatLayoutRunner, type CheckPolicy } from './cat-run.js';
 import { coherenceChecks } from './cat-coherence.js';

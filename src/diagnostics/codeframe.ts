@@ -8,7 +8,7 @@
 // Tabs are kept in the displayed line and copied into the underline's padding,
 // so the caret lines up whatever the terminal's tab width.
 
-import type { Range } from '../litmus/ast.js';
+import type { Range } from './source-position.js';
 import { escapeChar } from './escape.js';
 
 /** Lines longer than this are shown as a window around the range, with `…` where they are cut. */

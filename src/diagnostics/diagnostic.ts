@@ -1,4 +1,4 @@
-import type { Range } from '../litmus/ast.js';
+import type { Range } from './source-position.js';
 
 export type Severity = 'error' | 'warning' | 'note';
 

@@ -15,7 +15,7 @@ import type { RunResult } from '../explore/result.js';
 import { runSource, type RunOptions } from '../engine/pipeline.js';
 import { scanHeader } from '../litmus/header.js';
 import { scanLitmus } from '../litmus/scanner.js';
-import { LineMap } from '../litmus/positions.js';
+import { LineMap } from '../diagnostics/source-position.js';
 import { applyEdits } from './edits.js';
 import type { TextEdit, VerdictSummary } from './fix-records.js';
 

@@ -1,7 +1,7 @@
 // Arguments of a call in a .def body as written (`*P`, `X`, a number, an
 // operator), what one call translates to, and the checks that turn an
 // argument into the location, value or operator a step expects.
-import { closest } from '../litmus/distance.js';
+import { closest } from '../diagnostics/did-you-mean.js';
 import { DefError, type Tok } from './def-lexer.js';
 import type { AluOp, LocArg, ResultTest, Step, ValArg } from './primitive-def.js';
 

@@ -1,6 +1,6 @@
 // The built-ins of the .def language (herd's __load, __store, __xchg, ...):
 // their annotations, and the steps a call of one translates to.
-import { closest } from '../litmus/distance.js';
+import { closest } from '../diagnostics/did-you-mean.js';
 import { aluOf, lvalue, pointer, value, type Arg, type Piece } from './def-args.js';
 import { DefError, type Tok } from './def-lexer.js';
 import type { AccessTag, FenceTag } from './primitive-def.js';

@@ -25,8 +25,7 @@
 // def-args.ts (arguments) and def-inline.ts (calls of known primitives).
 import { readTestFile } from '../limits/read-text.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { Range } from '../litmus/ast.js';
-import { LineMap } from '../litmus/positions.js';
+import { LineMap, type Range } from '../diagnostics/source-position.js';
 import { DefError, tokenize } from './def-lexer.js';
 import { Parser } from './def-parser.js';
 import { defaultRegistry, PrimitiveRegistry } from './primitives.js';

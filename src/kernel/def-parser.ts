@@ -2,8 +2,8 @@
 // statement list or an expression body with an optional `== 0` / `< 0` test),
 // calls of known primitives, argument lists, and recovery after an error.
 import { SIZE_LIMITS, tooLarge } from '../limits/sizes.js';
-import { closest } from '../litmus/distance.js';
-import type { LineMap } from '../litmus/positions.js';
+import { closest } from '../diagnostics/did-you-mean.js';
+import type { LineMap } from '../diagnostics/source-position.js';
 import { ALU, paramIndex, type Arg, type Piece } from './def-args.js';
 import { BUILTINS, builtin } from './def-builtins.js';
 import { remapStep, remapTest } from './def-inline.js';

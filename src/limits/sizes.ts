@@ -4,7 +4,7 @@
 // 8 terms and depth 5, names of 42 characters, files of 3 KB); they keep
 // every later phase (recursive walks, relations of at most 1024 events)
 // within what it can do.
-import type { Range } from '../litmus/ast.js';
+import type { Range } from '../diagnostics/source-position.js';
 
 export const SIZE_LIMITS = {
   /** Bytes in a test file (or standard input). */

@@ -5,20 +5,9 @@
 // are plain `call` nodes here: their meaning is looked up in src/kernel, never in
 // the grammar, so an unknown name is a diagnostic rather than a parse failure.
 
-export interface Pos {
-  /** 1-based line. */
-  line: number;
-  /** 1-based column. */
-  col: number;
-  /** 0-based character offset into the source. */
-  offset: number;
-}
+import type { Range } from '../diagnostics/source-position.js';
 
-export interface Range {
-  start: Pos;
-  /** Exclusive end. */
-  end: Pos;
-}
+export type { Pos, Range } from '../diagnostics/source-position.js';
 
 // ---------------------------------------------------------------------------
 // Expressions

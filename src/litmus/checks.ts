@@ -11,7 +11,7 @@
 import type { Diagnostic, Severity } from '../diagnostics/diagnostic.js';
 import { defaultRegistry, type PrimitiveRegistry } from '../kernel/primitives.js';
 import type { Cond, Expr, LitmusTest, LocRef, Process, Range, Stmt } from './ast.js';
-import { closest } from './distance.js';
+import { closest } from '../diagnostics/did-you-mean.js';
 import { isVocabulary } from './extensions.js';
 import { filterEquations } from './filter-equations.js';
 

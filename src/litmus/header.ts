@@ -9,8 +9,8 @@
 // The name is everything up to whitespace (or `{`), less a `.litmus` suffix,
 // as herd reports it.
 
-import type { Range } from './ast.js';
-import type { LineMap } from './positions.js';
+import type { Range } from '../diagnostics/source-position.js';
+import type { LineMap } from '../diagnostics/source-position.js';
 import { isSpace as isSpaceCode } from './scanner.js';
 
 export interface HeaderProblem {

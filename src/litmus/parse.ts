@@ -23,7 +23,7 @@ import { scanLitmus } from './scanner.js';
 import { parseFast } from './fast-parser.js';
 import { litmusParser, type CstNode } from './parser.js';
 import type { IToken } from 'chevrotain';
-import { LineMap } from './positions.js';
+import { LineMap } from '../diagnostics/source-position.js';
 import { scanResultComment } from './result-comment.js';
 import { describeSyntaxError } from './syntax-errors.js';
 import { checkTokenSizes } from './size-check.js';

@@ -9,8 +9,8 @@
 // An unknown outcome word gives a warning and no ResultComment.
 
 import type { Expected, Range, ResultComment } from './ast.js';
-import type { LineMap } from './positions.js';
-import { closest } from './distance.js';
+import type { LineMap } from '../diagnostics/source-position.js';
+import { closest } from '../diagnostics/did-you-mean.js';
 
 const EXPECTED: readonly Expected[] = ['Never', 'Sometimes', 'Always', 'Maybe', 'DEADLOCK'];
 const LINE = /^[( ]\* Result: /;

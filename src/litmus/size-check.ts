@@ -4,11 +4,11 @@
 // expression. Each is reported once, at the token that passes it.
 import type { IToken, TokenType } from 'chevrotain';
 import { SIZE_LIMITS, tooLarge } from '../limits/sizes.js';
-import type { Range } from './ast.js';
+import type { Range } from '../diagnostics/source-position.js';
 import {
   AndCond, BinOp, Bang, CodeName, Comma, If, Implies, LBrace, LBracket, LParen, OrCond, Proc, Question, RBrace, RBracket, RParen, Semi, Tilde, While,
 } from './lexer.js';
-import type { LineMap } from './positions.js';
+import type { LineMap } from '../diagnostics/source-position.js';
 
 export interface SizeProblem {
   message: string;

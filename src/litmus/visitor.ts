@@ -18,7 +18,7 @@
 import type { CstNode, IToken } from 'chevrotain';
 import type { BinaryOp, Expr, InitEntry, InitValue, Param, Process, Range, Stmt, UnaryOp } from './ast.js';
 import { allTokens, child, need, needTok, nodes, span, tok, tokEnd, tokens } from './cst.js';
-import type { LineMap } from './positions.js';
+import type { LineMap } from '../diagnostics/source-position.js';
 
 export interface VisitCtx {
   lines: LineMap;

@@ -1,6 +1,6 @@
 // What `lower` found for one test: whether herd7 can reproduce its verdict
 // (as written, after lowering, or not at all), the rewrites, the refusals.
-import type { Range } from '../litmus/ast.js';
+import type { Range } from '../diagnostics/source-position.js';
 
 export interface LowerRefusal {
   line: number;

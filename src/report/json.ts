@@ -1,7 +1,7 @@
 // Machine-readable output with a stable schema (src/report/schemas/result.schema.json,
 // documented in docs/reporting.md). Bump SCHEMA_VERSION on any incompatible change;
 // adding optional fields is compatible.
-import { BUILTIN_MODEL } from './model-label.js';
+import { BUILTIN_MODEL } from '../model/model-label.js';
 import { knownVerdict } from './settled.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { stateEntries, type EdgeRef, type EventRef, type Explanation, type FinalState, type HerdReproduction, type RunResult, type StateEntry } from '../explore/result.js';

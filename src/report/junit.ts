@@ -3,7 +3,7 @@
 // name. A mismatch is a <failure> naming the Result comment's file:line; a
 // test that could not be run (parse error, limit, missing Result comment with
 // --require-result) is an <error>; a test without a Result comment is <skipped>.
-import { BUILTIN_MODEL } from './model-label.js';
+import { BUILTIN_MODEL } from '../model/model-label.js';
 import { dirname } from 'node:path';
 import type { RunResult } from '../explore/result.js';
 import { judgementOf, summarize, type Judgement } from './judgements.js';

@@ -2,7 +2,7 @@
 // the verdict and final states, the judgement of its Result comment, the
 // witness or the reason the outcome is forbidden, and the command and tool
 // version that reproduce it. No colour, no tabs other than the test's own.
-import { BUILTIN_MODEL } from './model-label.js';
+import { BUILTIN_MODEL } from '../model/model-label.js';
 import type { RunResult } from '../explore/result.js';
 import { chalkFor } from './color.js';
 import { explanationLines } from './explain-text.js';

@@ -3,11 +3,11 @@
 // accesses when the explanation has them, else at the test), per error
 // diagnostic of a test that could not be run, per limit hit that left a test
 // unjudged and per missing Result comment under --require-result.
-import { BUILTIN_MODEL } from './model-label.js';
+import { BUILTIN_MODEL } from '../model/model-label.js';
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { Range } from '../litmus/ast.js';
+import type { Range } from '../diagnostics/source-position.js';
 import type { RunResult } from '../explore/result.js';
 import { eventText as eventWhere } from './explain-text.js';
 import { judgementOf, type Judgement } from './judgements.js';

@@ -5,7 +5,7 @@
 // comment's judgement and the explanation when present.
 // `check` (judgements): one status line per test, the details of failures
 // and errors under it, then a summary line.
-import { BUILTIN_MODEL } from './model-label.js';
+import { BUILTIN_MODEL } from '../model/model-label.js';
 import type { ChalkInstance } from 'chalk';
 import type { FinalState, RunResult, StateColumn } from '../explore/result.js';
 import { chalkFor } from './color.js';

@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { codeFrame } from '../../src/diagnostics/codeframe.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { formatDiagnostic } from '../../src/diagnostics/format.js';
-import type { Range } from '../../src/litmus/ast.js';
-import { LineMap } from '../../src/litmus/positions.js';
+import { LineMap, type Range } from '../../src/diagnostics/source-position.js';
 
 const src = 'line one\n\tr1 = READ_ONC(*x);\nlast\n';
 const lines = new LineMap(src);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatBytes, formatCount, Governor, LimitStop, parseBytes } from '../../src/limits/governor.js';
 import { escapeControls, safeOutput } from '../../src/diagnostics/escape.js';
-import { closest } from '../../src/litmus/distance.js';
+import { closest } from '../../src/diagnostics/did-you-mean.js';
 import { limitMessage } from '../../src/engine/limit-words.js';
 
 describe('Governor', () => {

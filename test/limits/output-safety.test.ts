@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatJunit } from '../../src/report/junit.js';
 import { codeFrame } from '../../src/diagnostics/codeframe.js';
-import { LineMap } from '../../src/litmus/positions.js';
+import { LineMap } from '../../src/diagnostics/source-position.js';
 // @ts-expect-error plain JavaScript module without types
 import { xmlProblem } from '../../scripts/fuzz/validate.mjs';
 import { sbMbs } from '../report/records.js';

@@ -12,7 +12,7 @@ import type { CstElement, CstNode, IToken } from 'chevrotain';
 import { parseFast } from '../../src/litmus/fast-parser.js';
 import { scanHeader } from '../../src/litmus/header.js';
 import { LitmusParser } from '../../src/litmus/parser.js';
-import { LineMap } from '../../src/litmus/positions.js';
+import { LineMap } from '../../src/diagnostics/source-position.js';
 import { scanLitmus } from '../../src/litmus/scanner.js';
 import { parseLitmus } from '../../src/litmus/parse.js';
 

@@ -8,7 +8,7 @@ import { defaultRegistry, type PrimitiveDef } from '../../kernel/primitives.js';
 import { writeFileSync } from 'node:fs';
 import { lkmmPrimitives } from '../../kernel/lkmm-table.js';
 import { bodyText, exportability } from '../../kernel/def-render.js';
-import { closest } from '../../litmus/distance.js';
+import { closest } from '../../diagnostics/did-you-mean.js';
 import { loadMacrosOption, macrosOption } from '../macros.js';
 import { EXIT_OK, EXIT_USAGE, type CommandSpec } from '../spec.js';
 

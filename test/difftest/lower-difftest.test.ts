@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { collectLitmusFiles } from '../../src/cli/files.js';
 import { loadDefFile, registryWith } from '../../src/kernel/def-file.js';
-import { diffCase, herdVerdict, summarizeDiff } from '../../src/lower/difftest.js';
+import { diffCase, herdVerdict, summarizeDiff } from '../../src/difftest/lower-difftest.js';
 import { runFile } from '../../src/engine/pipeline.js';
 import { exportability } from '../../src/kernel/def-render.js';
 import { defaultRegistry } from '../../src/kernel/primitives.js';

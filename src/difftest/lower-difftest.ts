@@ -1,7 +1,7 @@
 // The differential check of `lower`: every test that parses is lowered, and
 // the lowered test's verdict (and flags) must equal the original's, under
 // litmus-check and, when a herd7 command is given, under herd7. Used by
-// test/lower/differential*.test.ts and scripts/lower-difftest.mjs.
+// test/difftest/lower-difftest.test.ts and scripts/lower-difftest.mjs.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +10,7 @@ import { hasErrors } from '../diagnostics/diagnostic.js';
 import { runSource } from '../engine/pipeline.js';
 import { parseLitmus } from '../litmus/parse.js';
 import { defaultRegistry, type PrimitiveRegistry } from '../kernel/primitives.js';
-import { lowerTest } from './lower.js';
+import { lowerTest } from '../lower/lower.js';
 
 export interface DiffCase {
   file: string;

@@ -1,7 +1,22 @@
-// Offsets to 1-based line/column positions. Lines end at '\n' (a '\r' before it
-// is an ordinary character of the line); columns count UTF-16 code units.
+// Positions in a source text, shared by the litmus parser, the .def loader,
+// the cat model loader and diagnostics: 1-based line/column positions from
+// offsets. Lines end at '\n' (a '\r' before it is an ordinary character of
+// the line); columns count UTF-16 code units.
 
-import type { Pos, Range } from './ast.js';
+export interface Pos {
+  /** 1-based line. */
+  line: number;
+  /** 1-based column. */
+  col: number;
+  /** 0-based character offset into the source. */
+  offset: number;
+}
+
+export interface Range {
+  start: Pos;
+  /** Exclusive end. */
+  end: Pos;
+}
 
 export class LineMap {
   private readonly starts: number[] = [0];

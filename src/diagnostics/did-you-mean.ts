@@ -1,4 +1,5 @@
-// Edit distance, for "did you mean ...?" suggestions.
+// Edit distance, for "did you mean ...?" suggestions (test syntax, .def files,
+// cat models, command-line words).
 
 export function editDistance(a: string, b: string): number {
   if (a === b) return 0;
