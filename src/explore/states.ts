@@ -22,6 +22,9 @@ export interface StateData {
   sat: boolean[];
 }
 
+/** How put() merges a count into a state already in the table. */
+type CountMerge = 'add' | 'replace' | 'max';
+
 export class StateTable {
   /**
    * Keys by kind, a function of the state alone: states of 0/1 values (up to
@@ -49,14 +52,15 @@ export class StateTable {
 
   /** Counts `n` executions (default one) ending in the state `obs[0..width)`. */
   add(obs: Float64Array, satisfies: boolean, n = 1): void {
-    this.put(obs, 0, n, satisfies, false);
+    this.put(obs, 0, n, satisfies, 'add');
   }
 
   /**
-   * Adds `n` executions ending in the state `src[off..off+width)`. With
-   * `replace`, an existing state's count becomes `n` (see absorb).
+   * Counts `n` executions ending in the state `src[off..off+width)`. An
+   * existing state's count grows by `n` (`add`), becomes `n` (`replace`) or
+   * the larger of the two (`max`): see absorb.
    */
-  private put(src: ArrayLike<number>, off: number, n: number, satisfies: boolean, replace: boolean | 'max'): void {
+  private put(src: ArrayLike<number>, off: number, n: number, satisfies: boolean, merge: CountMerge): void {
     const k = this.width;
     let binary = k <= 52, small = k <= 13;
     for (let i = 0; i < k && (binary || small); i++) {
@@ -74,8 +78,8 @@ export class StateTable {
     } else key = this.stringKey(src, off);
     const at = map ? map.get(num) : this.index.get(key);
     if (at !== undefined) {
-      if (replace === true) this.counts[at] = n;
-      else if (replace === 'max') this.counts[at] = Math.max(this.counts[at]!, n);
+      if (merge === 'replace') this.counts[at] = n;
+      else if (merge === 'max') this.counts[at] = Math.max(this.counts[at]!, n);
       else this.counts[at]! += n;
       return;
     }
@@ -114,7 +118,7 @@ export class StateTable {
     const k = this.width;
     for (let j = 0; j < other.counts.length; j++) {
       const sat = other.sat[j]!;
-      this.put(other.vals, j * k, other.counts[j]!, sat, sat === exact ? true : 'max');
+      this.put(other.vals, j * k, other.counts[j]!, sat, sat === exact ? 'replace' : 'max');
     }
   }
 
@@ -126,7 +130,7 @@ export class StateTable {
   /** Adds the states of a table of the same width, counts added (a disjoint share of the same search). */
   merge(data: StateData): void {
     if (data.width !== this.width) throw new RangeError(`state width ${data.width} != ${this.width}`);
-    for (let j = 0; j < data.counts.length; j++) this.put(data.vals, j * this.width, data.counts[j]!, data.sat[j]!, false);
+    for (let j = 0; j < data.counts.length; j++) this.put(data.vals, j * this.width, data.counts[j]!, data.sat[j]!, 'add');
   }
 
   /** The states as printed records, sorted as herd7 prints them. */

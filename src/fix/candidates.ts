@@ -108,34 +108,41 @@ function plainStore(ctx: Ctx, proc: Process, s: Extract<Stmt, { kind: 'assign' }
   ]);
 }
 
-/** Walks an expression evaluated as a value (`lvalue`: only its address is evaluated). */
-function walkExpr(ctx: Ctx, proc: Process, e: Expr, lvalue: boolean, asStatement: boolean): void {
+/**
+ * How an expression is evaluated: for its value, for its address only (the
+ * operand of `&`, a primitive's location), or as a statement whose value is
+ * dropped.
+ */
+type ExprUse = 'value' | 'address' | 'statement';
+
+/** Walks an expression, proposing changes to the accesses it evaluates. */
+function walkExpr(ctx: Ctx, proc: Process, e: Expr, use: ExprUse = 'value'): void {
   switch (e.kind) {
     case 'deref':
-      if (!lvalue) plainLoad(ctx, proc, e);
-      walkExpr(ctx, proc, e.arg, false, false);
+      if (use !== 'address') plainLoad(ctx, proc, e);
+      walkExpr(ctx, proc, e.arg);
       return;
     case 'addr':
-      walkExpr(ctx, proc, e.arg, true, false);
+      walkExpr(ctx, proc, e.arg, 'address');
       return;
     case 'unary': case 'cast':
-      walkExpr(ctx, proc, e.arg, false, false);
+      walkExpr(ctx, proc, e.arg);
       return;
     case 'binary':
-      walkExpr(ctx, proc, e.left, false, false);
-      walkExpr(ctx, proc, e.right, false, false);
+      walkExpr(ctx, proc, e.left);
+      walkExpr(ctx, proc, e.right);
       return;
     case 'ternary':
-      walkExpr(ctx, proc, e.cond, false, false);
-      walkExpr(ctx, proc, e.then, false, false);
-      walkExpr(ctx, proc, e.else, false, false);
+      walkExpr(ctx, proc, e.cond);
+      walkExpr(ctx, proc, e.then);
+      walkExpr(ctx, proc, e.else);
       return;
     case 'call': {
-      callChanges(ctx, proc, e, asStatement);
+      callChanges(ctx, proc, e, use === 'statement');
       const def = ctx.reg.lookup(e.name);
       e.args.forEach((a, i) => {
-        const lv = def?.steps.some((s) => 'loc' in s && s.loc.arg === i && !s.loc.deref) ?? false;
-        walkExpr(ctx, proc, a, lv, false);
+        const address = def?.steps.some((s) => 'loc' in s && s.loc.arg === i && !s.loc.deref) ?? false;
+        walkExpr(ctx, proc, a, address ? 'address' : 'value');
       });
       return;
     }
@@ -147,25 +154,25 @@ function walkExpr(ctx: Ctx, proc: Process, e: Expr, lvalue: boolean, asStatement
 function walkStmt(ctx: Ctx, proc: Process, s: Stmt): void {
   switch (s.kind) {
     case 'decl':
-      if (s.init) walkExpr(ctx, proc, s.init, false, false);
+      if (s.init) walkExpr(ctx, proc, s.init);
       return;
     case 'assign':
       if (s.target.kind === 'deref') {
         plainStore(ctx, proc, s);
-        walkExpr(ctx, proc, s.target.arg, false, false);
+        walkExpr(ctx, proc, s.target.arg);
       }
-      walkExpr(ctx, proc, s.value, false, false);
+      walkExpr(ctx, proc, s.value);
       return;
     case 'expr':
-      walkExpr(ctx, proc, s.expr, false, true);
+      walkExpr(ctx, proc, s.expr, 'statement');
       return;
     case 'if':
-      walkExpr(ctx, proc, s.cond, false, false);
+      walkExpr(ctx, proc, s.cond);
       walkStmt(ctx, proc, s.then);
       if (s.else) walkStmt(ctx, proc, s.else);
       return;
     case 'while':
-      walkExpr(ctx, proc, s.cond, false, false);
+      walkExpr(ctx, proc, s.cond);
       walkStmt(ctx, proc, s.body);
       return;
     case 'block':

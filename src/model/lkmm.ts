@@ -58,12 +58,12 @@ export interface EvaluateOptions {
 
 /** Evaluates the model on one execution (a partial one too: its axioms only grow with rf and co). */
 export function evaluate(g: ExecGraph, opts: EvaluateOptions = {}): Verdict {
-  const wantFlags = opts.flags !== false, coherent = opts.coherent === true, core = opts.core;
-  if (opts.keep) return evaluateWith(new Algebra(g.n), g, wantFlags, true, coherent);
+  const core = opts.core;
+  if (opts.keep) return evaluateWith(new Algebra(g.n), g, opts);
   const pool = RelPool.forSize(g.n);
   const mark = pool.mark();
   try {
-    const v = evaluateWith(pooledAlgebra(pool), g, wantFlags, false, coherent);
+    const v = evaluateWith(pooledAlgebra(pool), g, opts);
     if (v.violated) {
       if (core) violationCore(v.violated, core);
       v.violated = { name: v.violated.name, kind: v.violated.kind };
@@ -104,11 +104,9 @@ function violationCore(v: AxiomResult, out: BitSet): void {
   });
 }
 
-/**
- * `coherent`: the caller guarantees the coherence and atomicity axioms (the
- * explorer filters each location's rf/co by them), so they are not re-checked.
- */
-function evaluateWith(A: Algebra, g: ExecGraph, wantFlags: boolean, keep: boolean, coherent: boolean): Verdict {
+/** The model on `g` over the algebra `A` (new relations, or pooled ones when not `opts.keep`). */
+function evaluateWith(A: Algebra, g: ExecGraph, opts: EvaluateOptions): Verdict {
+  const wantFlags = opts.flags !== false, keep = opts.keep === true, coherent = opts.coherent === true;
   const S = g.sets;
   // The full rcu-fence and rb are needed by the plain-access rules and by explanations.
   const full = keep || !S.Plain.isEmpty();
