@@ -151,10 +151,11 @@ export function loadModel(spec: ModelSpec): LoadedModel {
   let registry: PrimitiveRegistry | undefined;
   let defText = '';
   if (p.def) {
-    const loaded = loadDefFile(p.def, new PrimitiveRegistry());
+    const loaded = loadDefFile(p.def, new PrimitiveRegistry(), { fenceTags: new Set(prog.tags.map((t) => t.toLowerCase())) });
     if (loaded.diagnostics.length > 0) throw new ModelLoadError(`${p.def}: errors in the macro file`, loaded.diagnostics, loaded.source);
-    // herd also knows the current LKMM primitives an older def lacks (e.g. atomic_add_unless under v6.6).
-    registry = new PrimitiveRegistry([...lkmmPrimitives, ...loaded.defs]);
+    // Only the def's macros, as herd: a name the def lacks is an unknown macro,
+    // except atomic_add_unless, herd's one legacy primitive (lib/CBase.ml).
+    registry = new PrimitiveRegistry([...lkmmPrimitives.filter((d) => HERD_LEGACY.has(d.name)), ...loaded.defs]);
     defText = loaded.source;
   }
   // The model's own files: the project's library (src/cat/lib, or the bundle's copy) is part of litmus-check.
@@ -171,6 +172,9 @@ export function loadModel(spec: ModelSpec): LoadedModel {
   cache.set(key, model);
   return model;
 }
+
+/** The primitives herd's C front end knows without a macro for them. */
+const HERD_LEGACY = new Set(['atomic_add_unless']);
 
 function catHook(prog: CatProgram, variants: ReadonlySet<string>, policy: CheckPolicy): ModelHook {
   // Which candidates the model needs. herd7 leaves out the coherence

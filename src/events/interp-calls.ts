@@ -75,7 +75,8 @@ export class Run extends RunBase {
       case 'load': {
         const l = locOf(s.loc);
         const i = this.read(l.loc, { kind: 'R', ...(s.tag ? { tag: s.tag } : {}), addr: l.d, origin });
-        return { v: readOf(i), d: [i] };
+        // herd sequences __load{deref}'s read before its fence without a data port: no dependency.
+        return { v: readOf(i), d: s.detached ? [] : [i] };
       }
       case 'store': {
         const [l, val] = this.parallel(() => locOf(s.loc, 'write'), () => valOf(s.value));

@@ -9,6 +9,8 @@ const ACCESS_TAGS: Record<string, AccessTag> = {
   once: 'ONCE', relaxed: 'ONCE', deref: 'ONCE', lderef: 'ONCE',
   acquire: 'ACQUIRE', release: 'RELEASE', mb: 'MB', noreturn: 'NORETURN',
 };
+/** herd's `__load{deref}` and `{lderef}`: a once read and then an implicit `rb_dep` fence (herd/CSem.ml). */
+const DEREF_TAGS = new Set(['deref', 'lderef']);
 const FENCE_TAGS: readonly FenceTag[] = [
   'mb', 'rmb', 'wmb', 'barrier', 'before-atomic', 'after-atomic', 'after-spinlock', 'after-unlock-lock',
   'after-srcu-read-unlock', 'rcu-lock', 'rcu-unlock', 'sync-rcu',
@@ -27,6 +29,8 @@ export interface BuiltinParser {
   is(text: string, k?: number): boolean;
   expect(text: string, what: string): Tok;
   args(params: string[], aluAt2: boolean): { list: Arg[]; end: number };
+  /** Fence tags the model's bell declares, lower-cased: accepted besides LKMM's. */
+  readonly fenceTags?: ReadonlySet<string> | undefined;
 }
 
 export function builtin(parser: BuiltinParser, nameTok: Tok, params: string[]): Piece {
@@ -67,6 +71,9 @@ export function builtin(parser: BuiltinParser, nameTok: Tok, params: string[]): 
       }
       const tag = accessTag(['ONCE', 'ACQUIRE'], 'plain');
       const [p] = need(1);
+      if (word !== undefined && DEREF_TAGS.has(word)) {
+        return { steps: [{ op: 'load', tag: 'ONCE', loc: lvalue(p!), detached: true }, { op: 'fence', tag: 'rb_dep' }], returns: true };
+      }
       return { steps: [{ op: 'load', ...(tag ? { tag } : {}), loc: lvalue(p!) }], returns: true };
     }
     case '__store': {
@@ -111,9 +118,9 @@ export function builtin(parser: BuiltinParser, nameTok: Tok, params: string[]): 
     }
     case '__fence': {
       if (tags.length !== 1) throw new DefError(`'__fence' needs one annotation, e.g. __fence{mb}`, ...at(tagTok), 'def-tag');
-      const word = tags[0]!.toLowerCase() as FenceTag;
-      if (!FENCE_TAGS.includes(word)) {
-        const hint = closest(word, FENCE_TAGS);
+      const word = tags[0]!.toLowerCase();
+      if (!FENCE_TAGS.includes(word) && !parser.fenceTags?.has(word)) {
+        const hint = closest(word, [...FENCE_TAGS, ...(parser.fenceTags ?? [])]);
         throw new DefError(`unknown fence {${tags[0]}}${hint ? ` (did you mean {${hint}}?)` : ''}`, ...at(tagTok), 'def-tag');
       }
       if (parser.is('(')) {

@@ -45,7 +45,13 @@ export interface DefFileResult {
  * Reads definitions from .def text. `base` is what bodies may call (default:
  * the built-in registry); each definition may also call the ones above it.
  */
-export function parseDefFile(text: string, file: string, base: PrimitiveRegistry = defaultRegistry()): DefFileResult {
+/** What a .def file is read against besides its base registry. */
+export interface DefFileOptions {
+  /** Fence tags the model's bell declares (lower-cased), accepted besides LKMM's. */
+  fenceTags?: ReadonlySet<string>;
+}
+
+export function parseDefFile(text: string, file: string, base: PrimitiveRegistry = defaultRegistry(), opts: DefFileOptions = {}): DefFileResult {
   const lines = new LineMap(text);
   const diagnostics: Diagnostic[] = [];
   const report = (e: DefError): void => {
@@ -57,7 +63,7 @@ export function parseDefFile(text: string, file: string, base: PrimitiveRegistry
   const known = base.clone();
   const defs: PrimitiveDef[] = [];
   const firstLine = new Map<string, number>();
-  const parser = new Parser(toks, known);
+  const parser = new Parser(toks, known, opts.fenceTags);
   for (;;) {
     parser.skipNewlines();
     if (parser.peek().kind === 'eof') break;
@@ -83,14 +89,14 @@ export function parseDefFile(text: string, file: string, base: PrimitiveRegistry
 }
 
 /** Reads a .def file; an unreadable file is one diagnostic at 1:1. */
-export function loadDefFile(path: string, base: PrimitiveRegistry = defaultRegistry()): DefFileResult & { source: string } {
+export function loadDefFile(path: string, base: PrimitiveRegistry = defaultRegistry(), opts: DefFileOptions = {}): DefFileResult & { source: string } {
   // Read as test files are: bounded in size, UTF-8 only (a byte-order mark is blank space).
   const read = readTestFile(path);
   if (!read.ok) {
     const d = read.diagnostic;
     return { source: '', defs: [], diagnostics: [{ ...d, message: d.code === 'io' ? d.message.replace('cannot read file', 'cannot read macro file') : d.message }] };
   }
-  return { source: read.text, ...parseDefFile(read.text, path, base) };
+  return { source: read.text, ...parseDefFile(read.text, path, base, opts) };
 }
 
 /** The built-in registry plus the given user definitions (which win over built-ins of the same name). */

@@ -16,7 +16,7 @@ export const USER_GROUP = 'user';
 
 export class Parser {
   pos = 0;
-  constructor(readonly toks: Tok[], readonly registry: PrimitiveRegistry) {}
+  constructor(readonly toks: Tok[], readonly registry: PrimitiveRegistry, readonly fenceTags?: ReadonlySet<string>) {}
 
   peek(k = 0): Tok {
     return this.toks[Math.min(this.pos + k, this.toks.length - 1)]!;

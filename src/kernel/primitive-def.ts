@@ -6,11 +6,18 @@
 export type AccessTag = 'ONCE' | 'ACQUIRE' | 'RELEASE' | 'MB' | 'NORETURN';
 
 /** Fence flavours, as linux-kernel.bell's Barriers tags. */
-export type FenceTag =
+export type LkmmFenceTag =
   | 'mb' | 'rmb' | 'wmb' | 'barrier'
   | 'before-atomic' | 'after-atomic' | 'after-spinlock' | 'after-unlock-lock'
   | 'after-srcu-read-unlock'
   | 'rcu-lock' | 'rcu-unlock' | 'sync-rcu';
+
+/**
+ * A fence's tag: LKMM's, or another that a loaded model's bell declares, as
+ * the def writes it (v4.17's `after_spinlock`, herd's implicit `rb_dep`).
+ * The built-in model gives the others no meaning.
+ */
+export type FenceTag = LkmmFenceTag | (string & {});
 
 /** Arithmetic of atomic operations. `andnot` is `x & ~v`. */
 export type AluOp = 'add' | 'sub' | 'and' | 'or' | 'xor' | 'andnot';
@@ -30,8 +37,11 @@ export type ValArg = { arg: number } | { const: number } | { bitOf: number };
 
 /** One step of a primitive's meaning. Steps run in order; the last value-producing step is the result. */
 export type Step =
-  /** A load; no tag means a plain access. */
-  | { op: 'load'; tag?: AccessTag; loc: LocArg }
+  /**
+   * A load; no tag means a plain access. `detached`: herd's `__load{deref}`,
+   * whose value reaches the caller without a dependency on the read.
+   */
+  | { op: 'load'; tag?: AccessTag; loc: LocArg; detached?: boolean }
   /** A store; no tag means a plain access. */
   | { op: 'store'; tag?: AccessTag; loc: LocArg; value: ValArg }
   | { op: 'fence'; tag: FenceTag }

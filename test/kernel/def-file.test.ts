@@ -71,6 +71,25 @@ describe('built-ins of the .def language', () => {
   });
 });
 
+describe('older defs', () => {
+  it('__load{deref} is a once read whose value carries no dependency, then an rb_dep fence (as herd runs it)', () => {
+    const d = one('rcu_dereference(X) __load{deref}(X)');
+    expect(d.returns).toBe(true);
+    expect(d.steps).toEqual([{ op: 'load', tag: 'ONCE', loc: { arg: 0, deref: false }, detached: true }, { op: 'fence', tag: 'rb_dep' }]);
+    expect(one('a(X) __load{lderef}(X)').steps).toEqual(d.steps);
+    expect(one('a(X) __load{once}(X)').steps).toEqual([{ op: 'load', tag: 'ONCE', loc: { arg: 0, deref: false } }]);
+  });
+
+  it("accepts the fence tags the model's bell declares (v4.17's underscores), and no others", () => {
+    const withBell = parseDefFile('a() { __fence{after_spinlock}; }', 'x.def', defaultRegistry(), { fenceTags: new Set(['after_spinlock', 'rb_dep']) });
+    expect(withBell.diagnostics).toEqual([]);
+    expect(withBell.defs[0]!.steps).toEqual([{ op: 'fence', tag: 'after_spinlock' }]);
+    expect(errors('a() { __fence{after_spinlock}; }')).toEqual(['1:14: unknown fence {after_spinlock} (did you mean {after-spinlock}?) [def-tag]']);
+    const typo = parseDefFile('a() { __fence{after_spinlok}; }', 'x.def', defaultRegistry(), { fenceTags: new Set(['after_spinlock']) });
+    expect(typo.diagnostics.map((d) => d.message)).toEqual(['unknown fence {after_spinlok} (did you mean {after_spinlock}?)']);
+  });
+});
+
 describe('bodies that call known primitives', () => {
   it('inlines a built-in primitive, mapping its arguments (atomic_read(X) READ_ONCE(*X))', () => {
     const d = one('my_read(X) READ_ONCE(*X)');
