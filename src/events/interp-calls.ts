@@ -5,6 +5,7 @@ import type { Expr } from '../litmus/ast.js';
 import type { LocArg, Step, ValArg } from '../kernel/primitive-def.js';
 import { mkBin, mkUn, readOf, type Sym } from './sym.js';
 import { siteOf } from './herd-sites.js';
+import { herdCookie } from './herd-statements.js';
 import { domainLocationName, PathEnd, union, type Val } from './interp-common.js';
 import { RunBase } from './interp-run.js';
 
@@ -157,13 +158,18 @@ export class Run extends RunBase {
       }
       case 'srcu-lock': {
         const l = locOf(s.loc);
+        if (s.cookie) {
+          const cookie = herdCookie(this.env.thread, this.statement);
+          this.emit({ kind: 'SRCU-LOCK', srcu: 'lock', loc: l.loc, value: cookie, addr: l.d, origin });
+          return { v: cookie, d: [] };
+        }
         const i = this.read(l.loc, { kind: 'R', srcu: 'lock', addr: l.d, origin });
         return { v: readOf(i), d: [i] };
       }
       case 'srcu-unlock': {
         const l = locOf(s.loc);
         const val = valOf(s.value);
-        this.emit({ kind: 'W', srcu: 'unlock', loc: l.loc, value: val.v, addr: l.d, data: val.d, origin });
+        this.emit({ kind: s.cookie ? 'SRCU-UNLOCK' : 'W', srcu: 'unlock', loc: l.loc, value: val.v, addr: l.d, data: val.d, origin });
         return undefined;
       }
       case 'srcu-sync': {

@@ -1,6 +1,7 @@
 // One run of a process along one path (see interp.ts): its state, the choices
 // that fix the path, statements and expressions. Calls of primitives are run
 // by the subclass in interp-calls.ts.
+import { expressionStatements } from './herd-statements.js';
 import type { Expr, Range, Stmt } from '../litmus/ast.js';
 import type { Constraint, Division, ThreadEvent } from './program.js';
 import { addrOf, locOfAddr } from './value-encoding.js';
@@ -24,6 +25,8 @@ export abstract class RunBase {
   /** Site of the primitive call whose steps are running. */
   callSite = 0;
   ctrl: number[] = [];
+  /** herd's number of the statement being run (herd-statements.ts): older defs' SRCU cookies. */
+  statement = 0;
   pos = 0;
   line = 0;
   col = 0;
@@ -133,11 +136,15 @@ export abstract class RunBase {
       case 'decl':
         this.at(s.range);
         // A declaration without initialiser keeps a value given in the init block (`0:r2=a`).
-        if (s.init) this.regs.set(s.name, this.evalInto(s.name, s.init));
+        if (s.init) {
+          this.statement++;
+          this.regs.set(s.name, this.evalInto(s.name, s.init));
+        }
         else if (!this.env.initRegs.has(s.name)) this.regs.set(s.name, { v: 0, d: [] });
         return;
       case 'assign': {
         this.at(s.range);
+        this.statement++;
         if (s.target.kind === 'deref') {
           const target = s.target;
           const [a, val] = this.parallel(() => this.eval(target.arg), () => this.eval(s.value));
@@ -152,18 +159,24 @@ export abstract class RunBase {
       }
       case 'expr':
         this.at(s.range);
+        this.statement++;
         this.eval(s.expr);
+        this.statement += expressionStatements(s.expr, this.env.registry) - 1;
         return;
       case 'if': {
         this.at(s.range);
+        const own = ++this.statement;
         const start = this.events.length;
         const c = this.eval(s.cond);
         // Control dependencies cover the arms of the if only, as in herd7's C
         // semantics: code after the if statement does not depend on its condition.
         const saved = this.ctrl;
         this.ctrl = union(this.ctrl, this.controlling(c.d, start));
-        if (this.truth(c.v, siteOf(s))) this.exec(s.then);
-        else if (s.else) this.exec(s.else);
+        const taken = this.truth(c.v, siteOf(s)) ? s.then : s.else;
+        if (taken) {
+          this.statement = own + 1;
+          this.exec(taken);
+        }
         this.ctrl = saved;
         return;
       }
@@ -171,6 +184,7 @@ export abstract class RunBase {
         const saved = this.ctrl;
         for (let iter = 0; ; iter++) {
           this.at(s.range);
+          this.statement++;
           const start = this.events.length;
           const c = this.eval(s.cond);
           this.ctrl = union(this.ctrl, this.controlling(c.d, start));
@@ -183,6 +197,7 @@ export abstract class RunBase {
         }
       }
       case 'block':
+        this.statement++;
         for (const t of s.body) this.exec(t);
         return;
       case 'empty':

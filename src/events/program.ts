@@ -14,7 +14,13 @@ export type EventKind =
   /** spin_is_locked() returning true / false. */
   | 'RL' | 'RU'
   /** synchronize_srcu(): a grace-period event on an srcu_struct location. */
-  | 'SRCU-SYNC';
+  | 'SRCU-SYNC'
+  /**
+   * herd's SRCU events of older defs (`__srcu{srcu-lock}`, `__srcu{srcu-unlock}`):
+   * on the srcu_struct's location but not memory accesses (no rf, no co),
+   * carrying the cookie as their value.
+   */
+  | 'SRCU-LOCK' | 'SRCU-UNLOCK';
 
 /** One event of one thread's path, with values fixed by that path. */
 export interface ThreadEvent {

@@ -19,6 +19,8 @@ export interface Piece {
   steps: Step[];
   returns: boolean;
   test?: ResultTest;
+  /** As a statement of a braced body: the statements herd counts for it (PrimitiveDef.herdStatements; absent: one). */
+  statements?: number;
 }
 
 export function paramIndex(params: string[], t: Tok): number {

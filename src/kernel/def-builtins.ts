@@ -145,7 +145,7 @@ export function builtin(parser: BuiltinParser, nameTok: Tok, params: string[]): 
       }
       if (word === 'srcu-unlock') {
         const [p, v] = need(2);
-        return { steps: [{ op: 'srcu-unlock', loc: pointer(p!), value: value(v!) }], returns: false };
+        return { steps: [{ op: 'srcu-unlock', loc: pointer(p!), value: value(v!), cookie: true }], returns: false };
       }
       const [p] = need(1);
       if (word === 'srcu-lock') return { steps: [{ op: 'srcu-lock', loc: pointer(p!), cookie: true }], returns: true };

@@ -86,6 +86,7 @@ export class Parser {
     if (this.is('{')) {
       this.next();
       const steps: Step[] = [];
+      let statements = 1;
       for (;;) {
         this.skipNewlines();
         if (this.is('}')) {
@@ -105,13 +106,14 @@ export class Parser {
           throw new DefError(tooLarge(`the body of '${nameTok.text}' expands to more than ${SIZE_LIMITS.macroSteps} primitive steps`, SIZE_LIMITS.macroSteps), callTok.start, Math.max(callTok.end, callTok.start + 1), 'too-large');
         }
         for (const s of p.steps) steps.push(s);
+        statements += p.statements ?? 1;
         this.skipNewlines();
         if (this.peek().kind === 'eof') {
           throw new DefError(`unterminated body of '${nameTok.text}': expected '}'`, this.peek().start, this.peek().start);
         }
         if (!this.is('}')) this.expect(';', 'after a statement');
       }
-      piece = { steps, returns: false };
+      piece = { steps, returns: false, statements };
     } else {
       if (this.peek().kind === 'nl' || this.peek().kind === 'eof') {
         const t = this.peek();
@@ -149,6 +151,7 @@ export class Parser {
       returns: piece.returns,
       steps: piece.steps,
       ...(piece.test !== undefined ? { test: piece.test } : {}),
+      ...(piece.statements !== undefined ? { herdStatements: piece.statements } : {}),
       group: USER_GROUP,
       doc: `user macro (${file}:${line}): ${text}`,
     };
@@ -191,7 +194,7 @@ export class Parser {
       throw new DefError(`'${callee.name}' takes ${want} argument${want === 1 ? '' : 's'} (${callee.params.join(', ')}) but ${args.list.length} ${args.list.length === 1 ? 'was' : 'were'} given`, nameTok.start, args.end, 'def-arity');
     }
     const steps = callee.steps.map((s) => remapStep(s, args.list, callee.name));
-    const piece: Piece = { steps, returns: callee.returns };
+    const piece: Piece = { steps, returns: callee.returns, ...(callee.herdStatements !== undefined ? { statements: callee.herdStatements } : {}) };
     if (callee.test !== undefined) piece.test = remapTest(callee.test, args.list, callee.name);
     return piece;
   }

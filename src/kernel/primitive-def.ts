@@ -57,12 +57,16 @@ export type Step =
   | { op: 'islocked'; loc: LocArg }
   /** srcu_read_lock / srcu_down_read: a read of the srcu_struct that returns the cookie. */
   /**
-   * `cookie`: herd's `__srcu{srcu-lock}` form, whose result is a constant
-   * cookie; otherwise (`__load{srcu-lock}`, the current defs) a load.
+   * `cookie`: herd's `__srcu{srcu-lock}` form (defs before 2023): an SRCU
+   * event, not a memory access, whose result is a cookie herd derives from
+   * the thread and the statement; otherwise (`__load{srcu-lock}`) a load.
    */
   | { op: 'srcu-lock'; loc: LocArg; cookie?: boolean }
-  /** srcu_read_unlock / srcu_up_read: a write of the cookie to the srcu_struct. */
-  | { op: 'srcu-unlock'; loc: LocArg; value: ValArg }
+  /**
+   * srcu_read_unlock / srcu_up_read: a write of the cookie to the srcu_struct.
+   * `cookie`: herd's `__srcu{srcu-unlock}` form, an SRCU event carrying the value.
+   */
+  | { op: 'srcu-unlock'; loc: LocArg; value: ValArg; cookie?: boolean }
   | { op: 'srcu-sync'; loc: LocArg }
   /** A read-side section / grace period of a named flavour other than plain RCU (e.g. IRQ-off). */
   | { op: 'domain-lock' | 'domain-unlock' | 'domain-sync'; domain: string };
@@ -88,4 +92,10 @@ export interface PrimitiveDef {
   doc: string;
   /** Where the meaning comes from (a kernel header or document), for the vocabulary's own helpers. */
   source?: string;
+  /**
+   * A def's braced macro (`{ ...; }`): the statements herd's C semantics
+   * counts for a call of it as a statement (its block and the statements
+   * inside, src/events/herd-statements.ts). Absent: one, a single statement.
+   */
+  herdStatements?: number;
 }

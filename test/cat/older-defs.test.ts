@@ -28,4 +28,12 @@ describe('a model with older tags and macros', () => {
       "6:2 unknown-primitive: unknown primitive 'smp_wmb' (did you mean smp_mb?)",
     );
   });
+
+  it("__srcu{srcu-lock} returns herd's cookie: (thread + 1) * 307 + 599 * the statement's number (blocks, braced macros, if, while)", () => {
+    const r = run('srcu-cookies');
+    expect(r.status).toBe('ok');
+    expect(r.columns.map((c) => c.loc)).toEqual(['0:r1', '0:r2', '0:r3', '0:r4', '1:q']);
+    expect(r.states.map((st) => st.values)).toEqual([['4500', '8693', '3', '14084', '1213']]);
+    expect([r.verdict, r.flags]).toEqual(['Always', []]);
+  });
 });

@@ -65,7 +65,7 @@ describe('built-ins of the .def language', () => {
     expect(one('a(X) __islocked(X)')).toMatchObject({ returns: true, steps: [{ op: 'islocked' }] });
     expect(one('a() { __fence{after-unlock-lock}; }').steps).toEqual([{ op: 'fence', tag: 'after-unlock-lock' }]);
     expect(one('a(S) __srcu{srcu-lock}(S)')).toMatchObject({ returns: true, steps: [{ op: 'srcu-lock', loc: { arg: 0, deref: true } }] });
-    expect(one('a(S,I) { __srcu{srcu-unlock}(S,I); }').steps).toEqual([{ op: 'srcu-unlock', loc: { arg: 0, deref: true }, value: { arg: 1 } }]);
+    expect(one('a(S,I) { __srcu{srcu-unlock}(S,I); }').steps).toEqual([{ op: 'srcu-unlock', loc: { arg: 0, deref: true }, value: { arg: 1 }, cookie: true }]);
     expect(one('a(S) { __srcu{sync-srcu}(S); }').steps).toEqual([{ op: 'srcu-sync', loc: { arg: 0, deref: true } }]);
     expect(one('a(S) __load{srcu-lock}(*S)').steps).toEqual([{ op: 'srcu-lock', loc: { arg: 0, deref: true } }]);
   });
@@ -234,7 +234,7 @@ exists (0:r0=1 /\\ 0:r1=1 /\\ v=0 /\\ w=-2)
     expect(runSource(src, 'm.litmus', { registry }).result.verdict).toBe('Always');
   });
 
-  it('locks and SRCU macros behave like their built-in counterparts', () => {
+  it('lock macros behave like their built-in counterparts; __srcu ones are the older SRCU events, which LKMM does not match', () => {
     const lock = `C macro-lock
 {}
 P0(int *x, spinlock_t *l) { int r0; my_lock(l); r0 = READ_ONCE(*x); WRITE_ONCE(*x, r0 + 1); my_unlock(l); }
@@ -248,7 +248,11 @@ P0(int *x, int *y, struct srcu_struct *s) { int r0; int r1; int i; i = my_srcu_l
 P1(int *x, int *y, struct srcu_struct *s) { WRITE_ONCE(*y, 1); my_sync_srcu(s); WRITE_ONCE(*x, 1); }
 exists (0:r0=1 /\\ 0:r1=0)
 `;
-    expect(runSource(srcu, 'm.litmus', { registry }).result.verdict).toBe('Never');
+    // As herd7 7.58 with these macros: the __srcu{...} form gives SRCU events
+    // (no read, no data dependency), so lkmmv2 matches no read-side section.
+    const r = runSource(srcu, 'm.litmus', { registry }).result;
+    expect([r.verdict, r.positive, r.negative]).toEqual(['Sometimes', 1, 3]);
+    expect(r.flags).toEqual(['unmatched-srcu-lock', 'unmatched-srcu-unlock']);
   });
 
   it('without the registry the macros are unknown primitives', () => {
