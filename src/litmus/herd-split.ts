@@ -11,6 +11,8 @@
 export interface HerdSections {
   /** `key=value` lines between the name line and the init block, in order. */
   info: Array<[string, string]>;
+  /** Offset of the `{` that opens the init block. */
+  initAt: number;
   init: string;
   prog: string;
   constr: string;
@@ -65,8 +67,8 @@ function skipFirstLine(c: Cursor): boolean {
   return c.pos > nameStart;
 }
 
-/** find_init: the info lines, then the init block. Returns the init text, or undefined. */
-function findInit(c: Cursor, info: Array<[string, string]>): string | undefined {
+/** find_init: the info lines, then the init block: its text and the offset of its `{`, or undefined. */
+function findInit(c: Cursor, info: Array<[string, string]>): { text: string; at: number } | undefined {
   const kv = /([A-Za-z][A-Za-z0-9_/.-]*)[ \t\r]*=[ \t\r]*([^\n\r]*)\r?\n/y;
   while (!c.done) {
     const ch = c.at();
@@ -75,6 +77,7 @@ function findInit(c: Cursor, info: Array<[string, string]>): string | undefined 
       continue;
     }
     if (ch === '{') {
+      const at = c.pos;
       c.pos++;
       const start = c.pos;
       let depth = 0;
@@ -83,9 +86,9 @@ function findInit(c: Cursor, info: Array<[string, string]>): string | undefined 
         if (d === '{') depth++;
         else if (d === '}') {
           if (depth === 0) {
-            const init = c.text.slice(start, c.pos);
+            const text = c.text.slice(start, c.pos);
             c.pos++;
-            return init;
+            return { text, at };
           }
           depth--;
         }
@@ -153,5 +156,5 @@ export function splitHerd(text: string): HerdSections | undefined {
   // inside_constr runs to `<<` or the end of the file.
   const rest = text.slice(constrStart);
   const cut = rest.indexOf('<<');
-  return { info, init, prog: text.slice(progStart, constrStart), constr: cut < 0 ? rest : rest.slice(0, cut) };
+  return { info, initAt: init.at, init: init.text, prog: text.slice(progStart, constrStart), constr: cut < 0 ? rest : rest.slice(0, cut) };
 }

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { herdHash } from '../../src/litmus/herd-hash.js';
 import { splitHerd } from '../../src/litmus/herd-split.js';
+import { parseLitmus } from '../../src/litmus/parse.js';
 
 /** Typed init items, ATOMIC_INIT, a register and a pointer init, int **, a filter, an LL atom, locations. */
 const TYPED = "C hash-typed-init\n\n(*\n * Result: Sometimes\n * a brace in a comment { is fine here *)\n\n{\n\tint x = 1;\n\tatomic_t v = ATOMIC_INIT(2);\n\t0:r1 = 3;\n\tint *p = &x;\n\ty;\n}\n\nP0(int *x, atomic_t *v, int **p)\n{\n\tint r1;\n\t/* a comment { with a brace } in the body */\n\tr1 = READ_ONCE(*x);\n}\n\nP1(int *x, int *y)\n{\n\tWRITE_ONCE(*y, 1);\n}\n\nlocations [y; 1:r9]\nfilter (0:r1=1)\nexists (0:r1=1 /\\ y=1 /\\ 0:r1=0:r1)\n";
@@ -71,8 +72,31 @@ describe('splitHerd', () => {
   });
 
   it('reads key=value lines before the init block, and skips a comment that opens a line', () => {
-    const s = splitHerd('C t\n(*\n * {not init}\n *)\nMT=foo\n{ x = 1; }\nP0(int *x) {}\nexists (x=1)\n')!;
+    const src = 'C t\n(*\n * {not init}\n *)\nMT=foo\n{ x = 1; }\nP0(int *x) {}\nexists (x=1)\n';
+    const s = splitHerd(src)!;
     expect(s.info).toEqual([['MT', 'foo']]);
     expect(s.init).toBe(' x = 1; ');
+    expect(s.initAt).toBe(src.indexOf('{ x'));
+  });
+
+  it("takes a '{' in a comment with text after its '(*' for the init block, as herd does", () => {
+    const src = 'C t\n(* a {b} c *)\n{}\nP0(int *x) { WRITE_ONCE(*x, 1); }\nexists (x=1)\n';
+    expect(splitHerd(src)!.initAt).toBe(src.indexOf('{b}'));
+  });
+});
+
+describe("a test herd7's splitter reads differently", () => {
+  const src = 'C t\n(* a {b} c *)\n{}\nP0(int *x) { WRITE_ONCE(*x, 1); }\nexists (x=1)\n';
+
+  it("warns where herd7 would open the init block, and still runs the test as written", () => {
+    const r = parseLitmus(src, 't.litmus');
+    expect(r.test?.processes).toHaveLength(1);
+    const w = r.diagnostics.filter((d) => d.code === 'herd7-init');
+    expect(w.map((d) => [d.severity, d.range.start.line, d.range.start.col])).toEqual([['warning', 2, 6]]);
+  });
+
+  it('says nothing when herd7 and the parser agree', () => {
+    const plain = src.replace('(* a {b} c *)', '(*\n * {b}\n *)');
+    expect(parseLitmus(plain, 't.litmus').diagnostics.filter((d) => d.code === 'herd7-init')).toEqual([]);
   });
 });
