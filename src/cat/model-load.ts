@@ -90,10 +90,16 @@ function readCfg(path: string): Pieces {
   }
   const dir = dirname(path);
   const p: Partial<Pieces> & { variants: string[] } = { variants: [], cfg: path };
-  for (const line of text.split('\n')) {
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
     const m = /^\s*(-?[A-Za-z_.]+)\s+(.*?)\s*$/.exec(line.replace(/#.*$/, ''));
     if (!m) continue;
     const key = m[1]!.replace(/^-/, ''), val = m[2]!;
+    // herd7 keeps a CRLF line's '\r' in the value, and then refuses the model name ("bad tags for model").
+    if (key === 'model' && line.endsWith('\r')) {
+      throw new ModelLoadError(`${path}:${i + 1}: the 'model' line ends in CRLF, which herd7 refuses ("bad tags for model"): save the file with LF line ends`);
+    }
     if (key === 'model') p.cat = join(dir, val);
     else if (key === 'bell') p.bell = join(dir, val);
     else if (key === 'macros') p.def = join(dir, val);

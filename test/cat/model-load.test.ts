@@ -45,6 +45,15 @@ describe('model loading', () => {
     expect(() => loadModel({ model: 'test/fixtures/cat/none' })).toThrow(ModelLoadError);
     expect(() => loadModel({})).toThrow(/no model/);
   });
+
+  it("a cfg whose 'model' line ends in CRLF is refused, as herd7 refuses it; CRLF in the cat is fine", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lc-model-'));
+    writeFileSync(join(dir, 'sc.cat'), '"SC"\r\ninclude "cos.cat"\r\nacyclic po | rf | co | fr as sc\r\n');
+    writeFileSync(join(dir, 'linux-kernel.cfg'), '# crlf\r\nmodel sc.cat\r\n');
+    expect(() => loadModel({ model: dir })).toThrow(/linux-kernel\.cfg:2: the 'model' line ends in CRLF/);
+    writeFileSync(join(dir, 'linux-kernel.cfg'), '# lf\nmodel sc.cat\n');
+    expect(loadModel({ model: dir }).builtin).toBe(false);
+  });
 });
 
 describe.skipIf(!hasShared)('the shared model versions', () => {
