@@ -151,6 +151,8 @@ export interface LitmusTest {
   doc?: string;
   /** `key=value` lines of the header. */
   info: Record<string, string>;
+  /** The init block, `{` to `}`. */
+  initRange?: Range;
   init: InitEntry[];
   processes: Process[];
   locations: LocRef[];

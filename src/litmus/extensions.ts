@@ -4,12 +4,15 @@
 //
 // herd7's C front end has the binary operators * / + - & | ^ == != < > <= >=,
 // casts, `*x` and calls; no unary operator, `%`, shifts, `&&`, `||`, `?:` or
-// `&x`, no empty statement or block; and the types int, char, long, void, the intN_t family, intptr_t,
+// `&x`, no empty statement or block, no `{` in a comment before the init
+// block (herd-split.ts); and the types int, char, long, void, the intN_t family, intptr_t,
 // atomic_t, spinlock_t and struct srcu_struct.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { lkmmPrimitives } from '../kernel/lkmm-table.js';
 import { mmPrimitives } from '../kernel/mm-table.js';
 import type { Expr, LitmusTest, Range, Stmt } from './ast.js';
+import { LineMap } from '../diagnostics/source-position.js';
+import { splitHerd } from './herd-split.js';
 
 const herdBinary = new Set(['*', '/', '+', '-', '&', '|', '^', '==', '!=', '<', '>', '<=', '>=']);
 const herdTypeWords = new Set([
@@ -93,6 +96,12 @@ export function herdExtensions(test: LitmusTest): Array<{ what: string; range: R
         return;
     }
   };
+  // herd's splitter skips a comment before the init block only when `(*`
+  // ends its line; otherwise a `{` in the comment opens the block for herd7.
+  const herd = test.initRange ? splitHerd(test.source) : undefined;
+  if (herd && herd.initAt < test.initRange!.start.offset) {
+    add("a '{' in a comment before the init block (herd7 opens the block there)", new LineMap(test.source).range(herd.initAt, herd.initAt + 1));
+  }
   for (const e of test.init) {
     type(e.type, e.range);
     if (!e.type && e.value?.kind === 'addr' && e.value.amp) add('&x in an untyped init entry', e.range);

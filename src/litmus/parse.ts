@@ -25,7 +25,6 @@ import { litmusParser, type CstNode } from './parser.js';
 import type { IToken } from 'chevrotain';
 import { LineMap } from '../diagnostics/source-position.js';
 import { scanResultComment } from './result-comment.js';
-import { splitHerd } from './herd-split.js';
 import { describeSyntaxError } from './syntax-errors.js';
 import { checkTokenSizes } from './size-check.js';
 import { defaultCondition, visitCondition, visitFilter, visitLocations } from './visitor-cond.js';
@@ -122,10 +121,7 @@ function parseUnsafe(source: string, file: string, registry: PrimitiveRegistry |
     add('error', 'syntax', "only one 'filter' clause is allowed", lines.range(kw.startOffset, kw.startOffset + kw.image.length));
   }
   const initNode = child(cst, 'init')!;
-  const herdInit = herdInitElsewhere(source, needTok(initNode, 'LBrace').startOffset);
-  if (herdInit !== undefined) {
-    add('warning', 'herd7-init', "herd7 takes this '{' for the start of the init section and rejects the test: its splitter skips a comment only when '(*' ends its line", lines.range(herdInit, herdInit + 1));
-  }
+  const initOpen = needTok(initNode, 'LBrace');
   const condNode = child(cst, 'conditionClause');
   const lastTok = lexed.tokens[lexed.tokens.length - 1];
   const eof = lastTok ? lastTok.startOffset + lastTok.image.length : source.length;
@@ -136,6 +132,7 @@ function parseUnsafe(source: string, file: string, registry: PrimitiveRegistry |
     name: header.name,
     nameRange: header.nameRange,
     info: header.info,
+    initRange: lines.range(initOpen.startOffset, needTok(initNode, 'RBrace').startOffset + 1),
     init: visitInit(ctx, initNode),
     processes: nodes(cst, 'process').map((p) => visitProcess(ctx, p)),
     locations,
@@ -151,12 +148,6 @@ function parseUnsafe(source: string, file: string, registry: PrimitiveRegistry |
   const note = extensionNote(test);
   if (note) diagnostics.push(note);
   return { test, diagnostics: sortDiagnostics(diagnostics) };
-}
-
-/** Where herd7's section splitter (herd-split.ts) opens the init block, when that is not where the test's own `{` is (a `{` in a comment before it). */
-function herdInitElsewhere(source: string, initAt: number): number | undefined {
-  const herd = splitHerd(source);
-  return herd && herd.initAt < initAt ? herd.initAt : undefined;
 }
 
 /** chevrotain's parse: its CST, or undefined after adding its first error to the diagnostics. */
