@@ -12,7 +12,7 @@ import { lkmmPrimitives } from '../kernel/lkmm-table.js';
 import { mmPrimitives } from '../kernel/mm-table.js';
 import type { Expr, LitmusTest, Range, Stmt } from './ast.js';
 import { LineMap } from '../diagnostics/source-position.js';
-import { splitHerd } from './herd-split.js';
+import { herdInitAt } from './herd-split.js';
 
 const herdBinary = new Set(['*', '/', '+', '-', '&', '|', '^', '==', '!=', '<', '>', '<=', '>=']);
 const herdTypeWords = new Set([
@@ -98,9 +98,9 @@ export function herdExtensions(test: LitmusTest): Array<{ what: string; range: R
   };
   // herd's splitter skips a comment before the init block only when `(*`
   // ends its line; otherwise a `{` in the comment opens the block for herd7.
-  const herd = test.initRange ? splitHerd(test.source) : undefined;
-  if (herd && herd.initAt < test.initRange!.start.offset) {
-    add("a '{' in a comment before the init block (herd7 opens the block there)", new LineMap(test.source).range(herd.initAt, herd.initAt + 1));
+  const herdInit = test.initRange ? herdInitAt(test.source) : undefined;
+  if (herdInit !== undefined && herdInit < test.initRange!.start.offset) {
+    add("a '{' in a comment before the init block (herd7 opens the block there)", new LineMap(test.source).range(herdInit, herdInit + 1));
   }
   for (const e of test.init) {
     type(e.type, e.range);

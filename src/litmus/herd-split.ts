@@ -144,6 +144,13 @@ function findConstraint(c: Cursor): number {
   return c.text.length;
 }
 
+/** Where herd's splitter opens the init block (the offset of its `{`), without reading further. */
+export function herdInitAt(text: string): number | undefined {
+  const c = new Cursor(text);
+  if (!skipFirstLine(c)) return undefined;
+  return findInit(c, [])?.at;
+}
+
 /** The sections of a test as herd's splitter finds them, or undefined when herd would reject the layout. */
 export function splitHerd(text: string): HerdSections | undefined {
   const c = new Cursor(text);

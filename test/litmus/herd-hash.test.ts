@@ -3,7 +3,7 @@
 // scripts/herd7-bytes.mjs.
 import { describe, expect, it } from 'vitest';
 import { herdHash } from '../../src/litmus/herd-hash.js';
-import { splitHerd } from '../../src/litmus/herd-split.js';
+import { herdInitAt, splitHerd } from '../../src/litmus/herd-split.js';
 import { parseLitmus } from '../../src/litmus/parse.js';
 
 /** Typed init items, ATOMIC_INIT, a register and a pointer init, int **, a filter, an LL atom, locations. */
@@ -82,6 +82,8 @@ describe('splitHerd', () => {
   it("takes a '{' in a comment with text after its '(*' for the init block, as herd does", () => {
     const src = 'C t\n(* a {b} c *)\n{}\nP0(int *x) { WRITE_ONCE(*x, 1); }\nexists (x=1)\n';
     expect(splitHerd(src)!.initAt).toBe(src.indexOf('{b}'));
+    expect(herdInitAt(src)).toBe(src.indexOf('{b}'));
+    expect(herdInitAt('not a test')).toBeUndefined();
   });
 });
 
