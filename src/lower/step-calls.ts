@@ -130,6 +130,9 @@ export interface LkmmCall {
 
 /** `mine` as a call of an LKMM primitive; throws LoweringRefused when none expresses it. */
 export function lkmmCallFor(mine: Step, ops: Operands, opts: { asStatement: boolean }): LkmmCall {
+  if ((mine.op === 'srcu-lock' || mine.op === 'srcu-unlock') && mine.cookie) {
+    throw new LoweringRefused("herd's older SRCU events (__srcu{srcu-lock}, __srcu{srcu-unlock}) are no LKMM primitive: today's srcu_read_lock() reads the srcu_struct, and its unlock writes it");
+  }
   let best: LkmmCall | null = null;
   for (const d of lkmmPrimitives) {
     const u = unify(d, mine, ops, opts.asStatement);

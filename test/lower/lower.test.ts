@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseLitmus } from '../../src/litmus/parse.js';
 import { defaultRegistry } from '../../src/kernel/primitives.js';
 import { lowerTest } from '../../src/lower/lower.js';
+import { parseDefFile, registryWith } from '../../src/kernel/def-file.js';
 import { runSource } from '../../src/engine/pipeline.js';
 import { cli } from '../cli/helpers.js';
 
@@ -59,6 +60,18 @@ describe('lower: rewrites', () => {
 });
 
 describe('lower: refusals', () => {
+  it("refuses a macro in herd's older SRCU form: no LKMM primitive is an SRCU event", () => {
+    const defs = parseDefFile('old_lock(S) __srcu{srcu-lock}(S)\nold_unlock(S,I) { __srcu{srcu-unlock}(S,I); }\n', 'old.def');
+    const registry = registryWith(defs.defs);
+    const src = 'C t\n{}\nP0(struct srcu_struct *s) { int i; i = old_lock(s); old_unlock(s, i); }\nexists (0:i=0)\n';
+    const { test } = parseLitmus(src, 't.litmus', registry);
+    const out = lowerTest(test!, registry);
+    expect(out.status).toBe('refused');
+    expect(out.refusals.map((r) => r.message)).toEqual([
+      expect.stringMatching(/^old_lock\(\): herd's older SRCU events .* are no LKMM primitive/),
+      expect.stringMatching(/^old_unlock\(\): herd's older SRCU events/),
+    ]);
+  });
   it('refuses a shift by a register', () => {
     const { out } = lower('r1 = READ_ONCE(*x); r0 = test_and_set_bit(r1, w);');
     expect(out.status).toBe('refused');
