@@ -133,6 +133,9 @@ export function lkmmCallFor(mine: Step, ops: Operands, opts: { asStatement: bool
   if ((mine.op === 'srcu-lock' || mine.op === 'srcu-unlock') && mine.cookie) {
     throw new LoweringRefused("herd's older SRCU events (__srcu{srcu-lock}, __srcu{srcu-unlock}) are no LKMM primitive: today's srcu_read_lock() reads the srcu_struct, and its unlock writes it");
   }
+  if (mine.op === 'load' && mine.detached) {
+    throw new LoweringRefused("herd's __load{deref} read carries no dependency to its value's uses, and every LKMM read does");
+  }
   let best: LkmmCall | null = null;
   for (const d of lkmmPrimitives) {
     const u = unify(d, mine, ops, opts.asStatement);

@@ -72,6 +72,13 @@ describe('lower: refusals', () => {
       expect.stringMatching(/^old_unlock\(\): herd's older SRCU events/),
     ]);
   });
+  it("refuses a macro reading with herd's {deref} load: no LKMM read leaves out the dependency", () => {
+    const registry = registryWith(parseDefFile('old_deref(X) __load{deref}(X)\n', 'old.def').defs);
+    const { test } = parseLitmus('C t\n{}\nP0(int *x) { int r0; r0 = old_deref(*x); }\nexists (0:r0=0)\n', 't.litmus', registry);
+    const out = lowerTest(test!, registry);
+    expect(out.status).toBe('refused');
+    expect(out.refusals[0]!.message).toMatch(/^old_deref\(\): herd's __load\{deref\} read carries no dependency/);
+  });
   it('refuses a shift by a register', () => {
     const { out } = lower('r1 = READ_ONCE(*x); r0 = test_and_set_bit(r1, w);');
     expect(out.status).toBe('refused');
