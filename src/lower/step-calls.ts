@@ -66,7 +66,7 @@ function unify(d: PrimitiveDef, mine: Step, ops: Operands, asStatement: boolean)
   switch (mine.op) {
     case 'load': {
       const t = theirs as typeof mine;
-      if (t.tag !== mine.tag || !bindLoc(t.loc, mine.loc, ops, b)) return null;
+      if (t.tag !== mine.tag || Boolean(t.detached) !== Boolean(mine.detached) || !bindLoc(t.loc, mine.loc, ops, b)) return null;
       break;
     }
     case 'store': {
@@ -99,14 +99,19 @@ function unify(d: PrimitiveDef, mine: Step, ops: Operands, asStatement: boolean)
       if (t.tag !== mine.tag || !bindLoc(t.loc, mine.loc, ops, b) || !bindVal(t.value, mine.value, ops, b) || !bindVal(t.unless, mine.unless, ops, b)) return null;
       break;
     }
-    case 'lock': case 'unlock': case 'trylock': case 'islocked': case 'srcu-lock': case 'srcu-sync': {
+    case 'srcu-lock': {
+      const t = theirs as typeof mine;
+      if (Boolean(t.cookie) !== Boolean(mine.cookie) || !bindLoc(t.loc, mine.loc, ops, b)) return null;
+      break;
+    }
+    case 'lock': case 'unlock': case 'trylock': case 'islocked': case 'srcu-sync': {
       const t = theirs as typeof mine;
       if (!bindLoc(t.loc, mine.loc, ops, b)) return null;
       break;
     }
     case 'srcu-unlock': {
       const t = theirs as typeof mine;
-      if (!bindLoc(t.loc, mine.loc, ops, b) || !bindVal(t.value, mine.value, ops, b)) return null;
+      if (Boolean(t.cookie) !== Boolean(mine.cookie) || !bindLoc(t.loc, mine.loc, ops, b) || !bindVal(t.value, mine.value, ops, b)) return null;
       break;
     }
     default:
@@ -130,17 +135,20 @@ export interface LkmmCall {
 
 /** `mine` as a call of an LKMM primitive; throws LoweringRefused when none expresses it. */
 export function lkmmCallFor(mine: Step, ops: Operands, opts: { asStatement: boolean }): LkmmCall {
-  if ((mine.op === 'srcu-lock' || mine.op === 'srcu-unlock') && mine.cookie) {
-    throw new LoweringRefused("herd's older SRCU events (__srcu{srcu-lock}, __srcu{srcu-unlock}) are no LKMM primitive: today's srcu_read_lock() reads the srcu_struct, and its unlock writes it");
-  }
-  if (mine.op === 'load' && mine.detached) {
-    throw new LoweringRefused("herd's __load{deref} read carries no dependency to its value's uses, and every LKMM read does");
-  }
   let best: LkmmCall | null = null;
   for (const d of lkmmPrimitives) {
     const u = unify(d, mine, ops, opts.asStatement);
     if (u && (!best || u.score > best.score)) best = u;
   }
-  if (!best) throw new LoweringRefused(`no LKMM primitive performs the step ${JSON.stringify(mine)}`);
+  if (!best) throw new LoweringRefused(noPrimitive(mine));
   return best;
+}
+
+/** Why no LKMM primitive performs `mine`. */
+function noPrimitive(mine: Step): string {
+  if ((mine.op === 'srcu-lock' || mine.op === 'srcu-unlock') && mine.cookie) {
+    return "herd's older SRCU events (__srcu{srcu-lock}, __srcu{srcu-unlock}) are no LKMM primitive: today's srcu_read_lock() reads the srcu_struct, and its unlock writes it";
+  }
+  if (mine.op === 'load' && mine.detached) return "herd's __load{deref} read carries no dependency to its value's uses, and every LKMM read does";
+  return `no LKMM primitive performs the step ${JSON.stringify(mine)}`;
 }
